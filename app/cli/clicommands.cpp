@@ -1,0 +1,180 @@
+#include "clicommands.h"
+
+#include "io/inventoryimporter.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace landfall::cli {
+
+namespace {
+
+void printIssues(const QList<ImportIssue> &issues, Console &console) {
+    for (const ImportIssue &issue : issues)
+        console.err << issue.toString() << '\n';
+    console.err.flush();
+}
+
+QString importReport(const QString &file, InventoryFormat format, const ImportOutcome &outcome) {
+    QString text = QStringLiteral("%1 (%2): %3 added, %4 updated")
+                       .arg(file, inventoryFormatKey(format))
+                       .arg(outcome.added)
+                       .arg(outcome.updated);
+    if (outcome.excludedTemplates + outcome.excludedSrmPlaceholders > 0)
+        text += QStringLiteral(", %1 templates and %2 SRM placeholders excluded")
+                    .arg(outcome.excludedTemplates)
+                    .arg(outcome.excludedSrmPlaceholders);
+    if (outcome.rowsRefused > 0)
+        text += QStringLiteral(", %1 bad rows skipped").arg(outcome.rowsRefused);
+    return text;
+}
+
+int importCommand(const QStringList &arguments, Console &console) {
+    CommandArguments args(QStringLiteral("import"),
+                          QStringLiteral("import PROJECT FILE... [--format auto|rvtools|azure-migrate|landfall] "
+                                         "[--skip-bad-rows]"));
+    args.option({QStringLiteral("format")}, QStringLiteral("The inventory format; auto reads it from the header."),
+                QStringLiteral("format"))
+        .option({QStringLiteral("skip-bad-rows")}, QStringLiteral("Import the good rows and list the bad ones."));
+    if (!args.parse(arguments, 2, -1, console))
+        return kUsageError;
+    ImportOptions options;
+    options.skipBadRows = args.isSet(QStringLiteral("skip-bad-rows"));
+    if (args.isSet(QStringLiteral("format"))) {
+        const std::optional<InventoryFormat> format = inventoryFormatFromKey(args.value(QStringLiteral("format")));
+        if (!format) {
+            console.err << "landfall-cli import: unknown format '" << args.value(QStringLiteral("format"))
+                        << "'; expected auto, rvtools, azure-migrate or landfall" << Qt::endl;
+            return kUsageError;
+        }
+        options.format = *format;
+    }
+
+    // Read every file before the project is touched: a refused file changes nothing.
+    const QStringList files = args.positional().mid(1);
+    QList<ParsedInventory> parsed;
+    bool refused = false;
+    for (const QString &file : files) {
+        parsed.append(InventoryReader::read(file, options));
+        for (const QString &warning : parsed.constLast().warnings)
+            console.err << "warning: " << warning << '\n';
+        if (!parsed.constLast().acceptable(options)) {
+            printIssues(parsed.constLast().issues, console);
+            refused = true;
+        }
+    }
+    if (refused) {
+        console.err << "landfall-cli import: nothing was imported; fix the rows above, or use --skip-bad-rows to "
+                       "import the good ones"
+                    << Qt::endl;
+        return kInputRejected;
+    }
+
+    const QString projectPath = args.positional().constFirst();
+    std::unique_ptr<ProjectStore> store = openProject(projectPath, ProjectStore::OpenMode::CreateIfMissing, console);
+    if (!store)
+        return kProjectUnusable;
+    InventoryImporter importer(*store);
+    int imported = 0;
+    int status = kSuccess;
+    for (const ParsedInventory &inventory : std::as_const(parsed)) {
+        const ImportOutcome outcome = importer.apply(inventory, options);
+        printIssues(outcome.issues, console);
+        if (outcome.storeError) {
+            console.err << "landfall-cli import: " << outcome.storeError->message << Qt::endl;
+            status = outcome.storeError->kind == StoreError::Kind::Busy ? kProjectUnusable : kInputRejected;
+            break;
+        }
+        if (!outcome.accepted) {
+            console.err << "landfall-cli import: " << inventory.file << " was not imported" << Qt::endl;
+            status = kInputRejected;
+            break;
+        }
+        ++imported;
+        console.out << importReport(inventory.file, inventory.format, outcome) << '\n';
+    }
+    const bool created = store->wasCreated();
+    store.reset();
+    if (imported == 0 && created)
+        QFile::remove(projectPath); // the project did not exist before this failed import: leave none behind
+    console.out.flush();
+    return status;
+}
+
+QJsonObject summaryJson(const ProjectSummary &summary) {
+    QJsonObject os;
+    for (auto family = summary.osCounts.cbegin(); family != summary.osCounts.cend(); ++family) {
+        QJsonObject versions;
+        for (auto version = family->cbegin(); version != family->cend(); ++version)
+            versions.insert(version.key().isEmpty() ? QStringLiteral("unknown") : version.key(), version.value());
+        os.insert(family.key(), versions);
+    }
+    return QJsonObject{
+        {QStringLiteral("vms"), summary.vms},
+        {QStringLiteral("excluded"), QJsonObject{{QStringLiteral("templates"), summary.excludedTemplates},
+                                                 {QStringLiteral("srmPlaceholders"), summary.excludedSrmPlaceholders}}},
+        {QStringLiteral("poweredOn"), summary.poweredOn},
+        {QStringLiteral("vcpu"), summary.vcpu},
+        {QStringLiteral("memoryGiB"), summary.memoryGiB},
+        {QStringLiteral("provisionedGiB"), summary.provisionedGiB},
+        {QStringLiteral("usedGiB"), summary.usedGiB},
+        {QStringLiteral("os"), os},
+    };
+}
+
+void printSummaryText(const ProjectSummary &summary, Console &console) {
+    QTextStream &out = console.out;
+    out << "VMs in the plan:   " << summary.vms << " (" << summary.poweredOn << " powered on)\n"
+        << "Excluded:          " << summary.excludedTemplates << " templates, " << summary.excludedSrmPlaceholders
+        << " SRM placeholders\n"
+        << "vCPU:              " << summary.vcpu << '\n'
+        << "Memory:            " << QString::number(summary.memoryGiB, 'f', 1) << " GiB\n"
+        << "Disk provisioned:  " << QString::number(summary.provisionedGiB, 'f', 1) << " GiB\n"
+        << "Disk in use:       " << QString::number(summary.usedGiB, 'f', 1) << " GiB\n"
+        << "Operating systems:\n";
+    for (auto family = summary.osCounts.cbegin(); family != summary.osCounts.cend(); ++family) {
+        for (auto version = family->cbegin(); version != family->cend(); ++version) {
+            const QString label = family.key() + (version.key().isEmpty() ? QString() : u' ' + version.key());
+            out << "  " << label.leftJustified(28) << version.value() << '\n';
+        }
+    }
+}
+
+int summaryCommand(const QStringList &arguments, Console &console) {
+    CommandArguments args(QStringLiteral("summary"), QStringLiteral("summary PROJECT [--json]"));
+    args.option({QStringLiteral("json")}, QStringLiteral("Print one JSON object."));
+    if (!args.parse(arguments, 1, 1, console))
+        return kUsageError;
+    std::unique_ptr<ProjectStore> store =
+        openProject(args.positional().constFirst(), ProjectStore::OpenMode::ExistingOnly, console);
+    if (!store)
+        return kProjectUnusable;
+    QJsonObject json = summaryJson(store->summary());
+    extendSummary(*store, json);
+    if (args.isSet(QStringLiteral("json")))
+        console.out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    else
+        printSummaryText(store->summary(), console);
+    console.out.flush();
+    return kSuccess;
+}
+
+} // namespace
+
+void registerInventoryCommands(CommandRegistry &registry) {
+    registry.add(
+        {QStringLiteral("import"),
+         QStringLiteral("import PROJECT FILE... [--format auto|rvtools|azure-migrate|landfall] [--skip-bad-rows]"),
+         QStringLiteral("Import inventories into PROJECT, creating it if needed."), importCommand});
+    registry.add({QStringLiteral("summary"), QStringLiteral("summary PROJECT [--json]"),
+                  QStringLiteral("Print the headline numbers of PROJECT."), summaryCommand});
+}
+
+void registerCommands(CommandRegistry &registry) {
+    registerInventoryCommands(registry);
+}
+
+void extendSummary(ProjectStore &, QJsonObject &) {}
+
+} // namespace landfall::cli

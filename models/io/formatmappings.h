@@ -1,0 +1,17 @@
+#pragma once
+
+#include "rowmapper.h"
+
+namespace landfall {
+
+/** The column tables of the formats Landfall reads (inventory-formats.md). */
+class FormatMappings {
+public:
+    static FormatMapping rvTools();
+    static FormatMapping azureMigrate();
+    static FormatMapping landfall();
+    /** The RVTools vInfo header of a recent export, in order: used by the demo and the benchmark. */
+    static QStringList rvToolsStandardHeader();
+};
+
+} // namespace landfall

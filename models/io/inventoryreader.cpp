@@ -1,0 +1,123 @@
+#include "inventoryreader.h"
+
+#include "csvreader.h"
+#include "formatmappings.h"
+#include "xlsxreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace landfall {
+
+namespace {
+
+constexpr int kProgressEveryRows = 4096;
+constexpr qint64 kProgressScale = 1000;
+
+ImportIssue fileIssue(const QString &file, const QString &message) {
+    return {file, 0, {}, {}, message};
+}
+
+} // namespace
+
+FormatMapping InventoryReader::mappingFor(InventoryFormat format) {
+    switch (format) {
+    case InventoryFormat::AzureMigrate:
+        return FormatMappings::azureMigrate();
+    case InventoryFormat::Landfall:
+        return FormatMappings::landfall();
+    case InventoryFormat::RvTools:
+    case InventoryFormat::Auto:
+        break;
+    }
+    return FormatMappings::rvTools();
+}
+
+std::unique_ptr<RecordSource> InventoryReader::openTable(const QString &path, QList<ImportIssue> &issues) {
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        issues.append(fileIssue(path, QStringLiteral("cannot be read: %1").arg(file.errorString())));
+        return nullptr;
+    }
+    const QByteArray magic = file.peek(4);
+    if (magic.startsWith("PK\x03\x04")) {
+        file.close();
+        auto workbook = std::make_unique<XlsxReader>(path, QStringLiteral("vInfo"));
+        if (workbook->error()) {
+            issues.append(*workbook->error());
+            return nullptr;
+        }
+        return workbook;
+    }
+    if (file.size() > XlsxReader::kMaxUncompressedBytes) {
+        issues.append(fileIssue(path, QStringLiteral("is %1 MiB; Landfall reads inventories of up to %2 MiB")
+                                          .arg(file.size() / (1024 * 1024))
+                                          .arg(XlsxReader::kMaxUncompressedBytes / (1024 * 1024))));
+        return nullptr;
+    }
+    auto csv = std::make_unique<CsvReader>(file.readAll(), path);
+    if (csv->error()) {
+        issues.append(*csv->error());
+        return nullptr;
+    }
+    return csv;
+}
+
+ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &options, const Progress &progress) {
+    ParsedInventory parsed;
+    parsed.file = path;
+    std::unique_ptr<RecordSource> table = openTable(path, parsed.issues);
+    if (!table) {
+        parsed.fatal = true;
+        return parsed;
+    }
+    if (!table->warning().isEmpty())
+        parsed.warnings.append(table->warning());
+
+    parsed.format = options.format;
+    if (parsed.format == InventoryFormat::Auto) {
+        parsed.format = InventoryFormatDetector::detect(table->header());
+        if (parsed.format == InventoryFormat::Auto) {
+            parsed.issues.append({path,
+                                  1,
+                                  {},
+                                  {},
+                                  QStringLiteral("the header row is not one Landfall knows; expected an RVTools vInfo "
+                                                 "export (VM, Powerstate, CPUs, Memory, ...), an Azure Migrate import "
+                                                 "CSV (*Server Name, *Cores, ...) or a Landfall CSV (name, ...)")});
+            parsed.fatal = true;
+            return parsed;
+        }
+    }
+
+    RowMapper mapper(mappingFor(parsed.format), path, table->decimalMark());
+    const QList<ImportIssue> missing = mapper.bind(table->header());
+    if (!missing.isEmpty()) {
+        parsed.issues.append(missing);
+        parsed.fatal = true;
+        return parsed;
+    }
+    table->setWantedColumns(mapper.wantedColumns());
+
+    Record record;
+    while (table->next(record)) {
+        ++parsed.rowsRead;
+        std::optional<MappedRow> row = mapper.map(record, parsed.issues);
+        if (row)
+            (row->kind == MappedRow::Kind::Vm ? parsed.rows : parsed.excluded).append(std::move(*row));
+        if (progress && parsed.rowsRead % kProgressEveryRows == 0 &&
+            !progress(qint64(table->fractionRead() * kProgressScale), kProgressScale)) {
+            parsed.issues.append(fileIssue(path, QStringLiteral("the import was cancelled")));
+            parsed.fatal = true;
+            return parsed;
+        }
+    }
+    if (table->error()) {
+        parsed.issues.append(*table->error());
+        parsed.fatal = true;
+    }
+    return parsed;
+}
+
+} // namespace landfall

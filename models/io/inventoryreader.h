@@ -1,0 +1,50 @@
+#pragma once
+
+#include "importissue.h"
+#include "inventoryformat.h"
+#include "rowmapper.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace landfall {
+
+class RecordSource;
+
+struct ImportOptions {
+    InventoryFormat format = InventoryFormat::Auto; ///< Auto: recognised from the header row
+    bool skipBadRows = false; ///< take the good rows and list the bad ones, instead of refusing the file
+};
+
+/** What reading one inventory file gave: its rows as VMs, the rows set aside, the problems. */
+struct ParsedInventory {
+    QString file;
+    InventoryFormat format = InventoryFormat::Auto;
+    QList<MappedRow> rows;     ///< the VMs, in file order
+    QList<MappedRow> excluded; ///< templates and SRM placeholders
+    QList<ImportIssue> issues; ///< every problem found
+    QStringList warnings;      ///< how the file was read, where that was a guess
+    int rowsRead = 0;
+    bool fatal = false; ///< the file as a whole cannot be read (not a table, missing columns)
+
+    /** The file may be imported: no problems, or only bad rows that the user chose to skip. */
+    bool acceptable(const ImportOptions &options) const { return !fatal && (issues.isEmpty() || options.skipBadRows); }
+};
+
+/** Reads an inventory file (CSV or xlsx) into VMs, without touching any project. It is
+    safe to run on a worker thread. */
+class InventoryReader {
+public:
+    /** Called now and then with the bytes read so far and the total; returning false cancels. */
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    static ParsedInventory read(const QString &path, const ImportOptions &options, const Progress &progress = {});
+    /** Opens the table inside a file: a workbook's vInfo sheet, or a CSV; null with an issue if neither. */
+    static std::unique_ptr<RecordSource> openTable(const QString &path, QList<ImportIssue> &issues);
+    static FormatMapping mappingFor(InventoryFormat format);
+};
+
+} // namespace landfall

@@ -1,0 +1,172 @@
+#include "rowmapper.h"
+
+#include "inventoryformat.h"
+
+namespace landfall {
+
+namespace {
+
+QString expectedText(const ColumnSpec &spec) {
+    switch (spec.kind) {
+    case CellKind::Count:
+        return QStringLiteral("expected a whole number of 0 or more, such as 4");
+    case CellKind::Size:
+        return QStringLiteral("expected a size of 0 or more, such as 8192");
+    case CellKind::Percent:
+        return QStringLiteral("expected a percentage from 0 to 100, or an empty cell when not known");
+    case CellKind::Flag:
+        return QStringLiteral("expected True or False");
+    case CellKind::Power:
+        return QStringLiteral("expected poweredOn, poweredOff or suspended");
+    case CellKind::Answer:
+        return QStringLiteral("expected one of ") +
+               WorkshopAnswers::allowedValues(*spec.attribute).join(QLatin1String(", "));
+    case CellKind::Text:
+        break;
+    }
+    return QStringLiteral("expected a value");
+}
+
+} // namespace
+
+RowMapper::RowMapper(FormatMapping mapping, QString fileName, QChar decimalMark)
+    : m_mapping(std::move(mapping))
+    , m_fileName(std::move(fileName))
+    , m_parser(decimalMark) {}
+
+QList<ImportIssue> RowMapper::bind(const QStringList &header) {
+    m_header = header;
+    m_columnOfSpec.assign(size_t(m_mapping.columns.size()), -1);
+    m_customColumns.clear();
+    QList<QString> normalized;
+    for (const QString &name : header)
+        normalized.append(InventoryFormatDetector::normalizedColumn(name));
+
+    QList<ImportIssue> issues;
+    std::vector<bool> used(size_t(header.size()), false);
+    for (qsizetype s = 0; s < m_mapping.columns.size(); ++s) {
+        const ColumnSpec &spec = m_mapping.columns[s];
+        // Aliases are in order of preference: the first one present wins.
+        for (const QString &alias : spec.aliases) {
+            const qsizetype column = normalized.indexOf(alias);
+            if (column >= 0 && !used[size_t(column)]) {
+                m_columnOfSpec[size_t(s)] = int(column);
+                used[size_t(column)] = true;
+                break;
+            }
+        }
+        if (spec.mandatory && m_columnOfSpec[size_t(s)] < 0) {
+            issues.append({m_fileName,
+                           1,
+                           spec.field,
+                           {},
+                           QStringLiteral("the mandatory column is missing from the header; expected a column named %1 "
+                                          "for a %2 file")
+                               .arg(spec.aliases.constFirst(), m_mapping.formatName)});
+        }
+    }
+    for (qsizetype column = 0; column < header.size(); ++column) {
+        if (!used[size_t(column)] && !header[column].isEmpty() &&
+            !m_mapping.ignoredColumns.contains(normalized[column]))
+            m_customColumns.push_back(int(column));
+    }
+    return issues;
+}
+
+std::vector<bool> RowMapper::wantedColumns() const {
+    std::vector<bool> wanted(size_t(m_header.size()), false);
+    for (int column : m_columnOfSpec) {
+        if (column >= 0)
+            wanted[size_t(column)] = true;
+    }
+    for (int column : m_customColumns)
+        wanted[size_t(column)] = true;
+    return wanted;
+}
+
+std::optional<Cell> RowMapper::parse(const ColumnSpec &spec, const QString &text, qint64 row, const QString &header,
+                                     QList<ImportIssue> &issues) const {
+    const auto reject = [&](const QString &problem) {
+        issues.append({m_fileName, row, header, text, problem + QLatin1String("; ") + expectedText(spec)});
+        return std::nullopt;
+    };
+    Cell cell;
+    cell.text = text;
+    switch (spec.kind) {
+    case CellKind::Text:
+        return cell;
+    case CellKind::Count:
+    case CellKind::Size:
+    case CellKind::Percent: {
+        const std::optional<double> value = m_parser.number(text);
+        if (!value)
+            return reject(QStringLiteral("not a number"));
+        if (*value < 0)
+            return reject(QStringLiteral("negative"));
+        if (spec.kind == CellKind::Count && *value != qint64(*value))
+            return reject(QStringLiteral("not a whole number"));
+        if (spec.kind == CellKind::Percent && *value > 100)
+            return reject(QStringLiteral("over 100 %"));
+        if (spec.kind == CellKind::Count && *value > 1e6)
+            return reject(QStringLiteral("implausibly large"));
+        cell.number = spec.kind == CellKind::Size ? *value * spec.toMiB : *value;
+        return cell;
+    }
+    case CellKind::Flag: {
+        const std::optional<bool> flag = CellParser::boolean(text);
+        if (!flag)
+            return reject(QStringLiteral("not a yes/no value"));
+        cell.flag = *flag;
+        return cell;
+    }
+    case CellKind::Power: {
+        const std::optional<PowerState> power = powerStateFromKey(text);
+        if (!power)
+            return reject(QStringLiteral("not a power state"));
+        cell.power = *power;
+        return cell;
+    }
+    case CellKind::Answer:
+        if (!WorkshopAnswers().setValue(*spec.attribute, text))
+            return reject(QStringLiteral("not an allowed value"));
+        return cell;
+    }
+    return cell;
+}
+
+std::optional<MappedRow> RowMapper::map(const Record &record, QList<ImportIssue> &issues) const {
+    MappedRow mapped;
+    mapped.row = record.row;
+    const qsizetype issuesBefore = issues.size();
+    for (qsizetype s = 0; s < m_mapping.columns.size(); ++s) {
+        const int column = m_columnOfSpec[size_t(s)];
+        if (column < 0)
+            continue;
+        const ColumnSpec &spec = m_mapping.columns[s];
+        const QString text = record.fields[size_t(column)].trimmed();
+        if (text.isEmpty()) {
+            if (spec.mandatory)
+                issues.append(
+                    {m_fileName, record.row, m_header[column], text,
+                     QStringLiteral("the cell is empty, but the column is mandatory; ") + expectedText(spec)});
+            continue;
+        }
+        const std::optional<Cell> cell = parse(spec, text, record.row, m_header[column], issues);
+        if (!cell)
+            continue;
+        spec.apply(mapped, *cell);
+        mapped.presentFields.insert(spec.field);
+    }
+    for (int column : m_customColumns) {
+        const QString &value = record.fields[size_t(column)];
+        if (!value.trimmed().isEmpty())
+            mapped.vm.customAttributes.insert(m_header[column], value);
+    }
+    if (issues.size() > issuesBefore)
+        return std::nullopt;
+    if (m_mapping.finish)
+        m_mapping.finish(mapped);
+    return mapped;
+}
+
+} // namespace landfall

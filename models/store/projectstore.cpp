@@ -1,0 +1,567 @@
+#include "projectstore.h"
+
+#include "schemamigrations.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+namespace landfall {
+
+namespace {
+
+QAtomicInteger<quint64> g_connectionCounter;
+
+// Inventory columns: an import of the same VM overwrites these and nothing else.
+const QStringList kInventoryColumns = {
+    QStringLiteral("source"),
+    QStringLiteral("vcenter"),
+    QStringLiteral("uuid"),
+    QStringLiteral("name"),
+    QStringLiteral("dns_name"),
+    QStringLiteral("power_state"),
+    QStringLiteral("vcpu"),
+    QStringLiteral("memory_mib"),
+    QStringLiteral("provisioned_mib"),
+    QStringLiteral("used_mib"),
+    QStringLiteral("disk_count"),
+    QStringLiteral("nic_count"),
+    QStringLiteral("os_configured"),
+    QStringLiteral("os_reported"),
+    QStringLiteral("os_family"),
+    QStringLiteral("os_version"),
+    QStringLiteral("os_build"),
+    QStringLiteral("datacenter"),
+    QStringLiteral("cluster"),
+    QStringLiteral("host"),
+    QStringLiteral("ip_address"),
+    QStringLiteral("annotation"),
+    QStringLiteral("firmware"),
+    QStringLiteral("cpu_util_pct"),
+    QStringLiteral("memory_util_pct"),
+};
+
+// The consultant's columns: only the consultant (or a Landfall CSV) changes these.
+const QStringList kConsultantColumns = {
+    QStringLiteral("application"),  QStringLiteral("owner"),
+    QStringLiteral("role"),         QStringLiteral("stack"),
+    QStringLiteral("gui"),          QStringLiteral("kernel_driver"),
+    QStringLiteral("windows_auth"), QStringLiteral("source_available"),
+    QStringLiteral("change_rate"),  QStringLiteral("trust"),
+    QStringLiteral("decommission"), QStringLiteral("must_stay_on_prem"),
+    QStringLiteral("notes"),
+};
+
+QVariant optionalNumber(const std::optional<double> &value) {
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
+}
+
+/** The values of kInventoryColumns then kConsultantColumns, in their order. */
+QVariantList columnValues(const Vm &vm) {
+    using A = WorkshopAnswers::Attribute;
+    const WorkshopAnswers &a = vm.answers;
+    QVariantList values{vm.source,
+                        vm.vcenter,
+                        vm.uuid,
+                        vm.name,
+                        vm.dnsName,
+                        powerStateKey(vm.powerState),
+                        vm.vcpu,
+                        vm.memoryMiB,
+                        vm.provisionedMiB,
+                        vm.usedMiB,
+                        vm.diskCount,
+                        vm.nicCount,
+                        vm.osConfigured,
+                        vm.osReported,
+                        vm.os.family,
+                        vm.os.version,
+                        vm.os.windowsBuild,
+                        vm.datacenter,
+                        vm.cluster,
+                        vm.host,
+                        vm.ipAddress,
+                        vm.annotation,
+                        vm.firmware,
+                        optionalNumber(vm.cpuUtilPct),
+                        optionalNumber(vm.memoryUtilPct),
+                        vm.application,
+                        vm.owner,
+                        a.value(A::Role),
+                        a.value(A::Stack),
+                        a.value(A::Gui),
+                        a.value(A::KernelDriver),
+                        a.value(A::WindowsAuth),
+                        a.value(A::SourceAvailable),
+                        a.value(A::ChangeRate),
+                        a.value(A::Trust),
+                        a.value(A::Decommission),
+                        a.value(A::MustStayOnPrem),
+                        vm.notes};
+    // A null QString binds as SQL NULL; the text columns hold '' for "nothing".
+    for (QVariant &value : values) {
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            value = QStringLiteral("");
+    }
+    return values;
+}
+
+QString selectVmsSql() {
+    return QLatin1String("SELECT id, ") + (kInventoryColumns + kConsultantColumns).join(QLatin1String(", ")) +
+           QLatin1String(" FROM vms");
+}
+
+std::optional<double> readOptionalNumber(const QVariant &value) {
+    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
+}
+
+Vm vmFromQuery(const QSqlQuery &query) {
+    using A = WorkshopAnswers::Attribute;
+    int c = 0;
+    const auto next = [&]() { return query.value(c++); };
+    Vm vm;
+    vm.id = next().toLongLong();
+    vm.source = next().toString();
+    vm.vcenter = next().toString();
+    vm.uuid = next().toString();
+    vm.name = next().toString();
+    vm.dnsName = next().toString();
+    vm.powerState = powerStateFromKey(next().toString()).value_or(PowerState::Unknown);
+    vm.vcpu = next().toInt();
+    vm.memoryMiB = next().toDouble();
+    vm.provisionedMiB = next().toDouble();
+    vm.usedMiB = next().toDouble();
+    vm.diskCount = next().toInt();
+    vm.nicCount = next().toInt();
+    vm.osConfigured = next().toString();
+    vm.osReported = next().toString();
+    vm.os.family = next().toString();
+    vm.os.version = next().toString();
+    vm.os.windowsBuild = next().toString();
+    vm.datacenter = next().toString();
+    vm.cluster = next().toString();
+    vm.host = next().toString();
+    vm.ipAddress = next().toString();
+    vm.annotation = next().toString();
+    vm.firmware = next().toString();
+    vm.cpuUtilPct = readOptionalNumber(next());
+    vm.memoryUtilPct = readOptionalNumber(next());
+    vm.application = next().toString();
+    vm.owner = next().toString();
+    for (A attribute : {A::Role, A::Stack, A::Gui, A::KernelDriver, A::WindowsAuth, A::SourceAvailable, A::ChangeRate,
+                        A::Trust, A::Decommission, A::MustStayOnPrem})
+        vm.answers.setValue(attribute, next().toString());
+    vm.notes = next().toString();
+    return vm;
+}
+
+bool isBusy(const QSqlError &error) {
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another connection holds the file.
+    const QString code = error.nativeErrorCode();
+    return code == QLatin1String("5") || code == QLatin1String("6") ||
+           error.text().contains(QLatin1String("locked"), Qt::CaseInsensitive);
+}
+
+} // namespace
+
+ProjectStore::ProjectStore(QString path, QString connectionName)
+    : m_path(std::move(path))
+    , m_connectionName(std::move(connectionName)) {}
+
+ProjectStore::~ProjectStore() {
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase ProjectStore::database() const {
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+std::optional<StoreError> ProjectStore::checkExistingFile(const QString &path) {
+    // Look before touching: a read-only connection, so a foreign or newer file keeps every byte.
+    const QString name = QStringLiteral("landfall-probe-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    std::optional<StoreError> problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            problem = StoreError{StoreError::Kind::Unreadable,
+                                 QStringLiteral("%1: cannot be opened: %2").arg(path, db.lastError().text())};
+        } else {
+            QSqlQuery query(db);
+            if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next()) {
+                const QSqlError error = query.lastError();
+                problem = StoreError{isBusy(error) ? StoreError::Kind::Busy : StoreError::Kind::Foreign,
+                                     isBusy(error) ? QStringLiteral("%1: the project is busy: another program is "
+                                                                    "writing to it; try again in a moment")
+                                                         .arg(path)
+                                                   : QStringLiteral("%1: is not a Landfall project (not a SQLite "
+                                                                    "database: %2)")
+                                                         .arg(path, error.databaseText())};
+            } else if (query.value(0).toInt() != SchemaMigrations::kApplicationId) {
+                problem = StoreError{StoreError::Kind::Foreign,
+                                     QStringLiteral("%1: is a SQLite database, but not a Landfall project; Landfall "
+                                                    "leaves it untouched")
+                                         .arg(path)};
+            } else if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next() &&
+                       query.value(0).toInt() > SchemaMigrations::latestVersion()) {
+                problem = StoreError{StoreError::Kind::Newer,
+                                     QStringLiteral("%1: was written by a newer Landfall (project format %2; this "
+                                                    "version reads up to %3); update Landfall to open it")
+                                         .arg(path)
+                                         .arg(query.value(0).toInt())
+                                         .arg(SchemaMigrations::latestVersion())};
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return problem;
+}
+
+Result<std::unique_ptr<ProjectStore>, StoreError> ProjectStore::open(const QString &path, OpenMode mode) {
+    const QFileInfo file(path);
+    const bool exists = file.exists();
+    if (!exists && mode == OpenMode::ExistingOnly)
+        return StoreError{StoreError::Kind::Unreadable, QStringLiteral("%1: no such project file").arg(path)};
+    if (exists && file.isDir())
+        return StoreError{StoreError::Kind::Unreadable,
+                          QStringLiteral("%1: is a folder, not a project file").arg(path)};
+    if (exists) {
+        if (std::optional<StoreError> problem = checkExistingFile(path))
+            return *problem;
+    }
+
+    const QString name = QStringLiteral("landfall-store-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    std::unique_ptr<ProjectStore> store(new ProjectStore(path, name));
+    store->m_created = !exists;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    // A second writer waits up to 5 s for the first, then is told the project is busy.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return StoreError{StoreError::Kind::Unreadable,
+                          QStringLiteral("%1: cannot be opened: %2").arg(path, db.lastError().text())};
+    QSqlQuery pragma(db);
+    for (const char *statement : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"}) {
+        if (!pragma.exec(QLatin1String(statement)))
+            return store->errorFrom(pragma, QStringLiteral("set up the connection"));
+    }
+    if (std::optional<StoreError> problem = store->migrate())
+        return *problem;
+    return store;
+}
+
+std::optional<StoreError> ProjectStore::migrate() {
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return errorFrom(query, QStringLiteral("read the project format"));
+    const int current = query.value(0).toInt();
+    if (current == SchemaMigrations::latestVersion())
+        return std::nullopt;
+    return inTransaction([&]() -> std::optional<StoreError> {
+        QSqlQuery step(database());
+        for (int version = current + 1; version <= SchemaMigrations::latestVersion(); ++version) {
+            for (const QString &statement : SchemaMigrations::step(version)) {
+                if (!step.exec(statement))
+                    return errorFrom(step, QStringLiteral("upgrade the project to format %1").arg(version));
+            }
+        }
+        if (!step.exec(QStringLiteral("PRAGMA application_id = %1").arg(SchemaMigrations::kApplicationId)) ||
+            !step.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaMigrations::latestVersion())))
+            return errorFrom(step, QStringLiteral("record the project format"));
+        return std::nullopt;
+    });
+}
+
+std::optional<StoreError> ProjectStore::inTransaction(const std::function<std::optional<StoreError>()> &work) {
+    QSqlDatabase db = database();
+    QSqlQuery begin(db);
+    // IMMEDIATE takes the write lock up front, so a busy project fails before any work is done.
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return errorFrom(begin, QStringLiteral("start a change"));
+    std::optional<StoreError> problem = work();
+    QSqlQuery end(db);
+    if (problem) {
+        end.exec(QStringLiteral("ROLLBACK"));
+        return problem;
+    }
+    if (!end.exec(QStringLiteral("COMMIT"))) {
+        StoreError error = errorFrom(end, QStringLiteral("save the change"));
+        end.exec(QStringLiteral("ROLLBACK"));
+        return error;
+    }
+    return std::nullopt;
+}
+
+StoreError ProjectStore::errorFrom(const QSqlQuery &query, const QString &what) const {
+    const QSqlError error = query.lastError();
+    if (isBusy(error))
+        return {StoreError::Kind::Busy,
+                QStringLiteral("%1: the project is busy: another program is writing to it; try again in a moment")
+                    .arg(m_path)};
+    return {StoreError::Kind::Failed, QStringLiteral("%1: could not %2: %3").arg(m_path, what, error.text())};
+}
+
+bool ProjectStore::writeVm(QSqlQuery &upsert, QSqlQuery &update, const Vm &vm, qint64 importId, qint64 &id) {
+    const QVariantList values = columnValues(vm);
+    if (vm.id != 0) {
+        for (int i = 0; i < values.size(); ++i)
+            update.bindValue(i, values[i]);
+        update.bindValue(int(values.size()), vm.identityKey());
+        update.bindValue(int(values.size()) + 1, vm.id);
+        id = vm.id;
+        return update.exec();
+    }
+    upsert.bindValue(0, vm.identityKey());
+    for (int i = 0; i < values.size(); ++i)
+        upsert.bindValue(i + 1, values[i]);
+    upsert.bindValue(int(values.size()) + 1, importId);
+    if (!upsert.exec() || !upsert.next())
+        return false;
+    id = upsert.value(0).toLongLong();
+    upsert.finish();
+    return true;
+}
+
+bool ProjectStore::writeCustomAttributes(qint64 vmId, const QMap<QString, QString> &attributes) {
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("DELETE FROM vm_custom_attributes WHERE vm_id = ?"));
+    query.addBindValue(vmId);
+    if (!query.exec())
+        return false;
+    query.prepare(QStringLiteral("INSERT INTO vm_custom_attributes (vm_id, key, value) VALUES (?, ?, ?)"));
+    for (auto it = attributes.cbegin(); it != attributes.cend(); ++it) {
+        query.bindValue(0, vmId);
+        query.bindValue(1, it.key());
+        query.bindValue(2, it.value());
+        if (!query.exec())
+            return false;
+    }
+    return true;
+}
+
+std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &batch) {
+    return inTransaction([&]() -> std::optional<StoreError> {
+        QSqlDatabase db = database();
+        QSqlQuery history(db);
+        history.prepare(QStringLiteral(
+            "INSERT INTO imports (file, format, imported_at, rows_taken, rows_refused, excluded_templates, "
+            "excluded_srm_placeholders) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        const ImportRecord &r = batch.record;
+        for (const QVariant &value :
+             QVariantList{r.file, r.format, QDateTime::currentDateTimeUtc().toString(Qt::ISODate), r.rowsTaken,
+                          r.rowsRefused, r.excludedTemplates, r.excludedSrmPlaceholders})
+            history.addBindValue(value);
+        if (!history.exec())
+            return errorFrom(history, QStringLiteral("record the import"));
+        const qint64 importId = history.lastInsertId().toLongLong();
+
+        const QStringList allColumns = kInventoryColumns + kConsultantColumns;
+        QStringList placeholders(allColumns.size() + 2, QStringLiteral("?"));
+        QStringList updates;
+        for (const QString &column : kInventoryColumns) {
+            if (column != QLatin1String("source"))
+                updates.append(column + QLatin1String(" = excluded.") + column);
+        }
+        QSqlQuery upsert(db);
+        upsert.prepare(QLatin1String("INSERT INTO vms (identity_key, ") + allColumns.join(QLatin1String(", ")) +
+                       QLatin1String(", import_id) VALUES (") + placeholders.join(QLatin1String(", ")) +
+                       QLatin1String(") ON CONFLICT (identity_key) DO UPDATE SET ") +
+                       updates.join(QLatin1String(", ")) +
+                       QLatin1String(", import_id = excluded.import_id RETURNING id"));
+        QSqlQuery update(db);
+        update.prepare(QLatin1String("UPDATE vms SET ") + allColumns.join(QLatin1String(" = ?, ")) +
+                       QLatin1String(" = ?, identity_key = ? WHERE id = ?"));
+        for (const Vm &vm : batch.vms) {
+            qint64 id = 0;
+            if (!writeVm(upsert, update, vm, importId, id))
+                return errorFrom(vm.id != 0 ? update : upsert, QStringLiteral("save VM %1").arg(vm.name));
+            if (!vm.customAttributes.isEmpty() && !writeCustomAttributes(id, vm.customAttributes))
+                return StoreError{
+                    StoreError::Kind::Failed,
+                    QStringLiteral("%1: could not save the custom attributes of %2").arg(m_path, vm.name)};
+        }
+
+        QSqlQuery excluded(db);
+        excluded.prepare(QStringLiteral("INSERT INTO excluded_vms (identity_key, name, kind, import_id) VALUES (?, ?, "
+                                        "?, ?) ON CONFLICT (identity_key) DO UPDATE SET name = excluded.name, kind = "
+                                        "excluded.kind, import_id = excluded.import_id"));
+        QSqlQuery dropVm(db);
+        dropVm.prepare(QStringLiteral("DELETE FROM vms WHERE identity_key = ?"));
+        for (const ExcludedVm &row : batch.excluded) {
+            for (const QVariant &value : QVariantList{row.identityKey, row.name, row.kind, importId})
+                excluded.addBindValue(value);
+            // A VM turned into a template since the last export leaves the plan.
+            dropVm.addBindValue(row.identityKey);
+            if (!excluded.exec() || !dropVm.exec())
+                return errorFrom(excluded, QStringLiteral("record excluded row %1").arg(row.name));
+        }
+        return std::nullopt;
+    });
+}
+
+QList<Vm> ProjectStore::vms() const {
+    QList<Vm> list;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.exec(selectVmsSql() + QLatin1String(" ORDER BY id")))
+        return list;
+    while (query.next())
+        list.append(vmFromQuery(query));
+    QSqlQuery attributes(database());
+    attributes.setForwardOnly(true);
+    if (attributes.exec(QStringLiteral("SELECT vm_id, key, value FROM vm_custom_attributes ORDER BY vm_id"))) {
+        QHash<qint64, qsizetype> indexOf;
+        for (qsizetype i = 0; i < list.size(); ++i)
+            indexOf.insert(list[i].id, i);
+        while (attributes.next()) {
+            const qsizetype index = indexOf.value(attributes.value(0).toLongLong(), -1);
+            if (index >= 0)
+                list[index].customAttributes.insert(attributes.value(1).toString(), attributes.value(2).toString());
+        }
+    }
+    return list;
+}
+
+std::optional<Vm> ProjectStore::vm(qint64 id) const {
+    QSqlQuery query(database());
+    query.prepare(selectVmsSql() + QLatin1String(" WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    Vm vm = vmFromQuery(query);
+    QSqlQuery attributes(database());
+    attributes.prepare(QStringLiteral("SELECT key, value FROM vm_custom_attributes WHERE vm_id = ?"));
+    attributes.addBindValue(id);
+    if (attributes.exec()) {
+        while (attributes.next())
+            vm.customAttributes.insert(attributes.value(0).toString(), attributes.value(1).toString());
+    }
+    return vm;
+}
+
+qint64 ProjectStore::vmCount() const {
+    QSqlQuery query(database());
+    return query.exec(QStringLiteral("SELECT count(*) FROM vms")) && query.next() ? query.value(0).toLongLong() : 0;
+}
+
+QList<qint64> ProjectStore::vmIdsByName(const QString &name) const {
+    QList<qint64> ids;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT id FROM vms WHERE name = ? COLLATE NOCASE ORDER BY id"));
+    query.addBindValue(name);
+    if (query.exec()) {
+        while (query.next())
+            ids.append(query.value(0).toLongLong());
+    }
+    return ids;
+}
+
+std::optional<qint64> ProjectStore::vmIdByUuid(const QString &uuid) const {
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT id FROM vms WHERE uuid = ? COLLATE NOCASE ORDER BY id LIMIT 1"));
+    query.addBindValue(uuid);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    return std::nullopt;
+}
+
+std::optional<StoreError> ProjectStore::updateVms(const QList<Vm> &vms) {
+    InventoryBatch batch;
+    return inTransaction([&]() -> std::optional<StoreError> {
+        QSqlQuery update(database());
+        update.prepare(QLatin1String("UPDATE vms SET ") +
+                       (kInventoryColumns + kConsultantColumns).join(QLatin1String(" = ?, ")) +
+                       QLatin1String(" = ?, identity_key = ? WHERE id = ?"));
+        QSqlQuery unused(database());
+        for (const Vm &vm : vms) {
+            qint64 id = 0;
+            if (vm.id == 0 || !writeVm(unused, update, vm, 0, id))
+                return errorFrom(update, QStringLiteral("save VM %1").arg(vm.name));
+            if (!writeCustomAttributes(vm.id, vm.customAttributes))
+                return StoreError{
+                    StoreError::Kind::Failed,
+                    QStringLiteral("%1: could not save the custom attributes of %2").arg(m_path, vm.name)};
+        }
+        return std::nullopt;
+    });
+}
+
+ProjectSummary ProjectStore::summary() const {
+    ProjectSummary summary;
+    QSqlQuery query(database());
+    if (query.exec(
+            QStringLiteral("SELECT count(*), coalesce(sum(power_state = 'poweredOn'), 0), coalesce(sum(vcpu), 0), "
+                           "coalesce(sum(memory_mib), 0), coalesce(sum(provisioned_mib), 0), "
+                           "coalesce(sum(used_mib), 0) FROM vms")) &&
+        query.next()) {
+        summary.vms = query.value(0).toInt();
+        summary.poweredOn = query.value(1).toInt();
+        summary.vcpu = query.value(2).toLongLong();
+        summary.memoryGiB = query.value(3).toDouble() / 1024;
+        summary.provisionedGiB = query.value(4).toDouble() / 1024;
+        summary.usedGiB = query.value(5).toDouble() / 1024;
+    }
+    if (query.exec(QStringLiteral("SELECT kind, count(*) FROM excluded_vms GROUP BY kind"))) {
+        while (query.next()) {
+            if (query.value(0).toString() == QLatin1String("template"))
+                summary.excludedTemplates = query.value(1).toInt();
+            else
+                summary.excludedSrmPlaceholders = query.value(1).toInt();
+        }
+    }
+    if (query.exec(QStringLiteral("SELECT os_family, os_version, count(*) FROM vms GROUP BY os_family, os_version"))) {
+        while (query.next())
+            summary.osCounts[query.value(0).toString()][query.value(1).toString()] = query.value(2).toInt();
+    }
+    return summary;
+}
+
+QList<ImportRecord> ProjectStore::importHistory() const {
+    QList<ImportRecord> history;
+    QSqlQuery query(database());
+    if (!query.exec(
+            QStringLiteral("SELECT id, file, format, imported_at, rows_taken, rows_refused, excluded_templates, "
+                           "excluded_srm_placeholders FROM imports ORDER BY id")))
+        return history;
+    while (query.next()) {
+        history.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                        query.value(3).toString(), query.value(4).toInt(), query.value(5).toInt(),
+                        query.value(6).toInt(), query.value(7).toInt()});
+    }
+    return history;
+}
+
+QString ProjectStore::setting(const QString &key, const QString &fallback) const {
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    query.addBindValue(key);
+    if (query.exec() && query.next())
+        return query.value(0).toString();
+    return fallback;
+}
+
+std::optional<StoreError> ProjectStore::setSetting(const QString &key, const QString &value) {
+    return inTransaction([&]() -> std::optional<StoreError> {
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        query.addBindValue(key);
+        query.addBindValue(value);
+        if (!query.exec())
+            return errorFrom(query, QStringLiteral("save the setting %1").arg(key));
+        return std::nullopt;
+    });
+}
+
+} // namespace landfall

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "projectsummary.h"
+#include "storeerror.h"
+
+#include "domain/result.h"
+#include "domain/vm.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QSqlQuery;
+
+namespace landfall {
+
+/** A row an import saw but did not take into the plan: a template or an SRM placeholder. */
+struct ExcludedVm {
+    QString identityKey;
+    QString name;
+    QString kind; ///< "template" or "srmPlaceholder"
+};
+
+/** Everything one accepted import writes, in one transaction. VMs with an id update that
+    row; VMs without one are inserted, or update the VM of the same identity. */
+struct InventoryBatch {
+    ImportRecord record;
+    QList<Vm> vms;
+    QList<ExcludedVm> excluded;
+};
+
+/** The project file: a SQLite database that holds the inventory, the consultant's answers
+    and what is computed from them. This class owns the connection (a named one, never Qt's
+    default) and all of the project's SQL; every change runs in a transaction. */
+class ProjectStore {
+public:
+    enum class OpenMode { ExistingOnly, CreateIfMissing };
+
+    static Result<std::unique_ptr<ProjectStore>, StoreError> open(const QString &path, OpenMode mode);
+    ~ProjectStore();
+    ProjectStore(const ProjectStore &) = delete;
+    ProjectStore &operator=(const ProjectStore &) = delete;
+
+    QString path() const { return m_path; }
+    bool wasCreated() const { return m_created; }
+
+    // The inventory.
+    std::optional<StoreError> importInventory(const InventoryBatch &batch);
+    QList<Vm> vms() const;
+    std::optional<Vm> vm(qint64 id) const;
+    qint64 vmCount() const;
+    QList<qint64> vmIdsByName(const QString &name) const; ///< case-insensitive; several across vCenters
+    std::optional<qint64> vmIdByUuid(const QString &uuid) const;
+    std::optional<StoreError> updateVms(const QList<Vm> &vms);
+    ProjectSummary summary() const;
+    QList<ImportRecord> importHistory() const;
+
+    // Project settings: small named values (the advisor's inputs, the rule set, ...).
+    QString setting(const QString &key, const QString &fallback = {}) const;
+    std::optional<StoreError> setSetting(const QString &key, const QString &value);
+
+private:
+    ProjectStore(QString path, QString connectionName);
+    static std::optional<StoreError> checkExistingFile(const QString &path);
+    std::optional<StoreError> migrate();
+    /** Runs `work` in a transaction; commits when it returns no error, rolls back otherwise. */
+    std::optional<StoreError> inTransaction(const std::function<std::optional<StoreError>()> &work);
+    StoreError errorFrom(const QSqlQuery &query, const QString &what) const;
+    QSqlDatabase database() const;
+    bool writeVm(QSqlQuery &upsert, QSqlQuery &update, const Vm &vm, qint64 importId, qint64 &id);
+    bool writeCustomAttributes(qint64 vmId, const QMap<QString, QString> &attributes);
+
+    QString m_path;
+    QString m_connectionName;
+    bool m_created = false;
+};
+
+} // namespace landfall

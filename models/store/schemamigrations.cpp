@@ -1,0 +1,124 @@
+#include "schemamigrations.h"
+
+#include <QList>
+
+namespace landfall {
+
+namespace {
+
+// Units are in the column names. Text columns default to '' so that reads need no NULL checks.
+const QList<QStringList> &steps() {
+    static const QList<QStringList> all = {
+        // 1: the inventory and its import history.
+        {
+            QStringLiteral(R"(CREATE TABLE imports (
+                id INTEGER PRIMARY KEY,
+                file TEXT NOT NULL,
+                format TEXT NOT NULL,
+                imported_at TEXT NOT NULL,
+                rows_taken INTEGER NOT NULL,
+                rows_refused INTEGER NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE vms (
+                id INTEGER PRIMARY KEY,
+                identity_key TEXT NOT NULL UNIQUE,
+                source TEXT NOT NULL DEFAULT '',
+                vcenter TEXT NOT NULL DEFAULT '',
+                uuid TEXT NOT NULL DEFAULT '',
+                name TEXT NOT NULL,
+                dns_name TEXT NOT NULL DEFAULT '',
+                power_state TEXT NOT NULL DEFAULT 'unknown',
+                vcpu INTEGER NOT NULL DEFAULT 0 CHECK (vcpu >= 0),
+                memory_mib REAL NOT NULL DEFAULT 0 CHECK (memory_mib >= 0),
+                provisioned_mib REAL NOT NULL DEFAULT 0 CHECK (provisioned_mib >= 0),
+                used_mib REAL NOT NULL DEFAULT 0 CHECK (used_mib >= 0),
+                os_configured TEXT NOT NULL DEFAULT '',
+                os_reported TEXT NOT NULL DEFAULT '',
+                os_family TEXT NOT NULL DEFAULT 'unknown',
+                os_version TEXT NOT NULL DEFAULT '',
+                os_build TEXT NOT NULL DEFAULT '',
+                datacenter TEXT NOT NULL DEFAULT '',
+                cluster TEXT NOT NULL DEFAULT '',
+                host TEXT NOT NULL DEFAULT '',
+                ip_address TEXT NOT NULL DEFAULT '',
+                annotation TEXT NOT NULL DEFAULT '',
+                role TEXT NOT NULL DEFAULT 'unknown',
+                stack TEXT NOT NULL DEFAULT 'unknown',
+                gui TEXT NOT NULL DEFAULT 'unknown',
+                kernel_driver TEXT NOT NULL DEFAULT 'unknown',
+                windows_auth TEXT NOT NULL DEFAULT 'unknown',
+                source_available TEXT NOT NULL DEFAULT 'unknown',
+                change_rate TEXT NOT NULL DEFAULT 'unknown',
+                trust TEXT NOT NULL DEFAULT 'trusted',
+                decommission TEXT NOT NULL DEFAULT 'unknown',
+                must_stay_on_prem TEXT NOT NULL DEFAULT 'unknown',
+                notes TEXT NOT NULL DEFAULT '',
+                import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL))"),
+            QStringLiteral("CREATE INDEX vms_name ON vms(name COLLATE NOCASE)"),
+        },
+        // 2: utilisation, the remaining inventory fields, custom attributes and excluded rows.
+        {
+            QStringLiteral("ALTER TABLE vms ADD COLUMN disk_count INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE vms ADD COLUMN nic_count INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE vms ADD COLUMN firmware TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE vms ADD COLUMN cpu_util_pct REAL"),
+            QStringLiteral("ALTER TABLE vms ADD COLUMN memory_util_pct REAL"),
+            QStringLiteral("ALTER TABLE vms ADD COLUMN application TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE vms ADD COLUMN owner TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral(R"(CREATE TABLE vm_custom_attributes (
+                vm_id INTEGER NOT NULL REFERENCES vms(id) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (vm_id, key)) WITHOUT ROWID)"),
+            QStringLiteral(R"(CREATE TABLE excluded_vms (
+                identity_key TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('template', 'srmPlaceholder')),
+                import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL))"),
+            QStringLiteral("ALTER TABLE imports ADD COLUMN excluded_templates INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE imports ADD COLUMN excluded_srm_placeholders INTEGER NOT NULL DEFAULT 0"),
+        },
+        // 3: the advisor: project settings (its rule set among them), decisions and overrides.
+        // Overrides are keyed by the VM's identity, not its row, so they survive a re-import.
+        {
+            QStringLiteral(R"(CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE decisions (
+                vm_id INTEGER PRIMARY KEY REFERENCES vms(id) ON DELETE CASCADE,
+                path TEXT NOT NULL,
+                target TEXT NOT NULL DEFAULT '',
+                base_image TEXT NOT NULL DEFAULT '',
+                isolation TEXT NOT NULL DEFAULT 'none',
+                confidence TEXT NOT NULL,
+                conditions TEXT NOT NULL DEFAULT '[]',
+                rules TEXT NOT NULL DEFAULT '[]',
+                reason TEXT NOT NULL DEFAULT '',
+                trace TEXT NOT NULL DEFAULT '[]'))"),
+            QStringLiteral(R"(CREATE TABLE overrides (
+                identity_key TEXT PRIMARY KEY,
+                path TEXT NOT NULL,
+                note TEXT NOT NULL DEFAULT '',
+                set_at TEXT NOT NULL))"),
+        },
+        // 4: the density engine's what-if scenarios, each a JSON document under its name.
+        {
+            QStringLiteral(R"(CREATE TABLE scenarios (
+                name TEXT PRIMARY KEY,
+                definition TEXT NOT NULL,
+                position INTEGER NOT NULL DEFAULT 0))"),
+        },
+    };
+    return all;
+}
+
+} // namespace
+
+int SchemaMigrations::latestVersion() {
+    return int(steps().size());
+}
+
+QStringList SchemaMigrations::step(int version) {
+    return steps().value(version - 1);
+}
+
+} // namespace landfall
