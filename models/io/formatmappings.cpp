@@ -14,7 +14,7 @@ constexpr double kMiBPerGiB = 1024;
 QStringList aliases(std::initializer_list<const char *> names) {
     QStringList list;
     for (const char *name : names)
-        list.append(InventoryFormatDetector::normalizedColumn(QLatin1String(name)));
+        list.append(QLatin1String(name));
     return list;
 }
 
@@ -163,8 +163,8 @@ FormatMapping FormatMappings::azureMigrate() {
     };
     for (int disk = 1; disk <= 8; ++disk) {
         const QString header = QStringLiteral("Disk %1 size (In GB)").arg(disk);
-        mapping.columns.append(number("provisionedMiB", {InventoryFormatDetector::normalizedColumn(header)}, K::Size,
-                                      kMiBPerDecimalGB, [](Vm &vm, double v) { vm.provisionedMiB += v; }));
+        mapping.columns.append(number("provisionedMiB", {header}, K::Size, kMiBPerDecimalGB,
+                                      [](Vm &vm, double v) { vm.provisionedMiB += v; }));
         for (const char *metric : {"read throughput (MB per second)", "write throughput (MB per second)",
                                    "read ops (operations per second)", "write ops (operations per second)"})
             mapping.ignoredColumns.insert(InventoryFormatDetector::normalizedColumn(

@@ -48,7 +48,7 @@ QList<ImportIssue> RowMapper::bind(const QStringList &header) {
         const ColumnSpec &spec = m_mapping.columns[s];
         // Aliases are in order of preference: the first one present wins.
         for (const QString &alias : spec.aliases) {
-            const qsizetype column = normalized.indexOf(alias);
+            const qsizetype column = normalized.indexOf(InventoryFormatDetector::normalizedColumn(alias));
             if (column >= 0 && !used[size_t(column)]) {
                 m_columnOfSpec[size_t(s)] = int(column);
                 used[size_t(column)] = true;
@@ -56,13 +56,14 @@ QList<ImportIssue> RowMapper::bind(const QStringList &header) {
             }
         }
         if (spec.mandatory && m_columnOfSpec[size_t(s)] < 0) {
-            issues.append({m_fileName,
-                           1,
-                           spec.field,
-                           {},
-                           QStringLiteral("the mandatory column is missing from the header; expected a column named %1 "
-                                          "for a %2 file")
-                               .arg(spec.aliases.constFirst(), m_mapping.formatName)});
+            issues.append(
+                {m_fileName,
+                 1,
+                 spec.field,
+                 {},
+                 QStringLiteral("the mandatory column is missing from the header; expected a column named \"%1\" "
+                                "in a %2 file")
+                     .arg(spec.aliases.constFirst(), m_mapping.formatName)});
         }
     }
     for (qsizetype column = 0; column < header.size(); ++column) {

@@ -34,8 +34,9 @@ enum class CellKind { Text, Count, Size, Percent, Flag, Power, Answer };
 
 /** How one column of a format maps into a Vm. */
 struct ColumnSpec {
-    QString field;       ///< Landfall's name for the value, e.g. "vcpu"
-    QStringList aliases; ///< header spellings, normalised (InventoryFormatDetector::normalizedColumn)
+    QString field; ///< Landfall's name for the value, e.g. "vcpu"
+    QStringList
+        aliases; ///< header spellings, in order of preference; matched as InventoryFormatDetector normalises them
     CellKind kind = CellKind::Text;
     bool mandatory = false;
     double toMiB = 1; ///< for sizes: MiB per unit of the file

@@ -59,8 +59,9 @@ QString numberText(const QString &raw) {
 
 } // namespace
 
-XlsxReader::XlsxReader(const QString &path, const QString &sheetName)
-    : m_path(path) {
+XlsxReader::XlsxReader(const QString &path, const QString &sheetName, qint64 maxUncompressedBytes)
+    : m_path(path)
+    , m_maxUncompressedBytes(maxUncompressedBytes) {
     load(sheetName);
 }
 
@@ -91,9 +92,9 @@ QByteArray XlsxReader::readEntry(const QString &entryName) {
         if (chunk.isEmpty())
             break;
         m_uncompressedTotal += chunk.size();
-        if (m_uncompressedTotal > kMaxUncompressedBytes) {
+        if (m_uncompressedTotal > m_maxUncompressedBytes) {
             fail(QStringLiteral("unpacks to more than %1 MiB; refused as a zip bomb or a file that is not an inventory")
-                     .arg(kMaxUncompressedBytes / (1024 * 1024)));
+                     .arg(m_maxUncompressedBytes / (1024 * 1024)));
             return {};
         }
         content += chunk;
@@ -153,6 +154,10 @@ QString XlsxReader::findSheetEntry(const QByteArray &workbook, const QByteArray 
                 }
             }
         }
+    }
+    if (book.hasError()) {
+        fail(QStringLiteral("the workbook's list of sheets is not valid XML: %1").arg(book.errorString()));
+        return {};
     }
     QXmlStreamReader links(relations);
     while (!links.atEnd()) {
@@ -265,7 +270,8 @@ bool XlsxReader::load(const QString &sheetName) {
     if (m_error)
         return false;
     const QByteArray sharedStrings = readEntry(QStringLiteral("xl/sharedStrings.xml"));
-    if (m_error || !readSharedStrings(sharedStrings))
+    // A workbook without text cells has no shared strings part at all.
+    if (m_error || (!sharedStrings.isEmpty() && !readSharedStrings(sharedStrings)))
         return false;
     const QByteArray sheet = readEntry(sheetEntry);
     if (m_error)

@@ -14,7 +14,7 @@ public:
     /// A workbook that unpacks to more than this is refused (a zip bomb, or not an inventory).
     static constexpr qint64 kMaxUncompressedBytes = qint64(1) << 30;
 
-    XlsxReader(const QString &path, const QString &sheetName);
+    XlsxReader(const QString &path, const QString &sheetName, qint64 maxUncompressedBytes = kMaxUncompressedBytes);
     ~XlsxReader() override;
 
     const QStringList &header() const override { return m_header; }
@@ -37,6 +37,7 @@ private:
     std::vector<std::pair<qint64, std::vector<QString>>> m_rows; ///< row number and cells, after the header
     size_t m_next = 0;
     qint64 m_uncompressedTotal = 0;
+    qint64 m_maxUncompressedBytes = kMaxUncompressedBytes;
     std::optional<ImportIssue> m_error;
 };
 

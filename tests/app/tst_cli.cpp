@@ -1,0 +1,163 @@
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int status = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList &arguments) {
+    QProcess process;
+    process.start(qEnvironmentVariable("LANDFALL_CLI"), arguments);
+    process.waitForFinished(120000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString sample(const char *name) {
+    return QStringLiteral(LANDFALL_TEST_DATA "/samples/") + QLatin1String(name);
+}
+
+QByteArray fileHash(const QString &path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                                          : QByteArray();
+}
+
+} // namespace
+
+/** landfall-cli as scripts use it: its commands, exit statuses and JSON keys. */
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void importThenSummaryJson() {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.landfall"));
+        Run run = cli({QStringLiteral("import"), project, sample("rvtools-vinfo-sample.csv")});
+        QCOMPARE(run.status, 0);
+        QVERIFY(run.out.contains(QLatin1String("39 added")));
+        run = cli({QStringLiteral("summary"), project, QStringLiteral("--json")});
+        QCOMPARE(run.status, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(summary.value(QLatin1String("vms")).toInt(), 39);
+        QCOMPARE(summary.value(QLatin1String("poweredOn")).toInt(), 34);
+        QCOMPARE(summary.value(QLatin1String("vcpu")).toInt(), 214);
+        QCOMPARE(summary.value(QLatin1String("memoryGiB")).toDouble(), 282.0);
+        QVERIFY(summary.value(QLatin1String("provisionedGiB")).toDouble() > 0);
+        QVERIFY(summary.value(QLatin1String("usedGiB")).toDouble() > 0);
+        const QJsonObject excluded = summary.value(QLatin1String("excluded")).toObject();
+        QCOMPARE(excluded.value(QLatin1String("templates")).toInt(), 0);
+        QCOMPARE(excluded.value(QLatin1String("srmPlaceholders")).toInt(), 1);
+        const QJsonObject os = summary.value(QLatin1String("os")).toObject();
+        QCOMPARE(os.value(QLatin1String("windows-server")).toObject().value(QLatin1String("2022")).toInt(), 3);
+    }
+
+    void severalFilesAndForcedFormat() {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.landfall"));
+        Run run = cli({QStringLiteral("import"), project, sample("rvtools-vinfo-sample.csv"),
+                       sample("workshop-answers-sample.csv"), QStringLiteral("--format"), QStringLiteral("auto")});
+        QCOMPARE(run.status, 0);
+        QVERIFY(run.out.contains(QLatin1String("28 updated")));
+        run = cli({QStringLiteral("import"), project, sample("azure-migrate-sample.csv"), QStringLiteral("--format"),
+                   QStringLiteral("azure-migrate")});
+        QCOMPARE(run.status, 0);
+        run = cli({QStringLiteral("summary"), project, QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(QLatin1String("vms")).toInt(), 64);
+    }
+
+    void rejectedInputExitsOneAndLeavesNoProject() {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.csv"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("VM,Powerstate,CPUs,Memory\nweb1,poweredOn,four,4096\n");
+        file.close();
+        const QString project = dir.filePath(QStringLiteral("p.landfall"));
+        const Run run = cli({QStringLiteral("import"), project, bad});
+        QCOMPARE(run.status, 1);
+        QVERIFY2(run.err.contains(bad + QLatin1String(":2:CPUs: \"four\"")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(project));
+    }
+
+    void rejectedInputLeavesAnExistingProjectByteForByte() {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.landfall"));
+        QCOMPARE(cli({QStringLiteral("import"), project, sample("rvtools-vinfo-sample.csv")}).status, 0);
+        const QByteArray before = fileHash(project);
+        const QString garbage = dir.filePath(QStringLiteral("garbage.xlsx"));
+        QFile file(garbage);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("PK\x03\x04", 4) + QByteArray(300, '\x01'));
+        file.close();
+        const Run run = cli({QStringLiteral("import"), project, sample("azure-migrate-sample.csv"), garbage});
+        QCOMPARE(run.status, 1);
+        QVERIFY(run.err.contains(garbage));
+        QCOMPARE(fileHash(project), before);
+    }
+
+    void skipBadRowsExitsZero() {
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.csv"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("VM,Powerstate,CPUs,Memory\nweb1,poweredOn,four,4096\nweb2,poweredOn,2,4096\n");
+        file.close();
+        const Run run = cli({QStringLiteral("import"), dir.filePath(QStringLiteral("p.landfall")), bad,
+                             QStringLiteral("--skip-bad-rows")});
+        QCOMPARE(run.status, 0);
+        QVERIFY(run.err.contains(QLatin1String(":2:CPUs:")));
+        QVERIFY(run.out.contains(QLatin1String("1 added")));
+    }
+
+    void usageErrorsExitTwo_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("nothing") << QStringList();
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("no-such-command")};
+        QTest::newRow("import without files") << QStringList{QStringLiteral("import"), QStringLiteral("p.landfall")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("summary"), QStringLiteral("p.landfall"),
+                                                       QStringLiteral("--colour")};
+        QTest::newRow("unknown format") << QStringList{QStringLiteral("import"), QStringLiteral("p.landfall"),
+                                                       QStringLiteral("x.csv"), QStringLiteral("--format"),
+                                                       QStringLiteral("excel")};
+    }
+
+    void usageErrorsExitTwo() {
+        QFETCH(QStringList, arguments);
+        QCOMPARE(cli(arguments).status, 2);
+    }
+
+    void unusableProjectsExitThree() {
+        QTemporaryDir dir;
+        const QString foreign = dir.filePath(QStringLiteral("notes.txt"));
+        QFile file(foreign);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("just some notes\n");
+        file.close();
+        Run run = cli({QStringLiteral("import"), foreign, sample("rvtools-vinfo-sample.csv")});
+        QCOMPARE(run.status, 3);
+        QVERIFY(run.err.contains(QLatin1String("not a Landfall project")));
+        run = cli({QStringLiteral("summary"), dir.filePath(QStringLiteral("missing.landfall"))});
+        QCOMPARE(run.status, 3);
+    }
+
+    void versionAndHelp() {
+        Run run = cli({QStringLiteral("--version")});
+        QCOMPARE(run.status, 0);
+        QCOMPARE(run.out.trimmed(), QStringLiteral("landfall-cli " LANDFALL_VERSION));
+        run = cli({QStringLiteral("--help")});
+        QCOMPARE(run.status, 0);
+        QVERIFY(run.out.contains(QLatin1String("import PROJECT FILE...")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

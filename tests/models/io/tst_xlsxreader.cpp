@@ -1,0 +1,175 @@
+#include "io/inventoryimporter.h"
+#include "io/xlsxreader.h"
+
+#include <quazip.h>
+#include <quazipfile.h>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace landfall;
+
+namespace {
+
+/** Writes a minimal but complete .xlsx workbook, as Excel and RVTools lay one out. */
+void writeWorkbook(const QString &path, const QByteArray &sheetXml, const QByteArray &sharedStrings,
+                   const QString &sheetName = QStringLiteral("vInfo")) {
+    QuaZip zip(path);
+    QVERIFY(zip.open(QuaZip::mdCreate));
+    const auto add = [&](const char *name, const QByteArray &content) {
+        QuaZipFile file(&zip);
+        QVERIFY(file.open(QIODevice::WriteOnly, QuaZipNewInfo(QLatin1String(name))));
+        file.write(content);
+        file.close();
+    };
+    add("[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>");
+    add("xl/workbook.xml",
+        "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+        "<sheet name=\"vSummary\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"" +
+            sheetName.toUtf8() + "\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>");
+    add("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships>"
+                                      "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+                                      "<Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>");
+    add("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><worksheet><sheetData/></worksheet>");
+    add("xl/worksheets/sheet2.xml", sheetXml);
+    if (!sharedStrings.isEmpty())
+        add("xl/sharedStrings.xml", sharedStrings);
+    zip.close();
+}
+
+const QByteArray kSharedStrings = "<?xml version=\"1.0\"?><sst>"
+                                  "<si><t>VM</t></si><si><t>Powerstate</t></si><si><t>CPUs</t></si>"
+                                  "<si><t>Memory</t></si><si><t>Template</t></si>"
+                                  "<si><t>OS according to the VMware Tools</t></si>"
+                                  "<si><t>web-01</t></si><si><t>poweredOn</t></si>"
+                                  "<si><r><t>Microsoft Windows Server </t></r><r><t>2019 (64-bit)</t></r></si>"
+                                  "</sst>";
+
+// Row 3 holds an inline string, a boolean, a number in exponent form and a missing cell.
+const QByteArray kSheet = "<?xml version=\"1.0\"?><worksheet><sheetData>"
+                          "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+                          "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c>"
+                          "<c r=\"E1\" t=\"s\"><v>4</v></c><c r=\"F1\" t=\"s\"><v>5</v></c></row>"
+                          "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>6</v></c><c r=\"B2\" t=\"s\"><v>7</v></c>"
+                          "<c r=\"C2\"><v>4</v></c><c r=\"D2\"><v>8192</v></c><c r=\"E2\" t=\"b\"><v>0</v></c>"
+                          "<c r=\"F2\" t=\"s\"><v>8</v></c></row>"
+                          "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>tmpl-&lt;01&gt;</t></is></c>"
+                          "<c r=\"C3\"><v>2</v></c><c r=\"D3\"><v>4.096E3</v></c>"
+                          "<c r=\"E3\" t=\"b\"><v>1</v></c></row>"
+                          "</sheetData></worksheet>";
+
+} // namespace
+
+/** RVTools workbooks: the vInfo sheet with every kind of cell, and damaged workbooks. */
+class TestXlsxReader : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void readsEveryKindOfCell() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("rvtools.xlsx"));
+        writeWorkbook(path, kSheet, kSharedStrings);
+        XlsxReader reader(path, QStringLiteral("vInfo"));
+        QVERIFY2(!reader.error(), qPrintable(reader.error() ? reader.error()->toString() : QString()));
+        QCOMPARE(reader.header().size(), 6);
+        QCOMPARE(reader.header()[5], QStringLiteral("OS according to the VMware Tools"));
+        Record record;
+        QVERIFY(reader.next(record));
+        QCOMPARE(record.row, 2);
+        QCOMPARE(record.fields[0], QStringLiteral("web-01"));
+        QCOMPARE(record.fields[3], QStringLiteral("8192"));
+        QCOMPARE(record.fields[4], QStringLiteral("False"));
+        QCOMPARE(record.fields[5], QStringLiteral("Microsoft Windows Server 2019 (64-bit)"));
+        QVERIFY(reader.next(record));
+        QCOMPARE(record.fields[0], QStringLiteral("tmpl-<01>"));
+        QCOMPARE(record.fields[1], QString()); // the missing cell
+        QCOMPARE(record.fields[3], QStringLiteral("4096"));
+        QCOMPARE(record.fields[4], QStringLiteral("True"));
+        QVERIFY(!reader.next(record));
+    }
+
+    void importsAsRvTools() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("rvtools.xlsx"));
+        writeWorkbook(path, kSheet, kSharedStrings);
+        const ParsedInventory parsed = InventoryReader::read(path, {});
+        QVERIFY(parsed.issues.isEmpty());
+        QCOMPARE(parsed.format, InventoryFormat::RvTools);
+        QCOMPARE(parsed.rows.size(), 1);
+        QCOMPARE(parsed.excluded.size(), 1); // the template
+        QCOMPARE(parsed.rows[0].vm.os.version, QStringLiteral("2019"));
+        QCOMPARE(parsed.rows[0].vm.memoryMiB, 8192.0);
+    }
+
+    void refusesAWorkbookWithoutVInfo() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("other.xlsx"));
+        writeWorkbook(path, kSheet, kSharedStrings, QStringLiteral("Budget"));
+        XlsxReader reader(path, QStringLiteral("vInfo"));
+        QVERIFY(reader.error());
+        QVERIFY(reader.error()->message.contains(QLatin1String("no sheet named vInfo")));
+    }
+
+    void refusesTruncatedAndDamagedWorkbooks() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("rvtools.xlsx"));
+        writeWorkbook(path, kSheet, kSharedStrings);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray whole = file.readAll();
+        file.close();
+        for (const qsizetype length : {qsizetype(10), whole.size() / 2, whole.size() - 30}) {
+            const QString cut = dir.filePath(QStringLiteral("cut-%1.xlsx").arg(length));
+            QFile out(cut);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(whole.left(length));
+            out.close();
+            const ParsedInventory parsed = InventoryReader::read(cut, {});
+            QVERIFY2(parsed.fatal, qPrintable(cut));
+            QVERIFY(!parsed.issues.isEmpty());
+            QVERIFY(parsed.issues[0].toString().startsWith(cut));
+        }
+    }
+
+    void refusesAReferenceToAMissingSharedString() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.xlsx"));
+        QByteArray sheet = kSheet;
+        sheet.replace("<c r=\"A2\" t=\"s\"><v>6</v></c>", "<c r=\"A2\" t=\"s\"><v>99</v></c>");
+        writeWorkbook(path, sheet, kSharedStrings);
+        XlsxReader reader(path, QStringLiteral("vInfo"));
+        QVERIFY(reader.error());
+        QCOMPARE(reader.error()->row, 2);
+        QVERIFY(reader.error()->message.contains(QLatin1String("shared string 99")));
+    }
+
+    void refusesAZipBomb() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bomb.xlsx"));
+        // A sheet of 80 MiB of spaces compresses to under a megabyte; the cap here is 64 MiB (1 GiB in use).
+        QuaZip zip(path);
+        QVERIFY(zip.open(QuaZip::mdCreate));
+        const auto add = [&](const char *name, const QByteArray &content, int repeat) {
+            QuaZipFile file(&zip);
+            QVERIFY(file.open(QIODevice::WriteOnly, QuaZipNewInfo(QLatin1String(name))));
+            for (int i = 0; i < repeat; ++i)
+                file.write(content);
+            file.close();
+        };
+        add("xl/workbook.xml",
+            "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+            "<sheet name=\"vInfo\" r:id=\"rId1\"/></sheets></workbook>",
+            1);
+        add("xl/_rels/workbook.xml.rels",
+            "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>", 1);
+        add("xl/worksheets/sheet1.xml", QByteArray(16 * 1024 * 1024, ' '), 5);
+        zip.close();
+        QVERIFY(QFileInfo(path).size() < 1024 * 1024);
+        XlsxReader reader(path, QStringLiteral("vInfo"), 64 * 1024 * 1024);
+        QVERIFY(reader.error());
+        QVERIFY2(reader.error()->message.contains(QLatin1String("zip bomb")), qPrintable(reader.error()->message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestXlsxReader)
+#include "tst_xlsxreader.moc"

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine for Landfall, builds it, then either runs it on the bundled demo
+# inventory ("demo") or runs the whole test suite ("test"). Run as root (or with sudo) from
+# the repository. It installs only the Debian packages that are missing.
+set -euo pipefail
+
+mode=${1:-demo}
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${LANDFALL_BUILD_DIR:-$here/build}
+
+packages=(
+    # toolchain
+    cmake ninja-build g++ pkg-config
+    # Qt 6 as Debian 12 ships it, with the SQLite driver, Charts (which needs Qt's OpenGL module) and SVG
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite qt6-svg-dev libgl-dev libegl-dev
+    libxkbcommon-dev
+    # the zip inside .xlsx, and .xlsx writing
+    libquazip1-qt6-dev libxlsxwriter-dev
+    # tests and benchmarks: sqlite3 for the import benchmark, python3-yaml to parse generated
+    # manifests, Xvfb for screenshots, poppler-utils for the PDF report
+    sqlite3 python3 python3-yaml xvfb xauth poppler-utils
+    # packaging checks
+    dpkg-dev file desktop-file-utils appstream shared-mime-info librsvg2-bin libxml2-utils groff-base
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=${LANDFALL_BUILD_TYPE:-RelWithDebInfo}
+cmake --build "$build" --parallel "$(nproc)"
+
+case "$mode" in
+demo)
+    exec "$here/tools/run-demo.sh" "$build"
+    ;;
+test)
+    cd "$build"
+    exec ctest --output-on-failure --parallel "$(nproc)" --timeout 600
+    ;;
+*)
+    echo "usage: $0 demo|test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs Landfall on the bundled demo inventory: the desktop application where a display
+# exists; otherwise the batch tool imports the demo into a new project and prints the plan.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$here/build}
+cli="$build/app/landfall-cli"
+project="$build/demo.landfall"
+demo="$here/resources/demo"
+
+rm -f "$project"
+"$cli" import "$project" "$demo/demo-rvtools-vinfo.csv" "$demo/demo-workshop-answers.csv"
+
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$build/app/landfall" ]; then
+    exec "$build/app/landfall" "$project"
+fi
+
+echo
+"$cli" summary "$project"
+# The advisor and the density engine, where this build has them.
+if "$cli" --help | grep -q '^  classify'; then
+    echo
+    "$cli" classify "$project" >/dev/null
+    "$cli" summary "$project" --json | python3 -c 'import json,sys; print("Migration paths:", json.load(sys.stdin).get("paths"))'
+fi
+if "$cli" --help | grep -q '^  density'; then
+    echo
+    "$cli" density "$project" --scenario default
+fi
