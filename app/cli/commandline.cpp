@@ -6,17 +6,20 @@ namespace landfall::cli {
 
 CommandArguments::CommandArguments(QString command, QString synopsis)
     : m_command(std::move(command))
-    , m_synopsis(std::move(synopsis)) {
+    , m_synopsis(std::move(synopsis))
+{
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
 }
 
 CommandArguments &CommandArguments::option(const QStringList &names, const QString &description,
-                                           const QString &valueName) {
+                                           const QString &valueName)
+{
     m_parser.addOption(QCommandLineOption(names, description, valueName));
     return *this;
 }
 
-bool CommandArguments::parse(const QStringList &arguments, int minPositional, int maxPositional, Console &console) {
+bool CommandArguments::parse(const QStringList &arguments, int minPositional, int maxPositional, Console &console)
+{
     // QCommandLineParser expects the program name first.
     if (!m_parser.parse(QStringList{QStringLiteral("landfall-cli")} + arguments)) {
         console.err << "landfall-cli " << m_command << ": " << m_parser.errorText() << "\nusage: landfall-cli "
@@ -33,7 +36,8 @@ bool CommandArguments::parse(const QStringList &arguments, int minPositional, in
     return true;
 }
 
-const Command *CommandRegistry::find(const QString &name) const {
+const Command *CommandRegistry::find(const QString &name) const
+{
     for (const Command &command : m_commands) {
         if (command.name == name)
             return &command;
@@ -41,7 +45,8 @@ const Command *CommandRegistry::find(const QString &name) const {
     return nullptr;
 }
 
-std::unique_ptr<ProjectStore> openProject(const QString &path, ProjectStore::OpenMode mode, Console &console) {
+std::unique_ptr<ProjectStore> openProject(const QString &path, ProjectStore::OpenMode mode, Console &console)
+{
     auto opened = ProjectStore::open(path, mode);
     if (!opened) {
         console.err << "landfall-cli: " << opened.error().message << Qt::endl;
@@ -52,7 +57,8 @@ std::unique_ptr<ProjectStore> openProject(const QString &path, ProjectStore::Ope
 
 namespace {
 
-void printUsage(const CommandRegistry &registry, QTextStream &stream) {
+void printUsage(const CommandRegistry &registry, QTextStream &stream)
+{
     stream << "landfall-cli " << LANDFALL_VERSION << ": plans the move of servers to the cloud, in batch.\n\n"
            << "usage: landfall-cli COMMAND PROJECT [options]\n\ncommands:\n";
     for (const Command &command : registry.commands())
@@ -63,7 +69,8 @@ void printUsage(const CommandRegistry &registry, QTextStream &stream) {
 
 } // namespace
 
-int runCli(const QStringList &arguments, Console &console) {
+int runCli(const QStringList &arguments, Console &console)
+{
     CommandRegistry registry;
     registerCommands(registry);
     if (arguments.isEmpty()) {

@@ -4,7 +4,8 @@
 
 #include <cstdio>
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("landfall-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Landfall"));

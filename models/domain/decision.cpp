@@ -6,8 +6,8 @@ namespace landfall {
 
 namespace {
 
-template <typename Enum, size_t N>
-QString keyOf(Enum value, const std::array<std::pair<Enum, const char *>, N> &table) {
+template <typename Enum, size_t N> QString keyOf(Enum value, const std::array<std::pair<Enum, const char *>, N> &table)
+{
     for (const auto &[candidate, key] : table) {
         if (candidate == value)
             return QLatin1String(key);
@@ -16,7 +16,8 @@ QString keyOf(Enum value, const std::array<std::pair<Enum, const char *>, N> &ta
 }
 
 template <typename Enum, size_t N>
-std::optional<Enum> valueOf(const QString &key, const std::array<std::pair<Enum, const char *>, N> &table) {
+std::optional<Enum> valueOf(const QString &key, const std::array<std::pair<Enum, const char *>, N> &table)
+{
     for (const auto &[candidate, name] : table) {
         if (key == QLatin1String(name))
             return candidate;
@@ -47,22 +48,28 @@ constexpr std::array<std::pair<Confidence, const char *>, 3> kConfidences{{
 
 } // namespace
 
-QString migrationPathKey(MigrationPath path) {
+QString migrationPathKey(MigrationPath path)
+{
     return keyOf(path, kPaths);
 }
-std::optional<MigrationPath> migrationPathFromKey(const QString &key) {
+std::optional<MigrationPath> migrationPathFromKey(const QString &key)
+{
     return valueOf(key, kPaths);
 }
-QString isolationKey(Isolation isolation) {
+QString isolationKey(Isolation isolation)
+{
     return keyOf(isolation, kIsolations);
 }
-std::optional<Isolation> isolationFromKey(const QString &key) {
+std::optional<Isolation> isolationFromKey(const QString &key)
+{
     return valueOf(key, kIsolations);
 }
-QString confidenceKey(Confidence confidence) {
+QString confidenceKey(Confidence confidence)
+{
     return keyOf(confidence, kConfidences);
 }
-std::optional<Confidence> confidenceFromKey(const QString &key) {
+std::optional<Confidence> confidenceFromKey(const QString &key)
+{
     return valueOf(key, kConfidences);
 }
 

@@ -1,5 +1,6 @@
 #include "osinfo.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <array>
@@ -36,12 +37,14 @@ constexpr std::array kLinuxDistributions{
     LinuxDistribution{R"(\blinux\b)", "linux"},
 };
 
-QString firstCapture(const QString &text, const QRegularExpression &expression) {
+QString firstCapture(const QString &text, const QRegularExpression &expression)
+{
     const QRegularExpressionMatch match = expression.match(text);
     return match.hasMatch() ? match.captured(1) : QString();
 }
 
-OsInfo normalizeWindows(const QString &text) {
+OsInfo normalizeWindows(const QString &text)
+{
     static const QRegularExpression server(QStringLiteral(R"(windows\s+(?:small\s+business\s+)?server\b)"),
                                            QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression serverVersion(QStringLiteral(R"(\b(20\d\d(?:\s+R2)?)\b)"),
@@ -70,13 +73,21 @@ OsInfo normalizeWindows(const QString &text) {
     return info;
 }
 
-OsInfo normalizeLinux(const QString &text) {
+OsInfo normalizeLinux(const QString &text)
+{
     static const QRegularExpression numericVersion(QStringLiteral(R"(\b(\d+(?:\.\d+)?)\b)"));
+    // Compiled once: an import normalises thousands of strings.
+    static const auto patterns = [] {
+        std::array<QRegularExpression, kLinuxDistributions.size()> compiled;
+        for (size_t i = 0; i < kLinuxDistributions.size(); ++i)
+            compiled[i] = QRegularExpression(QLatin1String(kLinuxDistributions[i].pattern),
+                                             QRegularExpression::CaseInsensitiveOption);
+        return compiled;
+    }();
     OsInfo info;
-    for (const LinuxDistribution &distribution : kLinuxDistributions) {
-        const QRegularExpression pattern(QLatin1String(distribution.pattern),
-                                         QRegularExpression::CaseInsensitiveOption);
-        if (!pattern.match(text).hasMatch())
+    for (size_t i = 0; i < kLinuxDistributions.size(); ++i) {
+        const LinuxDistribution &distribution = kLinuxDistributions[i];
+        if (!patterns[i].match(text).hasMatch())
             continue;
         info.family = QLatin1String(distribution.family);
         // "Other 3.x or later Linux" names a kernel, not a release: no version for "linux".
@@ -90,7 +101,8 @@ OsInfo normalizeLinux(const QString &text) {
 
 } // namespace
 
-bool OsInfo::isLinux() const {
+bool OsInfo::isLinux() const
+{
     for (const LinuxDistribution &distribution : kLinuxDistributions) {
         if (family == QLatin1String(distribution.family))
             return true;
@@ -98,11 +110,27 @@ bool OsInfo::isLinux() const {
     return false;
 }
 
-QString OsInfo::familyAndVersion() const {
+QString OsInfo::familyAndVersion() const
+{
     return version.isEmpty() ? family : family + u' ' + version;
 }
 
-OsInfo OsNormalizer::normalize(const QString &osString) {
+OsInfo OsNormalizer::normalize(const QString &osString)
+{
+    // An estate has a few dozen distinct OS strings over thousands of VMs: remember the answers.
+    thread_local QHash<QString, OsInfo> known;
+    const auto it = known.constFind(osString);
+    if (it != known.cend())
+        return *it;
+    if (known.size() > 10000)
+        known.clear();
+    const OsInfo info = normalizeUncached(osString);
+    known.insert(osString, info);
+    return info;
+}
+
+OsInfo OsNormalizer::normalizeUncached(const QString &osString)
+{
     const QString text = osString.simplified();
     if (text.isEmpty())
         return {};
@@ -122,7 +150,8 @@ OsInfo OsNormalizer::normalize(const QString &osString) {
     return other;
 }
 
-QString OsNormalizer::windowsServerBuild(const QString &version) {
+QString OsNormalizer::windowsServerBuild(const QString &version)
+{
     for (const WindowsServerRelease &release : kWindowsServerReleases) {
         if (version.compare(QLatin1String(release.version), Qt::CaseInsensitive) == 0)
             return QLatin1String(release.build);
@@ -130,7 +159,8 @@ QString OsNormalizer::windowsServerBuild(const QString &version) {
     return {};
 }
 
-QString OsNormalizer::windowsServerVersion(const QString &build) {
+QString OsNormalizer::windowsServerVersion(const QString &build)
+{
     for (const WindowsServerRelease &release : kWindowsServerReleases) {
         if (build == QLatin1String(release.build))
             return QLatin1String(release.version);

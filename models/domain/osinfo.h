@@ -31,6 +31,9 @@ public:
     static QString windowsServerBuild(const QString &version);
     /** The Windows Server version of a build ("10.0.20348" -> "2022"), empty if none. */
     static QString windowsServerVersion(const QString &build);
+
+private:
+    static OsInfo normalizeUncached(const QString &osString);
 };
 
 } // namespace landfall

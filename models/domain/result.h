@@ -10,9 +10,11 @@ namespace landfall {
 template <typename T, typename E> class Result {
 public:
     Result(T value)
-        : m_content(std::in_place_index<0>, std::move(value)) {}
+        : m_content(std::in_place_index<0>, std::move(value))
+    {}
     Result(E error)
-        : m_content(std::in_place_index<1>, std::move(error)) {}
+        : m_content(std::in_place_index<1>, std::move(error))
+    {}
 
     bool ok() const { return m_content.index() == 0; }
     explicit operator bool() const { return ok(); }

@@ -2,7 +2,8 @@
 
 namespace landfall {
 
-QString powerStateKey(PowerState state) {
+QString powerStateKey(PowerState state)
+{
     switch (state) {
     case PowerState::On:
         return QStringLiteral("poweredOn");
@@ -16,7 +17,8 @@ QString powerStateKey(PowerState state) {
     return QStringLiteral("unknown");
 }
 
-std::optional<PowerState> powerStateFromKey(const QString &key) {
+std::optional<PowerState> powerStateFromKey(const QString &key)
+{
     const QString text = key.trimmed();
     const auto is = [&](const char *word) { return text.compare(QLatin1String(word), Qt::CaseInsensitive) == 0; };
     if (is("poweredOn") || is("on") || is("running"))
@@ -30,7 +32,8 @@ std::optional<PowerState> powerStateFromKey(const QString &key) {
     return std::nullopt;
 }
 
-QString Vm::identityKey() const {
+QString Vm::identityKey() const
+{
     // A vSphere VM is its UUID within its vCenter. Sources without UUIDs (Azure Migrate's
     // template, a consultant's sheet) identify VMs by name, case-insensitively as DNS does.
     if (!uuid.isEmpty())

@@ -27,17 +27,20 @@ constexpr std::array<AttributeSpec, WorkshopAnswers::kAttributeCount> kSpecs{{
     {WorkshopAnswers::Attribute::MustStayOnPrem, "mustStayOnPrem", "yes,no,unknown"},
 }};
 
-const AttributeSpec &spec(WorkshopAnswers::Attribute attribute) {
+const AttributeSpec &spec(WorkshopAnswers::Attribute attribute)
+{
     return kSpecs[static_cast<size_t>(attribute)];
 }
 
 } // namespace
 
-QString WorkshopAnswers::key(Attribute attribute) {
+QString WorkshopAnswers::key(Attribute attribute)
+{
     return QLatin1String(spec(attribute).key);
 }
 
-std::optional<WorkshopAnswers::Attribute> WorkshopAnswers::attributeForKey(const QString &key) {
+std::optional<WorkshopAnswers::Attribute> WorkshopAnswers::attributeForKey(const QString &key)
+{
     for (const AttributeSpec &candidate : kSpecs) {
         if (key.compare(QLatin1String(candidate.key), Qt::CaseInsensitive) == 0)
             return candidate.attribute;
@@ -45,15 +48,25 @@ std::optional<WorkshopAnswers::Attribute> WorkshopAnswers::attributeForKey(const
     return std::nullopt;
 }
 
-QStringList WorkshopAnswers::allowedValues(Attribute attribute) {
-    return QString::fromLatin1(spec(attribute).values).split(u',');
+QStringList WorkshopAnswers::allowedValues(Attribute attribute)
+{
+    // Split once: every VM read or edited asks for these.
+    static const std::array<QStringList, kAttributeCount> lists = [] {
+        std::array<QStringList, kAttributeCount> all;
+        for (size_t i = 0; i < kSpecs.size(); ++i)
+            all[i] = QString::fromLatin1(kSpecs[i].values).split(u',');
+        return all;
+    }();
+    return lists[static_cast<size_t>(attribute)];
 }
 
-QString WorkshopAnswers::unknownValue(Attribute attribute) {
+QString WorkshopAnswers::unknownValue(Attribute attribute)
+{
     return allowedValues(attribute).constLast();
 }
 
-const std::array<WorkshopAnswers::Attribute, WorkshopAnswers::kAttributeCount> &WorkshopAnswers::attributes() {
+const std::array<WorkshopAnswers::Attribute, WorkshopAnswers::kAttributeCount> &WorkshopAnswers::attributes()
+{
     static const std::array<Attribute, kAttributeCount> all = [] {
         std::array<Attribute, kAttributeCount> list{};
         for (size_t i = 0; i < kSpecs.size(); ++i)
@@ -63,12 +76,14 @@ const std::array<WorkshopAnswers::Attribute, WorkshopAnswers::kAttributeCount> &
     return all;
 }
 
-WorkshopAnswers::WorkshopAnswers() {
+WorkshopAnswers::WorkshopAnswers()
+{
     for (Attribute attribute : attributes())
         m_values[index(attribute)] = unknownValue(attribute);
 }
 
-bool WorkshopAnswers::setValue(Attribute attribute, const QString &value) {
+bool WorkshopAnswers::setValue(Attribute attribute, const QString &value)
+{
     const QStringList allowed = allowedValues(attribute);
     for (const QString &candidate : allowed) {
         if (candidate.compare(value.trimmed(), Qt::CaseInsensitive) == 0) {
@@ -79,7 +94,8 @@ bool WorkshopAnswers::setValue(Attribute attribute, const QString &value) {
     return false;
 }
 
-bool WorkshopAnswers::isAllUnknown() const {
+bool WorkshopAnswers::isAllUnknown() const
+{
     for (Attribute attribute : attributes()) {
         if (!isUnknown(attribute))
             return false;

@@ -4,7 +4,28 @@
 
 namespace landfall {
 
-std::optional<double> CellParser::number(const QString &text) const {
+namespace {
+
+/** Most cells of an export are plain whole numbers ("8192"): read those without a locale. */
+std::optional<double> plainWholeNumber(QStringView text)
+{
+    if (text.isEmpty() || text.size() > 15)
+        return std::nullopt;
+    qint64 value = 0;
+    for (const QChar c : text) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        value = value * 10 + (c.unicode() - u'0');
+    }
+    return double(value);
+}
+
+} // namespace
+
+std::optional<double> CellParser::number(const QString &text) const
+{
+    if (const std::optional<double> plain = plainWholeNumber(text))
+        return plain;
     const QChar groupMark = m_decimalMark == u',' ? u'.' : u',';
     QString plain;
     plain.reserve(text.size());
@@ -40,14 +61,16 @@ std::optional<double> CellParser::number(const QString &text) const {
     return value;
 }
 
-std::optional<qint64> CellParser::wholeNumber(const QString &text) const {
+std::optional<qint64> CellParser::wholeNumber(const QString &text) const
+{
     const std::optional<double> value = number(text);
     if (!value || std::floor(*value) != *value || std::fabs(*value) > 1e15)
         return std::nullopt;
     return static_cast<qint64>(*value);
 }
 
-std::optional<bool> CellParser::boolean(const QString &text) {
+std::optional<bool> CellParser::boolean(const QString &text)
+{
     const QString word = text.trimmed();
     for (const char *yes : {"true", "yes", "1", "wahr", "vrai"}) {
         if (word.compare(QLatin1String(yes), Qt::CaseInsensitive) == 0)

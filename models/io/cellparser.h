@@ -13,7 +13,8 @@ namespace landfall {
 class CellParser {
 public:
     explicit CellParser(QChar decimalMark = u'.')
-        : m_decimalMark(decimalMark) {}
+        : m_decimalMark(decimalMark)
+    {}
 
     std::optional<double> number(const QString &text) const;
     std::optional<qint64> wholeNumber(const QString &text) const;

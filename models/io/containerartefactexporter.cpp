@@ -13,7 +13,8 @@ namespace landfall {
 
 namespace {
 
-std::optional<QString> writeFile(const QString &path, const QString &text) {
+std::optional<QString> writeFile(const QString &path, const QString &text)
+{
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
         return QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString());
@@ -24,7 +25,8 @@ std::optional<QString> writeFile(const QString &path, const QString &text) {
 
 Result<QStringList, QString> ContainerArtefactExporter::exportTo(const QString &directory, const QList<Vm> &vms,
                                                                  const QList<Decision> &decisions,
-                                                                 const QString &poolWindowsBuild) {
+                                                                 const QString &poolWindowsBuild)
+{
     QDir root(directory);
     if (!root.mkpath(QStringLiteral(".")))
         return QStringLiteral("%1: the folder cannot be created").arg(directory);

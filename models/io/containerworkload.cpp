@@ -2,7 +2,8 @@
 
 namespace landfall {
 
-QString ContainerWorkload::safeName(const QString &name) {
+QString ContainerWorkload::safeName(const QString &name)
+{
     QString safe;
     bool dash = false;
     for (const QChar c : name.toLower()) {
@@ -26,7 +27,8 @@ QString ContainerWorkload::safeName(const QString &name) {
 }
 
 ContainerWorkload ContainerWorkload::from(const Vm &vm, const Decision &decision, const WorkloadSizing &sizing,
-                                          const QString &poolWindowsBuild) {
+                                          const QString &poolWindowsBuild)
+{
     ContainerWorkload w;
     w.vm = vm;
     w.decision = decision;
@@ -50,7 +52,8 @@ ContainerWorkload ContainerWorkload::from(const Vm &vm, const Decision &decision
     return w;
 }
 
-bool ContainerWorkload::hasCondition(const char *word) const {
+bool ContainerWorkload::hasCondition(const char *word) const
+{
     for (const QString &condition : decision.conditions) {
         if (condition.contains(QLatin1String(word), Qt::CaseInsensitive))
             return true;

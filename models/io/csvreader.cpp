@@ -16,7 +16,8 @@ constexpr std::array<char16_t, 32> kWindows1252High{
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
 };
 
-QString fromWindows1252(QByteArrayView bytes) {
+QString fromWindows1252(QByteArrayView bytes)
+{
     QString text(bytes.size(), Qt::Uninitialized);
     QChar *out = text.data();
     for (const char byte : bytes) {
@@ -26,7 +27,8 @@ QString fromWindows1252(QByteArrayView bytes) {
     return text;
 }
 
-QString unquote(QByteArrayView field, QByteArray &buffer) {
+QString unquote(QByteArrayView field, QByteArray &buffer)
+{
     buffer.clear();
     buffer.reserve(field.size());
     for (qsizetype i = 0; i < field.size(); ++i) {
@@ -41,7 +43,8 @@ QString unquote(QByteArrayView field, QByteArray &buffer) {
 
 CsvReader::CsvReader(QByteArray content, QString fileName)
     : m_content(std::move(content))
-    , m_fileName(std::move(fileName)) {
+    , m_fileName(std::move(fileName))
+{
     decodeToUtf8();
     if (m_error)
         return;
@@ -59,7 +62,8 @@ CsvReader::CsvReader(QByteArray content, QString fileName)
     }
 }
 
-void CsvReader::decodeToUtf8() {
+void CsvReader::decodeToUtf8()
+{
     if (m_content.startsWith("\xEF\xBB\xBF")) {
         m_content.remove(0, 3);
     } else if (m_content.startsWith("\xFF\xFE") || m_content.startsWith("\xFE\xFF")) {
@@ -82,7 +86,8 @@ void CsvReader::decodeToUtf8() {
     }
 }
 
-char CsvReader::detectDelimiter() const {
+char CsvReader::detectDelimiter() const
+{
     // Count candidates in the header line, outside quotes: RVTools writes ',', a European
     // Excel ';', a "text (tab delimited)" export tabs.
     int commas = 0, semicolons = 0, tabs = 0;
@@ -107,7 +112,8 @@ char CsvReader::detectDelimiter() const {
     return ',';
 }
 
-bool CsvReader::splitRecord(std::vector<QByteArrayView> &fields, std::vector<bool> &quoted) {
+bool CsvReader::splitRecord(std::vector<QByteArrayView> &fields, std::vector<bool> &quoted)
+{
     fields.clear();
     quoted.clear();
     const char *data = m_content.constData();
@@ -176,7 +182,8 @@ bool CsvReader::splitRecord(std::vector<QByteArrayView> &fields, std::vector<boo
     return true;
 }
 
-bool CsvReader::next(Record &record) {
+bool CsvReader::next(Record &record)
+{
     while (!m_error) {
         if (!splitRecord(m_fieldViews, m_fieldQuoted))
             return false;
@@ -214,7 +221,8 @@ bool CsvReader::next(Record &record) {
     return false;
 }
 
-void CsvReader::fail(qint64 row, const QString &message) {
+void CsvReader::fail(qint64 row, const QString &message)
+{
     m_error = ImportIssue{m_fileName, row, {}, {}, message};
 }
 

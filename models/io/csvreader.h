@@ -23,7 +23,8 @@ public:
     std::optional<ImportIssue> error() const override { return m_error; }
     QString warning() const override { return m_warning; }
     QChar decimalMark() const override { return m_delimiter == ';' ? u',' : u'.'; }
-    double fractionRead() const override {
+    double fractionRead() const override
+    {
         return m_content.isEmpty() ? 1.0 : double(m_pos) / double(m_content.size());
     }
     char delimiter() const { return m_delimiter; }

@@ -5,7 +5,8 @@ namespace landfall {
 namespace {
 
 /** A comment line that no name or note can break out of. */
-QString comment(const QString &text) {
+QString comment(const QString &text)
+{
     QString line = text;
     for (QChar &c : line) {
         if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
@@ -14,7 +15,8 @@ QString comment(const QString &text) {
     return u"# " + line + u'\n';
 }
 
-QString windowsSteps(const ContainerWorkload &w) {
+QString windowsSteps(const ContainerWorkload &w)
+{
     QString steps;
     const bool netfx35 = w.stack == QLatin1String("netfx35");
     const bool netfx = netfx35 || w.stack == QLatin1String("netfx4");
@@ -40,7 +42,8 @@ QString windowsSteps(const ContainerWorkload &w) {
     return steps;
 }
 
-QString linuxSteps(const ContainerWorkload &w) {
+QString linuxSteps(const ContainerWorkload &w)
+{
     QString steps = QStringLiteral("WORKDIR /app\n");
     if (w.stack == QLatin1String("php")) {
         steps = QStringLiteral("COPY app/ /var/www/html/\nEXPOSE 80\n");
@@ -67,7 +70,8 @@ QString linuxSteps(const ContainerWorkload &w) {
 
 } // namespace
 
-QString DockerfileWriter::write(const ContainerWorkload &w) {
+QString DockerfileWriter::write(const ContainerWorkload &w)
+{
     QString text;
     if (w.windows)
         text += QStringLiteral("# escape=`\n"); // Windows paths keep their backslashes

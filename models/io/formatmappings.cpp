@@ -11,7 +11,8 @@ constexpr double kMiBPerDecimalMB = 1e6 / (1024 * 1024); // Azure Migrate's MB a
 constexpr double kMiBPerDecimalGB = 1e9 / (1024 * 1024);
 constexpr double kMiBPerGiB = 1024;
 
-QStringList aliases(std::initializer_list<const char *> names) {
+QStringList aliases(std::initializer_list<const char *> names)
+{
     QStringList list;
     for (const char *name : names)
         list.append(QLatin1String(name));
@@ -19,7 +20,8 @@ QStringList aliases(std::initializer_list<const char *> names) {
 }
 
 ColumnSpec text(const char *field, QStringList names, std::function<void(Vm &, const QString &)> set,
-                bool mandatory = false) {
+                bool mandatory = false)
+{
     return {
         QLatin1String(field), std::move(names), CellKind::Text, mandatory, 1, [set](MappedRow &row, const Cell &cell) {
             set(row.vm, cell.text);
@@ -27,13 +29,15 @@ ColumnSpec text(const char *field, QStringList names, std::function<void(Vm &, c
 }
 
 ColumnSpec number(const char *field, QStringList names, CellKind kind, double toMiB,
-                  std::function<void(Vm &, double)> set, bool mandatory = false) {
+                  std::function<void(Vm &, double)> set, bool mandatory = false)
+{
     return {QLatin1String(field), std::move(names), kind, mandatory, toMiB, [set](MappedRow &row, const Cell &cell) {
                 set(row.vm, cell.number);
             }};
 }
 
-ColumnSpec power(QStringList names) {
+ColumnSpec power(QStringList names)
+{
     return {QStringLiteral("powerState"),
             std::move(names),
             CellKind::Power,
@@ -42,7 +46,8 @@ ColumnSpec power(QStringList names) {
             [](MappedRow &row, const Cell &cell) { row.vm.powerState = cell.power; }};
 }
 
-ColumnSpec answer(WorkshopAnswers::Attribute attribute) {
+ColumnSpec answer(WorkshopAnswers::Attribute attribute)
+{
     const QString key = WorkshopAnswers::key(attribute);
     return {key,
             {InventoryFormatDetector::normalizedColumn(key)},
@@ -54,7 +59,8 @@ ColumnSpec answer(WorkshopAnswers::Attribute attribute) {
 }
 
 /** The OS the guest reports wins over the one the VM was created as. */
-void normalizeOs(MappedRow &row) {
+void normalizeOs(MappedRow &row)
+{
     Vm &vm = row.vm;
     vm.os = OsNormalizer::normalize(vm.osReported.isEmpty() ? vm.osConfigured : vm.osReported);
     if (!vm.os.isKnown() && !vm.osReported.isEmpty())
@@ -63,7 +69,8 @@ void normalizeOs(MappedRow &row) {
 
 } // namespace
 
-QStringList FormatMappings::rvToolsStandardHeader() {
+QStringList FormatMappings::rvToolsStandardHeader()
+{
     return QString::fromLatin1(
                "VM,Powerstate,Template,SRM Placeholder,Config status,DNS Name,Connection state,Guest state,Heartbeat,"
                "Consolidation Needed,PowerOn,Suspended To Memory,Suspend time,Suspend Interval,Creation date,"
@@ -82,7 +89,8 @@ QStringList FormatMappings::rvToolsStandardHeader() {
         .split(u',');
 }
 
-FormatMapping FormatMappings::rvTools() {
+FormatMapping FormatMappings::rvTools()
+{
     using K = CellKind;
     FormatMapping mapping;
     mapping.formatName = QStringLiteral("RVTools vInfo");
@@ -137,7 +145,8 @@ FormatMapping FormatMappings::rvTools() {
     return mapping;
 }
 
-FormatMapping FormatMappings::azureMigrate() {
+FormatMapping FormatMappings::azureMigrate()
+{
     using K = CellKind;
     FormatMapping mapping;
     mapping.formatName = QStringLiteral("Azure Migrate import");
@@ -187,7 +196,8 @@ FormatMapping FormatMappings::azureMigrate() {
     return mapping;
 }
 
-FormatMapping FormatMappings::landfall() {
+FormatMapping FormatMappings::landfall()
+{
     using K = CellKind;
     FormatMapping mapping;
     mapping.formatName = QStringLiteral("Landfall CSV");

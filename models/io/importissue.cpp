@@ -2,7 +2,8 @@
 
 namespace landfall {
 
-QString ImportIssue::toString() const {
+QString ImportIssue::toString() const
+{
     QString text = file;
     if (row > 0)
         text += u':' + QString::number(row);

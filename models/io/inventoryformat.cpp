@@ -2,7 +2,8 @@
 
 namespace landfall {
 
-QString inventoryFormatKey(InventoryFormat format) {
+QString inventoryFormatKey(InventoryFormat format)
+{
     switch (format) {
     case InventoryFormat::RvTools:
         return QStringLiteral("rvtools");
@@ -16,7 +17,8 @@ QString inventoryFormatKey(InventoryFormat format) {
     return QStringLiteral("auto");
 }
 
-std::optional<InventoryFormat> inventoryFormatFromKey(const QString &key) {
+std::optional<InventoryFormat> inventoryFormatFromKey(const QString &key)
+{
     for (InventoryFormat format :
          {InventoryFormat::Auto, InventoryFormat::RvTools, InventoryFormat::AzureMigrate, InventoryFormat::Landfall}) {
         if (key == inventoryFormatKey(format))
@@ -25,7 +27,8 @@ std::optional<InventoryFormat> inventoryFormatFromKey(const QString &key) {
     return std::nullopt;
 }
 
-QString InventoryFormatDetector::normalizedColumn(const QString &headerName) {
+QString InventoryFormatDetector::normalizedColumn(const QString &headerName)
+{
     QString name;
     name.reserve(headerName.size());
     for (const QChar c : headerName) {
@@ -38,7 +41,8 @@ QString InventoryFormatDetector::normalizedColumn(const QString &headerName) {
     return name;
 }
 
-InventoryFormat InventoryFormatDetector::detect(const QStringList &header) {
+InventoryFormat InventoryFormatDetector::detect(const QStringList &header)
+{
     bool vmName = false, cpus = false, powerState = false, serverName = false, cores = false, name = false;
     for (const QString &column : header) {
         const QString key = normalizedColumn(column);

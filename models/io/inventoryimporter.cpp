@@ -5,7 +5,8 @@ namespace landfall {
 namespace {
 
 /** Copies the fields a Landfall CSV row gave a value for; the rest of the VM stays as it was. */
-void layOver(Vm &target, const MappedRow &row) {
+void layOver(Vm &target, const MappedRow &row)
+{
     const Vm &source = row.vm;
     const auto has = [&](const char *field) { return row.presentFields.contains(QLatin1String(field)); };
     if (has("os")) {
@@ -47,7 +48,8 @@ void layOver(Vm &target, const MappedRow &row) {
 } // namespace
 
 std::optional<Vm> InventoryImporter::mergeWorkshopRow(const MappedRow &row, const QString &file,
-                                                      QList<ImportIssue> &issues) const {
+                                                      QList<ImportIssue> &issues) const
+{
     std::optional<qint64> id;
     if (!row.vm.uuid.isEmpty())
         id = m_store.vmIdByUuid(row.vm.uuid);
@@ -71,7 +73,8 @@ std::optional<Vm> InventoryImporter::mergeWorkshopRow(const MappedRow &row, cons
     return existing;
 }
 
-ImportOutcome InventoryImporter::apply(const ParsedInventory &parsed, const ImportOptions &options) {
+ImportOutcome InventoryImporter::apply(const ParsedInventory &parsed, const ImportOptions &options)
+{
     ImportOutcome outcome;
     outcome.issues = parsed.issues;
     outcome.warnings = parsed.warnings;
@@ -132,7 +135,8 @@ ImportOutcome InventoryImporter::apply(const ParsedInventory &parsed, const Impo
     return outcome;
 }
 
-ImportOutcome InventoryImporter::importFile(const QString &path, const ImportOptions &options) {
+ImportOutcome InventoryImporter::importFile(const QString &path, const ImportOptions &options)
+{
     return apply(InventoryReader::read(path, options), options);
 }
 

@@ -25,7 +25,8 @@ struct ImportOutcome {
 class InventoryImporter {
 public:
     explicit InventoryImporter(ProjectStore &store)
-        : m_store(store) {}
+        : m_store(store)
+    {}
 
     ImportOutcome apply(const ParsedInventory &parsed, const ImportOptions &options);
     /** read() then apply(), for callers that need no progress. */

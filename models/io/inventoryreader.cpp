@@ -6,6 +6,9 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace landfall {
 
@@ -13,14 +16,17 @@ namespace {
 
 constexpr int kProgressEveryRows = 4096;
 constexpr qint64 kProgressScale = 1000;
+constexpr size_t kRowsPerChunk = 2048;
 
-ImportIssue fileIssue(const QString &file, const QString &message) {
+ImportIssue fileIssue(const QString &file, const QString &message)
+{
     return {file, 0, {}, {}, message};
 }
 
 } // namespace
 
-FormatMapping InventoryReader::mappingFor(InventoryFormat format) {
+FormatMapping InventoryReader::mappingFor(InventoryFormat format)
+{
     switch (format) {
     case InventoryFormat::AzureMigrate:
         return FormatMappings::azureMigrate();
@@ -33,7 +39,8 @@ FormatMapping InventoryReader::mappingFor(InventoryFormat format) {
     return FormatMappings::rvTools();
 }
 
-std::unique_ptr<RecordSource> InventoryReader::openTable(const QString &path, QList<ImportIssue> &issues) {
+std::unique_ptr<RecordSource> InventoryReader::openTable(const QString &path, QList<ImportIssue> &issues)
+{
     const QString name = QFileInfo(path).fileName();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -64,7 +71,8 @@ std::unique_ptr<RecordSource> InventoryReader::openTable(const QString &path, QL
     return csv;
 }
 
-ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &options, const Progress &progress) {
+ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &options, const Progress &progress)
+{
     ParsedInventory parsed;
     parsed.file = path;
     std::unique_ptr<RecordSource> table = openTable(path, parsed.issues);
@@ -100,18 +108,45 @@ ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &
     }
     table->setWantedColumns(mapper.wantedColumns());
 
-    Record record;
-    while (table->next(record)) {
-        ++parsed.rowsRead;
-        std::optional<MappedRow> row = mapper.map(record, parsed.issues);
-        if (row)
-            (row->kind == MappedRow::Kind::Vm ? parsed.rows : parsed.excluded).append(std::move(*row));
-        if (progress && parsed.rowsRead % kProgressEveryRows == 0 &&
-            !progress(qint64(table->fractionRead() * kProgressScale), kProgressScale)) {
-            parsed.issues.append(fileIssue(path, QStringLiteral("the import was cancelled")));
-            parsed.fatal = true;
-            return parsed;
+    // Reading is sequential; checking and converting rows is not: each full chunk of records
+    // is mapped on the thread pool while the next one is read. Results are joined in file order.
+    struct MappedChunk {
+        QList<MappedRow> rows;
+        QList<ImportIssue> issues;
+    };
+    const auto mapChunk = [&mapper](std::vector<Record> records) {
+        MappedChunk chunk;
+        for (const Record &row : records) {
+            if (std::optional<MappedRow> vm = mapper.map(row, chunk.issues))
+                chunk.rows.append(std::move(*vm));
         }
+        return chunk;
+    };
+    QList<QFuture<MappedChunk>> pending;
+    std::vector<Record> records;
+    Record record;
+    bool cancelled = false;
+    while (!cancelled && table->next(record)) {
+        records.push_back(std::move(record));
+        ++parsed.rowsRead;
+        if (records.size() == kRowsPerChunk) {
+            pending.append(QtConcurrent::run(mapChunk, std::exchange(records, {})));
+            records.reserve(kRowsPerChunk);
+        }
+        cancelled = progress && parsed.rowsRead % kProgressEveryRows == 0 &&
+                    !progress(qint64(table->fractionRead() * kProgressScale), kProgressScale);
+    }
+    pending.append(QtConcurrent::run(mapChunk, std::move(records)));
+    for (QFuture<MappedChunk> &future : pending) {
+        MappedChunk chunk = future.takeResult();
+        for (MappedRow &row : chunk.rows)
+            (row.kind == MappedRow::Kind::Vm ? parsed.rows : parsed.excluded).append(std::move(row));
+        parsed.issues.append(chunk.issues);
+    }
+    if (cancelled) {
+        parsed.issues.append(fileIssue(path, QStringLiteral("the import was cancelled")));
+        parsed.fatal = true;
+        return parsed;
     }
     if (table->error()) {
         parsed.issues.append(*table->error());

@@ -6,18 +6,21 @@ namespace landfall {
 
 namespace {
 
-QString cpuQuantity(double cores) {
+QString cpuQuantity(double cores)
+{
     const qint64 millicores = std::max<qint64>(1, std::llround(cores * 1000));
     return millicores % 1000 == 0 ? QString::number(millicores / 1000) : QString::number(millicores) + u'm';
 }
 
-QString memoryQuantity(double mib) {
+QString memoryQuantity(double mib)
+{
     return QString::number(std::max<qint64>(1, std::llround(std::ceil(mib)))) + QLatin1String("Mi");
 }
 
 } // namespace
 
-QString ManifestWriter::quoted(const QString &text) {
+QString ManifestWriter::quoted(const QString &text)
+{
     QString out = QStringLiteral("\"");
     for (const QChar c : text) {
         const ushort u = c.unicode();
@@ -32,7 +35,8 @@ QString ManifestWriter::quoted(const QString &text) {
     return out + u'"';
 }
 
-QString ManifestWriter::write(const ContainerWorkload &w, const QString &registry) {
+QString ManifestWriter::write(const ContainerWorkload &w, const QString &registry)
+{
     const QString name = w.name;
     const QString labels = QStringLiteral("app.kubernetes.io/name: %1\n").arg(name);
     const auto indent = [](const QString &block, int spaces) {

@@ -6,7 +6,8 @@ namespace landfall {
 
 namespace {
 
-QString expectedText(const ColumnSpec &spec) {
+QString expectedText(const ColumnSpec &spec)
+{
     switch (spec.kind) {
     case CellKind::Count:
         return QStringLiteral("expected a whole number of 0 or more, such as 4");
@@ -32,9 +33,11 @@ QString expectedText(const ColumnSpec &spec) {
 RowMapper::RowMapper(FormatMapping mapping, QString fileName, QChar decimalMark)
     : m_mapping(std::move(mapping))
     , m_fileName(std::move(fileName))
-    , m_parser(decimalMark) {}
+    , m_parser(decimalMark)
+{}
 
-QList<ImportIssue> RowMapper::bind(const QStringList &header) {
+QList<ImportIssue> RowMapper::bind(const QStringList &header)
+{
     m_header = header;
     m_columnOfSpec.assign(size_t(m_mapping.columns.size()), -1);
     m_customColumns.clear();
@@ -74,7 +77,8 @@ QList<ImportIssue> RowMapper::bind(const QStringList &header) {
     return issues;
 }
 
-std::vector<bool> RowMapper::wantedColumns() const {
+std::vector<bool> RowMapper::wantedColumns() const
+{
     std::vector<bool> wanted(size_t(m_header.size()), false);
     for (int column : m_columnOfSpec) {
         if (column >= 0)
@@ -86,7 +90,8 @@ std::vector<bool> RowMapper::wantedColumns() const {
 }
 
 std::optional<Cell> RowMapper::parse(const ColumnSpec &spec, const QString &text, qint64 row, const QString &header,
-                                     QList<ImportIssue> &issues) const {
+                                     QList<ImportIssue> &issues) const
+{
     const auto reject = [&](const QString &problem) {
         issues.append({m_fileName, row, header, text, problem + QLatin1String("; ") + expectedText(spec)});
         return std::nullopt;
@@ -135,7 +140,8 @@ std::optional<Cell> RowMapper::parse(const ColumnSpec &spec, const QString &text
     return cell;
 }
 
-std::optional<MappedRow> RowMapper::map(const Record &record, QList<ImportIssue> &issues) const {
+std::optional<MappedRow> RowMapper::map(const Record &record, QList<ImportIssue> &issues) const
+{
     MappedRow mapped;
     mapped.row = record.row;
     const qsizetype issuesBefore = issues.size();

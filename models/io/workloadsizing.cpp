@@ -4,7 +4,8 @@
 
 namespace landfall {
 
-WorkloadSizing WorkloadSizing::fromVm(const Vm &vm) {
+WorkloadSizing WorkloadSizing::fromVm(const Vm &vm)
+{
     WorkloadSizing sizing;
     if (vm.vcpu > 0)
         sizing.cpuCores = vm.vcpu;

@@ -16,7 +16,8 @@ namespace {
 constexpr qint64 kReadChunkBytes = 1 << 20;
 
 /** "BC12" -> 54 (0-based column of the cell reference); -1 when it is not a reference. */
-int columnOfReference(QStringView reference) {
+int columnOfReference(QStringView reference)
+{
     int column = 0;
     int letters = 0;
     for (const QChar c : reference) {
@@ -32,7 +33,8 @@ int columnOfReference(QStringView reference) {
 }
 
 /** The text of a <si> or <is> element: plain <t>, or the runs <r><t> of rich text. */
-QString readStringItem(QXmlStreamReader &xml) {
+QString readStringItem(QXmlStreamReader &xml)
+{
     QString text;
     const QString endName = xml.name().toString();
     while (!xml.atEnd()) {
@@ -49,7 +51,8 @@ QString readStringItem(QXmlStreamReader &xml) {
 }
 
 /** A number as Excel stores it ("8192", "2.5", "1.5E3") shown without a float's noise. */
-QString numberText(const QString &raw) {
+QString numberText(const QString &raw)
+{
     bool ok = false;
     const double value = raw.toDouble(&ok);
     if (!ok)
@@ -61,18 +64,21 @@ QString numberText(const QString &raw) {
 
 XlsxReader::XlsxReader(const QString &path, const QString &sheetName, qint64 maxUncompressedBytes)
     : m_path(path)
-    , m_maxUncompressedBytes(maxUncompressedBytes) {
+    , m_maxUncompressedBytes(maxUncompressedBytes)
+{
     load(sheetName);
 }
 
 XlsxReader::~XlsxReader() = default;
 
-void XlsxReader::fail(const QString &message, qint64 row) {
+void XlsxReader::fail(const QString &message, qint64 row)
+{
     if (!m_error)
         m_error = ImportIssue{m_path, row, {}, {}, message};
 }
 
-QByteArray XlsxReader::readEntry(const QString &entryName) {
+QByteArray XlsxReader::readEntry(const QString &entryName)
+{
     QuaZip zip(m_path);
     if (!zip.open(QuaZip::mdUnzip)) {
         fail(QStringLiteral("is not a readable .xlsx workbook (the zip container is damaged or truncated)"));
@@ -106,7 +112,8 @@ QByteArray XlsxReader::readEntry(const QString &entryName) {
     return content;
 }
 
-bool XlsxReader::readSharedStrings(const QByteArray &xml) {
+bool XlsxReader::readSharedStrings(const QByteArray &xml)
+{
     QXmlStreamReader reader(xml);
     while (!reader.atEnd()) {
         reader.readNext();
@@ -120,7 +127,8 @@ bool XlsxReader::readSharedStrings(const QByteArray &xml) {
     return true;
 }
 
-QString XlsxReader::findSheetEntry(const QByteArray &workbook, const QByteArray &relations, const QString &sheetName) {
+QString XlsxReader::findSheetEntry(const QByteArray &workbook, const QByteArray &relations, const QString &sheetName)
+{
     QString relationId;
     QStringList sheetNames;
     QXmlStreamReader book(workbook);
@@ -174,7 +182,8 @@ QString XlsxReader::findSheetEntry(const QByteArray &workbook, const QByteArray 
     return {};
 }
 
-bool XlsxReader::readRows(const QByteArray &sheetXml) {
+bool XlsxReader::readRows(const QByteArray &sheetXml)
+{
     QXmlStreamReader xml(sheetXml);
     qint64 rowNumber = 0;
     bool haveHeader = false;
@@ -257,7 +266,8 @@ bool XlsxReader::readRows(const QByteArray &sheetXml) {
     return true;
 }
 
-bool XlsxReader::load(const QString &sheetName) {
+bool XlsxReader::load(const QString &sheetName)
+{
     const QByteArray workbook = readEntry(QStringLiteral("xl/workbook.xml"));
     if (m_error)
         return false;
@@ -279,7 +289,8 @@ bool XlsxReader::load(const QString &sheetName) {
     return readRows(sheet);
 }
 
-bool XlsxReader::next(Record &record) {
+bool XlsxReader::next(Record &record)
+{
     if (m_error || m_next >= m_rows.size())
         return false;
     auto &[rowNumber, cells] = m_rows[m_next++];
@@ -292,7 +303,8 @@ bool XlsxReader::next(Record &record) {
     return true;
 }
 
-double XlsxReader::fractionRead() const {
+double XlsxReader::fractionRead() const
+{
     return m_rows.empty() ? 1.0 : double(m_next) / double(m_rows.size());
 }
 

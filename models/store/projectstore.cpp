@@ -1,6 +1,9 @@
 #include "projectstore.h"
 
 #include "schemamigrations.h"
+#include "sqlitestatement.h"
+
+#include <sqlite3.h>
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -57,12 +60,14 @@ const QStringList kConsultantColumns = {
     QStringLiteral("notes"),
 };
 
-QVariant optionalNumber(const std::optional<double> &value) {
+QVariant optionalNumber(const std::optional<double> &value)
+{
     return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
 }
 
 /** The values of kInventoryColumns then kConsultantColumns, in their order. */
-QVariantList columnValues(const Vm &vm) {
+QVariantList columnValues(const Vm &vm)
+{
     using A = WorkshopAnswers::Attribute;
     const WorkshopAnswers &a = vm.answers;
     QVariantList values{vm.source,
@@ -111,16 +116,19 @@ QVariantList columnValues(const Vm &vm) {
     return values;
 }
 
-QString selectVmsSql() {
+QString selectVmsSql()
+{
     return QLatin1String("SELECT id, ") + (kInventoryColumns + kConsultantColumns).join(QLatin1String(", ")) +
            QLatin1String(" FROM vms");
 }
 
-std::optional<double> readOptionalNumber(const QVariant &value) {
+std::optional<double> readOptionalNumber(const QVariant &value)
+{
     return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
 }
 
-Vm vmFromQuery(const QSqlQuery &query) {
+Vm vmFromQuery(const QSqlQuery &query)
+{
     using A = WorkshopAnswers::Attribute;
     int c = 0;
     const auto next = [&]() { return query.value(c++); };
@@ -160,7 +168,8 @@ Vm vmFromQuery(const QSqlQuery &query) {
     return vm;
 }
 
-bool isBusy(const QSqlError &error) {
+bool isBusy(const QSqlError &error)
+{
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another connection holds the file.
     const QString code = error.nativeErrorCode();
     return code == QLatin1String("5") || code == QLatin1String("6") ||
@@ -171,9 +180,11 @@ bool isBusy(const QSqlError &error) {
 
 ProjectStore::ProjectStore(QString path, QString connectionName)
     : m_path(std::move(path))
-    , m_connectionName(std::move(connectionName)) {}
+    , m_connectionName(std::move(connectionName))
+{}
 
-ProjectStore::~ProjectStore() {
+ProjectStore::~ProjectStore()
+{
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         db.close();
@@ -181,11 +192,22 @@ ProjectStore::~ProjectStore() {
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-QSqlDatabase ProjectStore::database() const {
+QSqlDatabase ProjectStore::database() const
+{
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-std::optional<StoreError> ProjectStore::checkExistingFile(const QString &path) {
+sqlite3 *ProjectStore::connectionHandle() const
+{
+    // QtSql's SQLite driver hands out its sqlite3* as a QVariant of that pointer type.
+    const QVariant handle = database().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+std::optional<StoreError> ProjectStore::checkExistingFile(const QString &path)
+{
     // Look before touching: a read-only connection, so a foreign or newer file keeps every byte.
     const QString name = QStringLiteral("landfall-probe-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
     std::optional<StoreError> problem;
@@ -228,7 +250,8 @@ std::optional<StoreError> ProjectStore::checkExistingFile(const QString &path) {
     return problem;
 }
 
-Result<std::unique_ptr<ProjectStore>, StoreError> ProjectStore::open(const QString &path, OpenMode mode) {
+Result<std::unique_ptr<ProjectStore>, StoreError> ProjectStore::open(const QString &path, OpenMode mode)
+{
     const QFileInfo file(path);
     const bool exists = file.exists();
     if (!exists && mode == OpenMode::ExistingOnly)
@@ -261,7 +284,8 @@ Result<std::unique_ptr<ProjectStore>, StoreError> ProjectStore::open(const QStri
     return store;
 }
 
-std::optional<StoreError> ProjectStore::migrate() {
+std::optional<StoreError> ProjectStore::migrate()
+{
     QSqlQuery query(database());
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return errorFrom(query, QStringLiteral("read the project format"));
@@ -283,7 +307,8 @@ std::optional<StoreError> ProjectStore::migrate() {
     });
 }
 
-std::optional<StoreError> ProjectStore::inTransaction(const std::function<std::optional<StoreError>()> &work) {
+std::optional<StoreError> ProjectStore::inTransaction(const std::function<std::optional<StoreError>()> &work)
+{
     QSqlDatabase db = database();
     QSqlQuery begin(db);
     // IMMEDIATE takes the write lock up front, so a busy project fails before any work is done.
@@ -303,7 +328,8 @@ std::optional<StoreError> ProjectStore::inTransaction(const std::function<std::o
     return std::nullopt;
 }
 
-StoreError ProjectStore::errorFrom(const QSqlQuery &query, const QString &what) const {
+StoreError ProjectStore::errorFrom(const QSqlQuery &query, const QString &what) const
+{
     const QSqlError error = query.lastError();
     if (isBusy(error))
         return {StoreError::Kind::Busy,
@@ -312,7 +338,8 @@ StoreError ProjectStore::errorFrom(const QSqlQuery &query, const QString &what) 
     return {StoreError::Kind::Failed, QStringLiteral("%1: could not %2: %3").arg(m_path, what, error.text())};
 }
 
-bool ProjectStore::writeVm(QSqlQuery &upsert, QSqlQuery &update, const Vm &vm, qint64 importId, qint64 &id) {
+bool ProjectStore::writeVm(QSqlQuery &upsert, QSqlQuery &update, const Vm &vm, qint64 importId, qint64 &id)
+{
     const QVariantList values = columnValues(vm);
     if (vm.id != 0) {
         for (int i = 0; i < values.size(); ++i)
@@ -333,7 +360,8 @@ bool ProjectStore::writeVm(QSqlQuery &upsert, QSqlQuery &update, const Vm &vm, q
     return true;
 }
 
-bool ProjectStore::writeCustomAttributes(qint64 vmId, const QMap<QString, QString> &attributes) {
+bool ProjectStore::writeCustomAttributes(qint64 vmId, const QMap<QString, QString> &attributes)
+{
     QSqlQuery query(database());
     query.prepare(QStringLiteral("DELETE FROM vm_custom_attributes WHERE vm_id = ?"));
     query.addBindValue(vmId);
@@ -350,7 +378,8 @@ bool ProjectStore::writeCustomAttributes(qint64 vmId, const QMap<QString, QStrin
     return true;
 }
 
-std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &batch) {
+std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &batch)
+{
     return inTransaction([&]() -> std::optional<StoreError> {
         QSqlDatabase db = database();
         QSqlQuery history(db);
@@ -366,6 +395,7 @@ std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &ba
             return errorFrom(history, QStringLiteral("record the import"));
         const qint64 importId = history.lastInsertId().toLongLong();
 
+        // The bulk of an import: straight to SQLite on QtSql's own connection (see SqliteStatement).
         const QStringList allColumns = kInventoryColumns + kConsultantColumns;
         QStringList placeholders(allColumns.size() + 2, QStringLiteral("?"));
         QStringList updates;
@@ -373,19 +403,40 @@ std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &ba
             if (column != QLatin1String("source"))
                 updates.append(column + QLatin1String(" = excluded.") + column);
         }
-        QSqlQuery upsert(db);
-        upsert.prepare(QLatin1String("INSERT INTO vms (identity_key, ") + allColumns.join(QLatin1String(", ")) +
-                       QLatin1String(", import_id) VALUES (") + placeholders.join(QLatin1String(", ")) +
-                       QLatin1String(") ON CONFLICT (identity_key) DO UPDATE SET ") +
-                       updates.join(QLatin1String(", ")) +
-                       QLatin1String(", import_id = excluded.import_id RETURNING id"));
-        QSqlQuery update(db);
-        update.prepare(QLatin1String("UPDATE vms SET ") + allColumns.join(QLatin1String(" = ?, ")) +
-                       QLatin1String(" = ?, identity_key = ? WHERE id = ?"));
+        SqliteStatement upsert(connectionHandle(),
+                               QLatin1String("INSERT INTO vms (identity_key, ") + allColumns.join(QLatin1String(", ")) +
+                                   QLatin1String(", import_id) VALUES (") + placeholders.join(QLatin1String(", ")) +
+                                   QLatin1String(") ON CONFLICT (identity_key) DO UPDATE SET ") +
+                                   updates.join(QLatin1String(", ")) +
+                                   QLatin1String(", import_id = excluded.import_id RETURNING id"));
+        SqliteStatement update(connectionHandle(), QLatin1String("UPDATE vms SET ") +
+                                                       allColumns.join(QLatin1String(" = ?, ")) +
+                                                       QLatin1String(" = ?, identity_key = ? WHERE id = ?"));
+        if (!upsert.isValid() || !update.isValid())
+            return StoreError{
+                StoreError::Kind::Failed,
+                QStringLiteral("%1: could not prepare the import: %2").arg(m_path, upsert.errorMessage())};
         for (const Vm &vm : batch.vms) {
-            qint64 id = 0;
-            if (!writeVm(upsert, update, vm, importId, id))
-                return errorFrom(vm.id != 0 ? update : upsert, QStringLiteral("save VM %1").arg(vm.name));
+            qint64 id = vm.id;
+            const QVariantList values = columnValues(vm);
+            SqliteStatement &statement = vm.id != 0 ? update : upsert;
+            int parameter = 1;
+            if (vm.id == 0)
+                statement.bind(parameter++, vm.identityKey());
+            for (const QVariant &value : values)
+                statement.bind(parameter++, value);
+            if (vm.id != 0) {
+                statement.bind(parameter++, vm.identityKey());
+                statement.bind(parameter++, vm.id);
+            } else {
+                statement.bind(parameter++, importId);
+            }
+            if (!statement.execute(vm.id == 0 ? &id : nullptr)) {
+                const bool busy = statement.errorCode() == 5 || statement.errorCode() == 6;
+                return StoreError{
+                    busy ? StoreError::Kind::Busy : StoreError::Kind::Failed,
+                    QStringLiteral("%1: could not save VM %2: %3").arg(m_path, vm.name, statement.errorMessage())};
+            }
             if (!vm.customAttributes.isEmpty() && !writeCustomAttributes(id, vm.customAttributes))
                 return StoreError{
                     StoreError::Kind::Failed,
@@ -410,7 +461,8 @@ std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &ba
     });
 }
 
-QList<Vm> ProjectStore::vms() const {
+QList<Vm> ProjectStore::vms() const
+{
     QList<Vm> list;
     QSqlQuery query(database());
     query.setForwardOnly(true);
@@ -433,7 +485,8 @@ QList<Vm> ProjectStore::vms() const {
     return list;
 }
 
-std::optional<Vm> ProjectStore::vm(qint64 id) const {
+std::optional<Vm> ProjectStore::vm(qint64 id) const
+{
     QSqlQuery query(database());
     query.prepare(selectVmsSql() + QLatin1String(" WHERE id = ?"));
     query.addBindValue(id);
@@ -450,12 +503,14 @@ std::optional<Vm> ProjectStore::vm(qint64 id) const {
     return vm;
 }
 
-qint64 ProjectStore::vmCount() const {
+qint64 ProjectStore::vmCount() const
+{
     QSqlQuery query(database());
     return query.exec(QStringLiteral("SELECT count(*) FROM vms")) && query.next() ? query.value(0).toLongLong() : 0;
 }
 
-QList<qint64> ProjectStore::vmIdsByName(const QString &name) const {
+QList<qint64> ProjectStore::vmIdsByName(const QString &name) const
+{
     QList<qint64> ids;
     QSqlQuery query(database());
     query.prepare(QStringLiteral("SELECT id FROM vms WHERE name = ? COLLATE NOCASE ORDER BY id"));
@@ -467,7 +522,8 @@ QList<qint64> ProjectStore::vmIdsByName(const QString &name) const {
     return ids;
 }
 
-std::optional<qint64> ProjectStore::vmIdByUuid(const QString &uuid) const {
+std::optional<qint64> ProjectStore::vmIdByUuid(const QString &uuid) const
+{
     QSqlQuery query(database());
     query.prepare(QStringLiteral("SELECT id FROM vms WHERE uuid = ? COLLATE NOCASE ORDER BY id LIMIT 1"));
     query.addBindValue(uuid);
@@ -476,7 +532,8 @@ std::optional<qint64> ProjectStore::vmIdByUuid(const QString &uuid) const {
     return std::nullopt;
 }
 
-std::optional<StoreError> ProjectStore::updateVms(const QList<Vm> &vms) {
+std::optional<StoreError> ProjectStore::updateVms(const QList<Vm> &vms)
+{
     InventoryBatch batch;
     return inTransaction([&]() -> std::optional<StoreError> {
         QSqlQuery update(database());
@@ -497,7 +554,8 @@ std::optional<StoreError> ProjectStore::updateVms(const QList<Vm> &vms) {
     });
 }
 
-ProjectSummary ProjectStore::summary() const {
+ProjectSummary ProjectStore::summary() const
+{
     ProjectSummary summary;
     QSqlQuery query(database());
     if (query.exec(
@@ -527,7 +585,8 @@ ProjectSummary ProjectStore::summary() const {
     return summary;
 }
 
-QList<ImportRecord> ProjectStore::importHistory() const {
+QList<ImportRecord> ProjectStore::importHistory() const
+{
     QList<ImportRecord> history;
     QSqlQuery query(database());
     if (!query.exec(
@@ -542,7 +601,8 @@ QList<ImportRecord> ProjectStore::importHistory() const {
     return history;
 }
 
-QString ProjectStore::setting(const QString &key, const QString &fallback) const {
+QString ProjectStore::setting(const QString &key, const QString &fallback) const
+{
     QSqlQuery query(database());
     query.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
     query.addBindValue(key);
@@ -551,7 +611,8 @@ QString ProjectStore::setting(const QString &key, const QString &fallback) const
     return fallback;
 }
 
-std::optional<StoreError> ProjectStore::setSetting(const QString &key, const QString &value) {
+std::optional<StoreError> ProjectStore::setSetting(const QString &key, const QString &value)
+{
     return inTransaction([&]() -> std::optional<StoreError> {
         QSqlQuery query(database());
         query.prepare(QStringLiteral(

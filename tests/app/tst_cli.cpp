@@ -14,7 +14,8 @@ struct Run {
     QString err;
 };
 
-Run cli(const QStringList &arguments) {
+Run cli(const QStringList &arguments)
+{
     QProcess process;
     process.start(qEnvironmentVariable("LANDFALL_CLI"), arguments);
     process.waitForFinished(120000);
@@ -22,11 +23,13 @@ Run cli(const QStringList &arguments) {
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }
 
-QString sample(const char *name) {
+QString sample(const char *name)
+{
     return QStringLiteral(LANDFALL_TEST_DATA "/samples/") + QLatin1String(name);
 }
 
-QByteArray fileHash(const QString &path) {
+QByteArray fileHash(const QString &path)
+{
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
                                           : QByteArray();
@@ -38,7 +41,8 @@ QByteArray fileHash(const QString &path) {
 class TestCli : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void importThenSummaryJson() {
+    void importThenSummaryJson()
+    {
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("p.landfall"));
         Run run = cli({QStringLiteral("import"), project, sample("rvtools-vinfo-sample.csv")});
@@ -60,7 +64,8 @@ private Q_SLOTS:
         QCOMPARE(os.value(QLatin1String("windows-server")).toObject().value(QLatin1String("2022")).toInt(), 3);
     }
 
-    void severalFilesAndForcedFormat() {
+    void severalFilesAndForcedFormat()
+    {
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("p.landfall"));
         Run run = cli({QStringLiteral("import"), project, sample("rvtools-vinfo-sample.csv"),
@@ -74,7 +79,8 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(QLatin1String("vms")).toInt(), 64);
     }
 
-    void rejectedInputExitsOneAndLeavesNoProject() {
+    void rejectedInputExitsOneAndLeavesNoProject()
+    {
         QTemporaryDir dir;
         const QString bad = dir.filePath(QStringLiteral("bad.csv"));
         QFile file(bad);
@@ -88,7 +94,8 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(project));
     }
 
-    void rejectedInputLeavesAnExistingProjectByteForByte() {
+    void rejectedInputLeavesAnExistingProjectByteForByte()
+    {
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("p.landfall"));
         QCOMPARE(cli({QStringLiteral("import"), project, sample("rvtools-vinfo-sample.csv")}).status, 0);
@@ -104,7 +111,8 @@ private Q_SLOTS:
         QCOMPARE(fileHash(project), before);
     }
 
-    void skipBadRowsExitsZero() {
+    void skipBadRowsExitsZero()
+    {
         QTemporaryDir dir;
         const QString bad = dir.filePath(QStringLiteral("bad.csv"));
         QFile file(bad);
@@ -118,7 +126,8 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(QLatin1String("1 added")));
     }
 
-    void usageErrorsExitTwo_data() {
+    void usageErrorsExitTwo_data()
+    {
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("nothing") << QStringList();
         QTest::newRow("unknown command") << QStringList{QStringLiteral("no-such-command")};
@@ -130,12 +139,14 @@ private Q_SLOTS:
                                                        QStringLiteral("excel")};
     }
 
-    void usageErrorsExitTwo() {
+    void usageErrorsExitTwo()
+    {
         QFETCH(QStringList, arguments);
         QCOMPARE(cli(arguments).status, 2);
     }
 
-    void unusableProjectsExitThree() {
+    void unusableProjectsExitThree()
+    {
         QTemporaryDir dir;
         const QString foreign = dir.filePath(QStringLiteral("notes.txt"));
         QFile file(foreign);
@@ -149,7 +160,8 @@ private Q_SLOTS:
         QCOMPARE(run.status, 3);
     }
 
-    void versionAndHelp() {
+    void versionAndHelp()
+    {
         Run run = cli({QStringLiteral("--version")});
         QCOMPARE(run.status, 0);
         QCOMPARE(run.out.trimmed(), QStringLiteral("landfall-cli " LANDFALL_VERSION));

@@ -10,7 +10,8 @@ using namespace landfall;
 class TestOsNormalizer : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void normalize_data() {
+    void normalize_data()
+    {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("family");
         QTest::addColumn<QString>("version");
@@ -48,7 +49,8 @@ private Q_SLOTS:
         row("windows without a version", "Microsoft Windows (64-bit)", "unknown", "", "");
     }
 
-    void normalize() {
+    void normalize()
+    {
         QFETCH(QString, text);
         QFETCH(QString, family);
         QFETCH(QString, version);
@@ -59,13 +61,15 @@ private Q_SLOTS:
         QCOMPARE(info.windowsBuild, build);
     }
 
-    void buildsRoundTrip() {
+    void buildsRoundTrip()
+    {
         for (const char *version : {"2016", "2019", "2022", "2025"})
             QCOMPARE(OsNormalizer::windowsServerVersion(OsNormalizer::windowsServerBuild(QLatin1String(version))),
                      QLatin1String(version));
     }
 
-    void answersAcceptOnlyAllowedValues() {
+    void answersAcceptOnlyAllowedValues()
+    {
         WorkshopAnswers answers;
         QVERIFY(answers.isAllUnknown());
         QCOMPARE(answers.value(WorkshopAnswers::Attribute::Trust), QStringLiteral("trusted"));
@@ -78,7 +82,8 @@ private Q_SLOTS:
                  WorkshopAnswers::Attribute::MustStayOnPrem);
     }
 
-    void identityPrefersUuid() {
+    void identityPrefersUuid()
+    {
         Vm vm;
         vm.name = QStringLiteral("Web01");
         QCOMPARE(vm.identityKey(), QStringLiteral("name:web01"));

@@ -7,7 +7,8 @@ using namespace landfall;
 
 namespace {
 
-QList<QStringList> readAll(CsvReader &reader) {
+QList<QStringList> readAll(CsvReader &reader)
+{
     QList<QStringList> rows;
     Record record;
     while (reader.next(record)) {
@@ -25,7 +26,8 @@ QList<QStringList> readAll(CsvReader &reader) {
 class TestCsvReader : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void quotedFieldsHoldSeparatorsQuotesAndLineBreaks() {
+    void quotedFieldsHoldSeparatorsQuotesAndLineBreaks()
+    {
         CsvReader reader(QByteArrayLiteral("VM,Annotation,CPUs\r\n"
                                            "a,\"Owner: Finance, ticket 1\",2\r\n"
                                            "b,\"say \"\"hi\"\"\nsecond line\",4\r\n"
@@ -40,7 +42,8 @@ private Q_SLOTS:
         QCOMPARE(rows[2][2], QStringLiteral("8"));
     }
 
-    void rowNumbersCountRecordsWithTheHeaderAsRowOne() {
+    void rowNumbersCountRecordsWithTheHeaderAsRowOne()
+    {
         CsvReader reader(QByteArrayLiteral("a,b\n1,\"x\ny\"\n\n3,4\n"), QStringLiteral("f.csv"));
         Record record;
         QVERIFY(reader.next(record));
@@ -49,7 +52,8 @@ private Q_SLOTS:
         QCOMPARE(record.row, 4); // the blank line is row 3, as a spreadsheet shows it
     }
 
-    void europeanExcelUsesSemicolonsAndDecimalCommas() {
+    void europeanExcelUsesSemicolonsAndDecimalCommas()
+    {
         CsvReader reader(QByteArrayLiteral("\xEF\xBB\xBFVM;Memory;Note\r\nx;2,5;\"a;b\"\r\n"), QStringLiteral("f.csv"));
         QCOMPARE(reader.delimiter(), ';');
         QCOMPARE(reader.decimalMark(), QChar(u','));
@@ -60,7 +64,8 @@ private Q_SLOTS:
         QCOMPARE(CellParser(reader.decimalMark()).number(rows[0][1]), 2.5);
     }
 
-    void tabsAndUtf16FromExcelUnicodeText() {
+    void tabsAndUtf16FromExcelUnicodeText()
+    {
         QString text = QStringLiteral("VM\tCPUs\r\nZürich-01\t4\r\n");
         QByteArray bytes("\xFF\xFE", 2);
         bytes.append(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
@@ -70,7 +75,8 @@ private Q_SLOTS:
         QCOMPARE(readAll(reader)[0][0], QStringLiteral("Zürich-01"));
     }
 
-    void legacyWindows1252IsReadWithAWarning() {
+    void legacyWindows1252IsReadWithAWarning()
+    {
         CsvReader reader(QByteArrayLiteral("VM,Note\nM\xFCnchen-01,\x80 5\n"), QStringLiteral("f.csv"));
         QVERIFY(!reader.error());
         QVERIFY(reader.warning().contains(QLatin1String("Windows-1252")));
@@ -79,7 +85,8 @@ private Q_SLOTS:
         QCOMPARE(rows[0][1], QStringLiteral("€ 5"));
     }
 
-    void onlyWantedColumnsAreConverted() {
+    void onlyWantedColumnsAreConverted()
+    {
         CsvReader reader(QByteArrayLiteral("a,b,c\n1,2,3\n"), QStringLiteral("f.csv"));
         reader.setWantedColumns({false, true, false});
         Record record;
@@ -88,7 +95,8 @@ private Q_SLOTS:
         QCOMPARE(record.fields[1], QStringLiteral("2"));
     }
 
-    void shortRowsReadAsEmptyAndTrailingSeparatorsAreHarmless() {
+    void shortRowsReadAsEmptyAndTrailingSeparatorsAreHarmless()
+    {
         CsvReader reader(QByteArrayLiteral("a,b,c\n1\n4,5,6,\n"), QStringLiteral("f.csv"));
         const QList<QStringList> rows = readAll(reader);
         QVERIFY(!reader.error());
@@ -96,7 +104,8 @@ private Q_SLOTS:
         QCOMPARE(rows[0], QStringList({u"1"_qs, u""_qs, u""_qs}));
     }
 
-    void refusals_data() {
+    void refusals_data()
+    {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("expected");
         QTest::newRow("empty") << QByteArray() << u"f.csv:1: the file is empty"_qs;
@@ -108,7 +117,8 @@ private Q_SLOTS:
         QTest::newRow("a million columns") << QByteArray(1000000, ',') << u"more than 4096 columns"_qs;
     }
 
-    void refusals() {
+    void refusals()
+    {
         QFETCH(QByteArray, content);
         QFETCH(QString, expected);
         CsvReader reader(content, QStringLiteral("f.csv"));
@@ -119,7 +129,8 @@ private Q_SLOTS:
         QVERIFY2(reader.error()->toString().contains(expected), qPrintable(reader.error()->toString()));
     }
 
-    void numbers_data() {
+    void numbers_data()
+    {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QChar>("decimalMark");
         QTest::addColumn<double>("expected"); // NaN: refused
@@ -137,7 +148,8 @@ private Q_SLOTS:
         QTest::newRow("infinity") << u"inf"_qs << QChar(u'.') << refused;
     }
 
-    void numbers() {
+    void numbers()
+    {
         QFETCH(QString, text);
         QFETCH(QChar, decimalMark);
         QFETCH(double, expected);

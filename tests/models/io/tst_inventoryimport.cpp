@@ -9,11 +9,13 @@ using namespace landfall;
 
 namespace {
 
-QString samplePath(const char *name) {
+QString samplePath(const char *name)
+{
     return QStringLiteral(LANDFALL_TEST_DATA "/samples/") + QLatin1String(name);
 }
 
-QString writeFile(const QTemporaryDir &dir, const char *name, const QByteArray &content) {
+QString writeFile(const QTemporaryDir &dir, const char *name, const QByteArray &content)
+{
     const QString path = dir.filePath(QLatin1String(name));
     QFile file(path);
     if (file.open(QIODevice::WriteOnly))
@@ -21,19 +23,22 @@ QString writeFile(const QTemporaryDir &dir, const char *name, const QByteArray &
     return path;
 }
 
-QByteArray fileHash(const QString &path) {
+QByteArray fileHash(const QString &path)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
-std::unique_ptr<ProjectStore> newProject(const QTemporaryDir &dir, const char *name = "p.landfall") {
+std::unique_ptr<ProjectStore> newProject(const QTemporaryDir &dir, const char *name = "p.landfall")
+{
     auto opened = ProjectStore::open(dir.filePath(QLatin1String(name)), ProjectStore::OpenMode::CreateIfMissing);
     return opened ? std::move(opened.value()) : nullptr;
 }
 
-std::optional<Vm> findVm(const QList<Vm> &vms, const QString &name) {
+std::optional<Vm> findVm(const QList<Vm> &vms, const QString &name)
+{
     for (const Vm &vm : vms) {
         if (vm.name == name)
             return vm;
@@ -47,7 +52,8 @@ std::optional<Vm> findVm(const QList<Vm> &vms, const QString &name) {
 class TestInventoryImport : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void rvToolsSample() {
+    void rvToolsSample()
+    {
         QTemporaryDir dir;
         auto store = newProject(dir);
         const ImportOutcome outcome = InventoryImporter(*store).importFile(samplePath("rvtools-vinfo-sample.csv"), {});
@@ -77,7 +83,8 @@ private Q_SLOTS:
         QCOMPARE(store->importHistory()[0].rowsTaken, 39);
     }
 
-    void azureMigrateSample() {
+    void azureMigrateSample()
+    {
         QTemporaryDir dir;
         auto store = newProject(dir);
         const ImportOutcome outcome = InventoryImporter(*store).importFile(samplePath("azure-migrate-sample.csv"), {});
@@ -96,7 +103,8 @@ private Q_SLOTS:
         QCOMPARE(print->os.version, QStringLiteral("2016"));
     }
 
-    void workshopAnswersMergeIntoTheInventory() {
+    void workshopAnswersMergeIntoTheInventory()
+    {
         QTemporaryDir dir;
         auto store = newProject(dir);
         InventoryImporter importer(*store);
@@ -116,7 +124,8 @@ private Q_SLOTS:
         QCOMPARE(db->answers.value(WorkshopAnswers::Attribute::Role), QStringLiteral("database"));
     }
 
-    void reimportUpdatesInsteadOfDuplicating() {
+    void reimportUpdatesInsteadOfDuplicating()
+    {
         QTemporaryDir dir;
         auto store = newProject(dir);
         InventoryImporter importer(*store);
@@ -137,7 +146,8 @@ private Q_SLOTS:
         QCOMPARE(store->importHistory().size(), 2);
     }
 
-    void headerVariants_data() {
+    void headerVariants_data()
+    {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<double>("memoryMiB");
         QTest::addColumn<double>("provisionedMiB");
@@ -160,7 +170,8 @@ private Q_SLOTS:
             << 4096.0 << 10240.0;
     }
 
-    void headerVariants() {
+    void headerVariants()
+    {
         QFETCH(QByteArray, content);
         QFETCH(double, memoryMiB);
         QFETCH(double, provisionedMiB);
@@ -175,7 +186,8 @@ private Q_SLOTS:
         QCOMPARE(parsed.rows[0].vm.provisionedMiB, provisionedMiB);
     }
 
-    void unknownColumnsBecomeCustomAttributes() {
+    void unknownColumnsBecomeCustomAttributes()
+    {
         QTemporaryDir dir;
         auto store = newProject(dir);
         const QString path = writeFile(dir, "v.csv",
@@ -188,7 +200,8 @@ private Q_SLOTS:
         QCOMPARE(vm.customAttributes.size(), 2);
     }
 
-    void templatesAndPlaceholdersAreCountedAndSkipped() {
+    void templatesAndPlaceholdersAreCountedAndSkipped()
+    {
         QTemporaryDir dir;
         auto store = newProject(dir);
         const QString path = writeFile(dir, "v.csv",
@@ -203,7 +216,8 @@ private Q_SLOTS:
         QCOMPARE(store->summary().excludedTemplates, 1);
     }
 
-    void badRows_data() {
+    void badRows_data()
+    {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("expected");
         const QByteArray header = "VM,Powerstate,CPUs,Memory\n";
@@ -226,7 +240,8 @@ private Q_SLOTS:
                                         << u"bad.csv:1: the header row is not one Landfall knows"_qs;
     }
 
-    void badRows() {
+    void badRows()
+    {
         QFETCH(QByteArray, content);
         QFETCH(QString, expected);
         QTemporaryDir dir;
@@ -239,7 +254,8 @@ private Q_SLOTS:
         QCOMPARE(store->vmCount(), 0);
     }
 
-    void aBadRowRejectsTheWholeFileAndTheProjectStaysAsItWas() {
+    void aBadRowRejectsTheWholeFileAndTheProjectStaysAsItWas()
+    {
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("p.landfall"));
         {
@@ -264,7 +280,8 @@ private Q_SLOTS:
         QCOMPARE(fileHash(project), before);
     }
 
-    void skipBadRowsImportsTheGoodOnes() {
+    void skipBadRowsImportsTheGoodOnes()
+    {
         QTemporaryDir dir;
         auto store = newProject(dir);
         const QString bad = writeFile(dir, "bad.csv",
@@ -280,7 +297,8 @@ private Q_SLOTS:
         QCOMPARE(store->importHistory().constFirst().rowsRefused, 1);
     }
 
-    void forcedFormatOverridesDetection() {
+    void forcedFormatOverridesDetection()
+    {
         QTemporaryDir dir;
         const QString path = writeFile(dir, "v.csv", "VM,Powerstate,CPUs,Memory\nweb1,poweredOn,2,4096\n");
         ImportOptions options;
@@ -290,7 +308,8 @@ private Q_SLOTS:
         QVERIFY(parsed.issues[0].message.contains(QLatin1String("Server Name")));
     }
 
-    void hostileNamesAreStoredLiterally_data() {
+    void hostileNamesAreStoredLiterally_data()
+    {
         QTest::addColumn<QString>("name");
         QTest::newRow("non-ascii") << QStringLiteral("Zürich-Ωμέγα-東京-01");
         QTest::newRow("quotes") << QStringLiteral("it's \"quoted\"");
@@ -300,7 +319,8 @@ private Q_SLOTS:
         QTest::newRow("path") << QStringLiteral("../../etc/passwd");
     }
 
-    void hostileNamesAreStoredLiterally() {
+    void hostileNamesAreStoredLiterally()
+    {
         QFETCH(QString, name);
         QTemporaryDir dir;
         auto store = newProject(dir);
@@ -317,7 +337,8 @@ private Q_SLOTS:
         QCOMPARE(store->vmIdsByName(name).size(), 1);
     }
 
-    void landfallCsvAddsNewVmsAndRefusesAmbiguousNames() {
+    void landfallCsvAddsNewVmsAndRefusesAmbiguousNames()
+    {
         QTemporaryDir dir;
         auto store = newProject(dir);
         InventoryImporter importer(*store);
@@ -341,7 +362,8 @@ private Q_SLOTS:
         QCOMPARE(vms[0].answers.value(WorkshopAnswers::Attribute::Role), QStringLiteral("unknown"));
     }
 
-    void demoInventoryImports() {
+    void demoInventoryImports()
+    {
         QTemporaryDir dir;
         auto store = newProject(dir);
         InventoryImporter importer(*store);

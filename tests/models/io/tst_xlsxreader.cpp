@@ -13,7 +13,8 @@ namespace {
 
 /** Writes a minimal but complete .xlsx workbook, as Excel and RVTools lay one out. */
 void writeWorkbook(const QString &path, const QByteArray &sheetXml, const QByteArray &sharedStrings,
-                   const QString &sheetName = QStringLiteral("vInfo")) {
+                   const QString &sheetName = QStringLiteral("vInfo"))
+{
     QuaZip zip(path);
     QVERIFY(zip.open(QuaZip::mdCreate));
     const auto add = [&](const char *name, const QByteArray &content) {
@@ -65,7 +66,8 @@ const QByteArray kSheet = "<?xml version=\"1.0\"?><worksheet><sheetData>"
 class TestXlsxReader : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void readsEveryKindOfCell() {
+    void readsEveryKindOfCell()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("rvtools.xlsx"));
         writeWorkbook(path, kSheet, kSharedStrings);
@@ -88,7 +90,8 @@ private Q_SLOTS:
         QVERIFY(!reader.next(record));
     }
 
-    void importsAsRvTools() {
+    void importsAsRvTools()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("rvtools.xlsx"));
         writeWorkbook(path, kSheet, kSharedStrings);
@@ -101,7 +104,8 @@ private Q_SLOTS:
         QCOMPARE(parsed.rows[0].vm.memoryMiB, 8192.0);
     }
 
-    void refusesAWorkbookWithoutVInfo() {
+    void refusesAWorkbookWithoutVInfo()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("other.xlsx"));
         writeWorkbook(path, kSheet, kSharedStrings, QStringLiteral("Budget"));
@@ -110,7 +114,8 @@ private Q_SLOTS:
         QVERIFY(reader.error()->message.contains(QLatin1String("no sheet named vInfo")));
     }
 
-    void refusesTruncatedAndDamagedWorkbooks() {
+    void refusesTruncatedAndDamagedWorkbooks()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("rvtools.xlsx"));
         writeWorkbook(path, kSheet, kSharedStrings);
@@ -131,7 +136,8 @@ private Q_SLOTS:
         }
     }
 
-    void refusesAReferenceToAMissingSharedString() {
+    void refusesAReferenceToAMissingSharedString()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("bad.xlsx"));
         QByteArray sheet = kSheet;
@@ -143,7 +149,8 @@ private Q_SLOTS:
         QVERIFY(reader.error()->message.contains(QLatin1String("shared string 99")));
     }
 
-    void refusesAZipBomb() {
+    void refusesAZipBomb()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("bomb.xlsx"));
         // A sheet of 80 MiB of spaces compresses to under a megabyte; the cap here is 64 MiB (1 GiB in use).

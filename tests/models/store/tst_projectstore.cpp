@@ -13,7 +13,8 @@ using namespace landfall;
 
 namespace {
 
-QByteArray fileHash(const QString &path) {
+QByteArray fileHash(const QString &path)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
@@ -21,7 +22,8 @@ QByteArray fileHash(const QString &path) {
 }
 
 /** Runs SQL on a file through a connection of its own, as another program would. */
-bool runSql(const QString &path, const QStringList &statements) {
+bool runSql(const QString &path, const QStringList &statements)
+{
     bool ok = true;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
@@ -42,7 +44,8 @@ bool runSql(const QString &path, const QStringList &statements) {
 class TestProjectStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void createsAVersionedProject() {
+    void createsAVersionedProject()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("p.landfall"));
         {
@@ -61,7 +64,8 @@ private Q_SLOTS:
         QVERIFY(!again.value()->wasCreated());
     }
 
-    void migratesAnOlderProject() {
+    void migratesAnOlderProject()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("v1.landfall"));
         // A project as version 1 wrote it, with one VM.
@@ -83,7 +87,8 @@ private Q_SLOTS:
         QCOMPARE(store.value()->summary().vms, 1);
     }
 
-    void refusesAForeignSqliteFileUntouched() {
+    void refusesAForeignSqliteFileUntouched()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("foreign.db"));
         QVERIFY(runSql(path, {QStringLiteral("CREATE TABLE t (x)"), QStringLiteral("INSERT INTO t VALUES (1)")}));
@@ -95,10 +100,13 @@ private Q_SLOTS:
         QCOMPARE(fileHash(path), before);
     }
 
-    void refusesANewerProjectUntouched() {
+    void refusesANewerProjectUntouched()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("newer.landfall"));
-        { QVERIFY(ProjectStore::open(path, ProjectStore::OpenMode::CreateIfMissing)); }
+        {
+            QVERIFY(ProjectStore::open(path, ProjectStore::OpenMode::CreateIfMissing));
+        }
         QVERIFY(runSql(path, {QStringLiteral("PRAGMA user_version = %1").arg(SchemaMigrations::latestVersion() + 1)}));
         const QByteArray before = fileHash(path);
         auto store = ProjectStore::open(path, ProjectStore::OpenMode::ExistingOnly);
@@ -108,14 +116,16 @@ private Q_SLOTS:
         QCOMPARE(fileHash(path), before);
     }
 
-    void refusesFilesThatAreNotDatabases_data() {
+    void refusesFilesThatAreNotDatabases_data()
+    {
         QTest::addColumn<QByteArray>("content");
         QTest::newRow("text") << QByteArray("VM,CPUs\nweb1,2\n");
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("binary") << QByteArray(4096, '\x7f');
     }
 
-    void refusesFilesThatAreNotDatabases() {
+    void refusesFilesThatAreNotDatabases()
+    {
         QFETCH(QByteArray, content);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("x.landfall"));
@@ -129,7 +139,8 @@ private Q_SLOTS:
         QCOMPARE(fileHash(path), before);
     }
 
-    void refusesAMissingFileWhenAskedForAnExistingOne() {
+    void refusesAMissingFileWhenAskedForAnExistingOne()
+    {
         QTemporaryDir dir;
         auto store =
             ProjectStore::open(dir.filePath(QStringLiteral("none.landfall")), ProjectStore::OpenMode::ExistingOnly);
@@ -138,7 +149,8 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("none.landfall"))));
     }
 
-    void aFailedChangeRollsBack() {
+    void aFailedChangeRollsBack()
+    {
         QTemporaryDir dir;
         auto store =
             ProjectStore::open(dir.filePath(QStringLiteral("p.landfall")), ProjectStore::OpenMode::CreateIfMissing);
@@ -158,7 +170,8 @@ private Q_SLOTS:
         QVERIFY(store.value()->importHistory().isEmpty());
     }
 
-    void settingsRoundTrip() {
+    void settingsRoundTrip()
+    {
         QTemporaryDir dir;
         auto store =
             ProjectStore::open(dir.filePath(QStringLiteral("p.landfall")), ProjectStore::OpenMode::CreateIfMissing);
@@ -168,7 +181,8 @@ private Q_SLOTS:
         QCOMPARE(store.value()->setting(QStringLiteral("k")), QStringLiteral("v2"));
     }
 
-    void aSecondWriterIsToldTheProjectIsBusy() {
+    void aSecondWriterIsToldTheProjectIsBusy()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("p.landfall"));
         auto store = ProjectStore::open(path, ProjectStore::OpenMode::CreateIfMissing);

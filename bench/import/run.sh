@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Import benchmark (issue 3): a 100,000-VM RVTools vInfo CSV with every column, imported by
+# landfall-cli into a new project, against sqlite3 importing the same file into a plain table
+# (.mode csv, .import), in the same run on the same machine. Prints the median of each over
+# RUNS runs (default 3), their ratio (goal: 1.0 or less) and landfall-cli's peak memory.
+#
+#   bench/import/run.sh [BUILD_DIR]     (default: build-release, configured and built here)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-$here/build-release}
+runs=${RUNS:-3}
+vms=${VMS:-100000}
+work="$here/bench/import/data"
+mkdir -p "$work"
+
+if [ ! -x "$build/app/landfall-cli" ]; then
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLANDFALL_BUILD_TESTS=OFF >/dev/null
+    cmake --build "$build" --target landfall-cli >/dev/null
+fi
+csv="$work/rvtools-vinfo-$vms.csv"
+[ -f "$csv" ] || python3 "$here/tools/generate_inventory.py" --vms "$vms" --rvtools "$csv" --seed 11
+echo "input: $csv ($(du -h "$csv" | cut -f1), $(($(wc -l <"$csv") - 1)) rows, $(head -1 "$csv" | tr ',' '\n' | wc -l) columns)"
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+landfall_times=() sqlite_times=() peaks=()
+for run in $(seq "$runs"); do
+    rm -f "$work/bench.landfall" "$work/plain.db"
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$build/app/landfall-cli" import "$work/bench.landfall" "$csv" >/dev/null
+    read -r seconds peak <"$work/time.txt"
+    landfall_times+=("$seconds") peaks+=("$peak")
+    /usr/bin/time -f "%e" -o "$work/time.txt" sqlite3 "$work/plain.db" ".mode csv" ".import '$csv' vinfo"
+    sqlite_times+=("$(cat "$work/time.txt")")
+    echo "run $run: landfall-cli import ${seconds} s (peak ${peak} KiB), sqlite3 .import $(cat "$work/time.txt") s"
+done
+
+landfall=$(printf '%s\n' "${landfall_times[@]}" | median)
+sqlite=$(printf '%s\n' "${sqlite_times[@]}" | median)
+peak=$(printf '%s\n' "${peaks[@]}" | median)
+echo "vms in project: $("$build/app/landfall-cli" summary "$work/bench.landfall" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["vms"])')"
+echo "median landfall-cli import: $landfall s"
+echo "median sqlite3 .import:     $sqlite s"
+echo "ratio:                      $(awk -v a="$landfall" -v b="$sqlite" 'BEGIN { printf "%.2f", a / b }') (goal <= 1.0)"
+echo "landfall-cli peak memory:   $((peak / 1024)) MiB"

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+#include <QVariant>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace landfall {
+
+/** A prepared SQLite statement on the connection QtSql opened, for the one path where
+    QSqlQuery's per-value overhead dominates: writing a whole inventory in bulk. Used only
+    inside ProjectStore, within its transactions. */
+class SqliteStatement {
+public:
+    SqliteStatement(sqlite3 *connection, const QString &sql);
+    ~SqliteStatement();
+    SqliteStatement(const SqliteStatement &) = delete;
+    SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+    bool isValid() const { return m_statement != nullptr; }
+    /** Binds `value` to the 1-based parameter `index`: text, whole and real numbers, or NULL. */
+    bool bind(int index, const QVariant &value);
+    /** Runs the statement; a first result column, if any, is read into `firstColumn`. */
+    bool execute(qint64 *firstColumn = nullptr);
+    QString errorMessage() const;
+    /** SQLite's result code of the last failure (5 and 6: the file is busy or locked). */
+    int errorCode() const;
+
+private:
+    sqlite3 *m_connection;
+    sqlite3_stmt *m_statement = nullptr;
+};
+
+} // namespace landfall
