@@ -224,6 +224,7 @@ FormatMapping FormatMappings::landfall()
     };
     for (WorkshopAnswers::Attribute attribute : WorkshopAnswers::attributes())
         mapping.columns.append(answer(attribute));
+    mapping.tracksPresentFields = true;
     mapping.finish = [](MappedRow &row) {
         row.vm.source = QStringLiteral("landfall");
         normalizeOs(row);

@@ -162,7 +162,8 @@ std::optional<MappedRow> RowMapper::map(const Record &record, QList<ImportIssue>
         if (!cell)
             continue;
         spec.apply(mapped, *cell);
-        mapped.presentFields.insert(spec.field);
+        if (m_mapping.tracksPresentFields)
+            mapped.presentFields.insert(spec.field);
     }
     for (int column : m_customColumns) {
         const QString &value = record.fields[size_t(column)];

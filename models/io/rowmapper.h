@@ -50,6 +50,7 @@ struct FormatMapping {
     QList<ColumnSpec> columns;
     QSet<QString> ignoredColumns; ///< normalised names of standard columns Landfall has no use for
     std::function<void(MappedRow &)> finish;
+    bool tracksPresentFields = false; ///< rows are laid over existing VMs, so which cells had a value matters
 };
 
 /** Maps the records of one file into VMs by a FormatMapping: finds the columns by name

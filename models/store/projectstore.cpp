@@ -60,60 +60,32 @@ const QStringList kConsultantColumns = {
     QStringLiteral("notes"),
 };
 
-QVariant optionalNumber(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
-}
-
-/** The values of kInventoryColumns then kConsultantColumns, in their order. */
-QVariantList columnValues(const Vm &vm)
+/** Binds the columns of kInventoryColumns then kConsultantColumns, in their order, from
+    parameter `first`; returns the next free parameter. */
+int bindVmColumns(SqliteStatement &statement, int first, const Vm &vm)
 {
     using A = WorkshopAnswers::Attribute;
-    const WorkshopAnswers &a = vm.answers;
-    QVariantList values{vm.source,
-                        vm.vcenter,
-                        vm.uuid,
-                        vm.name,
-                        vm.dnsName,
-                        powerStateKey(vm.powerState),
-                        vm.vcpu,
-                        vm.memoryMiB,
-                        vm.provisionedMiB,
-                        vm.usedMiB,
-                        vm.diskCount,
-                        vm.nicCount,
-                        vm.osConfigured,
-                        vm.osReported,
-                        vm.os.family,
-                        vm.os.version,
-                        vm.os.windowsBuild,
-                        vm.datacenter,
-                        vm.cluster,
-                        vm.host,
-                        vm.ipAddress,
-                        vm.annotation,
-                        vm.firmware,
-                        optionalNumber(vm.cpuUtilPct),
-                        optionalNumber(vm.memoryUtilPct),
-                        vm.application,
-                        vm.owner,
-                        a.value(A::Role),
-                        a.value(A::Stack),
-                        a.value(A::Gui),
-                        a.value(A::KernelDriver),
-                        a.value(A::WindowsAuth),
-                        a.value(A::SourceAvailable),
-                        a.value(A::ChangeRate),
-                        a.value(A::Trust),
-                        a.value(A::Decommission),
-                        a.value(A::MustStayOnPrem),
-                        vm.notes};
-    // A null QString binds as SQL NULL; the text columns hold '' for "nothing".
-    for (QVariant &value : values) {
-        if (value.typeId() == QMetaType::QString && value.toString().isNull())
-            value = QStringLiteral("");
-    }
-    return values;
+    int p = first;
+    for (const QString *text : {&vm.source, &vm.vcenter, &vm.uuid, &vm.name, &vm.dnsName})
+        statement.bind(p++, *text);
+    statement.bind(p++, powerStateKey(vm.powerState));
+    statement.bind(p++, qint64(vm.vcpu));
+    for (const double size : {vm.memoryMiB, vm.provisionedMiB, vm.usedMiB})
+        statement.bind(p++, size);
+    statement.bind(p++, qint64(vm.diskCount));
+    statement.bind(p++, qint64(vm.nicCount));
+    for (const QString *text : {&vm.osConfigured, &vm.osReported, &vm.os.family, &vm.os.version, &vm.os.windowsBuild,
+                                &vm.datacenter, &vm.cluster, &vm.host, &vm.ipAddress, &vm.annotation, &vm.firmware})
+        statement.bind(p++, *text);
+    statement.bind(p++, vm.cpuUtilPct);
+    statement.bind(p++, vm.memoryUtilPct);
+    statement.bind(p++, vm.application);
+    statement.bind(p++, vm.owner);
+    for (A attribute : {A::Role, A::Stack, A::Gui, A::KernelDriver, A::WindowsAuth, A::SourceAvailable, A::ChangeRate,
+                        A::Trust, A::Decommission, A::MustStayOnPrem})
+        statement.bind(p++, vm.answers.value(attribute));
+    statement.bind(p++, vm.notes);
+    return p;
 }
 
 QString selectVmsSql()
@@ -338,28 +310,6 @@ StoreError ProjectStore::errorFrom(const QSqlQuery &query, const QString &what) 
     return {StoreError::Kind::Failed, QStringLiteral("%1: could not %2: %3").arg(m_path, what, error.text())};
 }
 
-bool ProjectStore::writeVm(QSqlQuery &upsert, QSqlQuery &update, const Vm &vm, qint64 importId, qint64 &id)
-{
-    const QVariantList values = columnValues(vm);
-    if (vm.id != 0) {
-        for (int i = 0; i < values.size(); ++i)
-            update.bindValue(i, values[i]);
-        update.bindValue(int(values.size()), vm.identityKey());
-        update.bindValue(int(values.size()) + 1, vm.id);
-        id = vm.id;
-        return update.exec();
-    }
-    upsert.bindValue(0, vm.identityKey());
-    for (int i = 0; i < values.size(); ++i)
-        upsert.bindValue(i + 1, values[i]);
-    upsert.bindValue(int(values.size()) + 1, importId);
-    if (!upsert.exec() || !upsert.next())
-        return false;
-    id = upsert.value(0).toLongLong();
-    upsert.finish();
-    return true;
-}
-
 bool ProjectStore::writeCustomAttributes(qint64 vmId, const QMap<QString, QString> &attributes)
 {
     QSqlQuery query(database());
@@ -395,53 +345,8 @@ std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &ba
             return errorFrom(history, QStringLiteral("record the import"));
         const qint64 importId = history.lastInsertId().toLongLong();
 
-        // The bulk of an import: straight to SQLite on QtSql's own connection (see SqliteStatement).
-        const QStringList allColumns = kInventoryColumns + kConsultantColumns;
-        QStringList placeholders(allColumns.size() + 2, QStringLiteral("?"));
-        QStringList updates;
-        for (const QString &column : kInventoryColumns) {
-            if (column != QLatin1String("source"))
-                updates.append(column + QLatin1String(" = excluded.") + column);
-        }
-        SqliteStatement upsert(connectionHandle(),
-                               QLatin1String("INSERT INTO vms (identity_key, ") + allColumns.join(QLatin1String(", ")) +
-                                   QLatin1String(", import_id) VALUES (") + placeholders.join(QLatin1String(", ")) +
-                                   QLatin1String(") ON CONFLICT (identity_key) DO UPDATE SET ") +
-                                   updates.join(QLatin1String(", ")) +
-                                   QLatin1String(", import_id = excluded.import_id RETURNING id"));
-        SqliteStatement update(connectionHandle(), QLatin1String("UPDATE vms SET ") +
-                                                       allColumns.join(QLatin1String(" = ?, ")) +
-                                                       QLatin1String(" = ?, identity_key = ? WHERE id = ?"));
-        if (!upsert.isValid() || !update.isValid())
-            return StoreError{
-                StoreError::Kind::Failed,
-                QStringLiteral("%1: could not prepare the import: %2").arg(m_path, upsert.errorMessage())};
-        for (const Vm &vm : batch.vms) {
-            qint64 id = vm.id;
-            const QVariantList values = columnValues(vm);
-            SqliteStatement &statement = vm.id != 0 ? update : upsert;
-            int parameter = 1;
-            if (vm.id == 0)
-                statement.bind(parameter++, vm.identityKey());
-            for (const QVariant &value : values)
-                statement.bind(parameter++, value);
-            if (vm.id != 0) {
-                statement.bind(parameter++, vm.identityKey());
-                statement.bind(parameter++, vm.id);
-            } else {
-                statement.bind(parameter++, importId);
-            }
-            if (!statement.execute(vm.id == 0 ? &id : nullptr)) {
-                const bool busy = statement.errorCode() == 5 || statement.errorCode() == 6;
-                return StoreError{
-                    busy ? StoreError::Kind::Busy : StoreError::Kind::Failed,
-                    QStringLiteral("%1: could not save VM %2: %3").arg(m_path, vm.name, statement.errorMessage())};
-            }
-            if (!vm.customAttributes.isEmpty() && !writeCustomAttributes(id, vm.customAttributes))
-                return StoreError{
-                    StoreError::Kind::Failed,
-                    QStringLiteral("%1: could not save the custom attributes of %2").arg(m_path, vm.name)};
-        }
+        if (std::optional<StoreError> problem = writeVms(batch.vms, importId))
+            return problem;
 
         QSqlQuery excluded(db);
         excluded.prepare(QStringLiteral("INSERT INTO excluded_vms (identity_key, name, kind, import_id) VALUES (?, ?, "
@@ -534,24 +439,63 @@ std::optional<qint64> ProjectStore::vmIdByUuid(const QString &uuid) const
 
 std::optional<StoreError> ProjectStore::updateVms(const QList<Vm> &vms)
 {
-    InventoryBatch batch;
-    return inTransaction([&]() -> std::optional<StoreError> {
-        QSqlQuery update(database());
-        update.prepare(QLatin1String("UPDATE vms SET ") +
-                       (kInventoryColumns + kConsultantColumns).join(QLatin1String(" = ?, ")) +
-                       QLatin1String(" = ?, identity_key = ? WHERE id = ?"));
-        QSqlQuery unused(database());
-        for (const Vm &vm : vms) {
-            qint64 id = 0;
-            if (vm.id == 0 || !writeVm(unused, update, vm, 0, id))
-                return errorFrom(update, QStringLiteral("save VM %1").arg(vm.name));
-            if (!writeCustomAttributes(vm.id, vm.customAttributes))
-                return StoreError{
-                    StoreError::Kind::Failed,
-                    QStringLiteral("%1: could not save the custom attributes of %2").arg(m_path, vm.name)};
+    for (const Vm &vm : vms) {
+        if (vm.id == 0)
+            return StoreError{StoreError::Kind::Failed,
+                              QStringLiteral("%1: VM %2 is not in the project yet").arg(m_path, vm.name)};
+    }
+    return inTransaction([&]() { return writeVms(vms, 0); });
+}
+
+std::optional<StoreError> ProjectStore::writeVms(const QList<Vm> &vms, qint64 importId)
+{
+    // Straight to SQLite on QtSql's own connection: an import writes 100,000 rows here, and
+    // QSqlQuery's per-value QVariant handling would cost more than SQLite itself.
+    const QStringList allColumns = kInventoryColumns + kConsultantColumns;
+    QStringList placeholders(allColumns.size() + 2, QStringLiteral("?"));
+    QStringList updates;
+    for (const QString &column : kInventoryColumns) {
+        if (column != QLatin1String("source"))
+            updates.append(column + QLatin1String(" = excluded.") + column);
+    }
+    // A VM already in the project by its identity keeps its id, its answers and its notes.
+    SqliteStatement upsert(connectionHandle(),
+                           QLatin1String("INSERT INTO vms (identity_key, ") + allColumns.join(QLatin1String(", ")) +
+                               QLatin1String(", import_id) VALUES (") + placeholders.join(QLatin1String(", ")) +
+                               QLatin1String(") ON CONFLICT (identity_key) DO UPDATE SET ") +
+                               updates.join(QLatin1String(", ")) +
+                               QLatin1String(", import_id = excluded.import_id RETURNING id"));
+    SqliteStatement update(connectionHandle(), QLatin1String("UPDATE vms SET ") +
+                                                   allColumns.join(QLatin1String(" = ?, ")) +
+                                                   QLatin1String(" = ?, identity_key = ? WHERE id = ?"));
+    if (!upsert.isValid() || !update.isValid())
+        return StoreError{StoreError::Kind::Failed,
+                          QStringLiteral("%1: could not prepare the write: %2").arg(m_path, upsert.errorMessage())};
+    for (const Vm &vm : vms) {
+        qint64 id = vm.id;
+        const bool isNew = vm.id == 0;
+        SqliteStatement &statement = isNew ? upsert : update;
+        int parameter = 1;
+        if (isNew)
+            statement.bind(parameter++, vm.identityKey());
+        parameter = bindVmColumns(statement, parameter, vm);
+        if (isNew) {
+            statement.bind(parameter, importId);
+        } else {
+            statement.bind(parameter++, vm.identityKey());
+            statement.bind(parameter, vm.id);
         }
-        return std::nullopt;
-    });
+        if (!statement.execute(isNew ? &id : nullptr)) {
+            const bool busy = statement.errorCode() == 5 || statement.errorCode() == 6;
+            return StoreError{
+                busy ? StoreError::Kind::Busy : StoreError::Kind::Failed,
+                QStringLiteral("%1: could not save VM %2: %3").arg(m_path, vm.name, statement.errorMessage())};
+        }
+        if ((!isNew || !vm.customAttributes.isEmpty()) && !writeCustomAttributes(id, vm.customAttributes))
+            return StoreError{StoreError::Kind::Failed,
+                              QStringLiteral("%1: could not save the custom attributes of %2").arg(m_path, vm.name)};
+    }
+    return std::nullopt;
 }
 
 ProjectSummary ProjectStore::summary() const

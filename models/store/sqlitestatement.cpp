@@ -16,23 +16,26 @@ SqliteStatement::~SqliteStatement()
     sqlite3_finalize(m_statement);
 }
 
-bool SqliteStatement::bind(int index, const QVariant &value)
+bool SqliteStatement::bind(int index, const QString &text)
 {
-    if (value.isNull())
-        return sqlite3_bind_null(m_statement, index) == SQLITE_OK;
-    switch (value.typeId()) {
-    case QMetaType::Int:
-    case QMetaType::LongLong:
-    case QMetaType::Bool:
-        return sqlite3_bind_int64(m_statement, index, value.toLongLong()) == SQLITE_OK;
-    case QMetaType::Double:
-        return sqlite3_bind_double(m_statement, index, value.toDouble()) == SQLITE_OK;
-    default: {
-        // The project file is UTF-8: handing SQLite UTF-8 spares it a conversion per value.
-        const QByteArray text = value.toString().toUtf8();
-        return sqlite3_bind_text(m_statement, index, text.constData(), int(text.size()), SQLITE_TRANSIENT) == SQLITE_OK;
-    }
-    }
+    // The project file is UTF-8: handing SQLite UTF-8 spares it a conversion per value.
+    const QByteArray utf8 = text.toUtf8();
+    return sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT) == SQLITE_OK;
+}
+
+bool SqliteStatement::bind(int index, qint64 number)
+{
+    return sqlite3_bind_int64(m_statement, index, number) == SQLITE_OK;
+}
+
+bool SqliteStatement::bind(int index, double number)
+{
+    return sqlite3_bind_double(m_statement, index, number) == SQLITE_OK;
+}
+
+bool SqliteStatement::bind(int index, const std::optional<double> &number)
+{
+    return number ? bind(index, *number) : sqlite3_bind_null(m_statement, index) == SQLITE_OK;
 }
 
 bool SqliteStatement::execute(qint64 *firstColumn)

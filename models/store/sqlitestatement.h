@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QString>
-#include <QVariant>
+#include <optional>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -19,8 +19,11 @@ public:
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
     bool isValid() const { return m_statement != nullptr; }
-    /** Binds `value` to the 1-based parameter `index`: text, whole and real numbers, or NULL. */
-    bool bind(int index, const QVariant &value);
+    // Bind a value to the 1-based parameter `index`.
+    bool bind(int index, const QString &text);
+    bool bind(int index, qint64 number);
+    bool bind(int index, double number);
+    bool bind(int index, const std::optional<double> &number); ///< NULL when there is none
     /** Runs the statement; a first result column, if any, is read into `firstColumn`. */
     bool execute(qint64 *firstColumn = nullptr);
     QString errorMessage() const;
