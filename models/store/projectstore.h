@@ -15,6 +15,7 @@
 #include <optional>
 
 class QSqlQuery;
+struct sqlite3;
 
 namespace landfall {
 
@@ -71,7 +72,8 @@ private:
     std::optional<StoreError> inTransaction(const std::function<std::optional<StoreError>()> &work);
     StoreError errorFrom(const QSqlQuery &query, const QString &what) const;
     QSqlDatabase database() const;
-    bool writeVm(QSqlQuery &upsert, QSqlQuery &update, const Vm &vm, qint64 importId, qint64 &id);
+    sqlite3 *connectionHandle() const;
+    std::optional<StoreError> writeVms(const QList<Vm> &vms, qint64 importId);
     bool writeCustomAttributes(qint64 vmId, const QMap<QString, QString> &attributes);
 
     QString m_path;
