@@ -29,7 +29,7 @@ endif()
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://landfall.example.org")
-# dpkg-shlibdeps reads the programs' ELF dependencies: the Qt 6 and QuaZip libraries become
+# dpkg-shlibdeps reads the programs' ELF dependencies: the Qt 6, minizip and libxlsxwriter libraries become
 # versioned Depends (landfall_models is static, so it is in the programs, not a dependency).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Qt loads its SQLite driver as a plugin at run time, which shlibdeps cannot see; without it no

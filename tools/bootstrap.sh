@@ -15,7 +15,7 @@ packages=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite qt6-svg-dev libgl-dev libegl-dev
     libxkbcommon-dev
     # the zip inside .xlsx, and .xlsx writing
-    libquazip1-qt6-dev libxlsxwriter-dev
+    libminizip-dev libxlsxwriter-dev
     # tests and benchmarks: sqlite3 for the import benchmark, python3-yaml to parse generated
     # manifests, Xvfb for screenshots, poppler-utils for the PDF report
     sqlite3 python3 python3-yaml xvfb xauth poppler-utils

@@ -1,14 +1,142 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStringList>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QMimeData;
+class QProgressDialog;
+class QTabWidget;
+class QTimer;
+class QUndoStack;
 
 namespace landfall {
 
-/** Landfall's main window. */
+class FileDialogs;
+class ImportJob;
+class InventoryTableModel;
+class InventoryView;
+class ProjectStore;
+class ProjectSummaryPanel;
+class RecentFiles;
+struct ImportJobResult;
+
+/** Landfall's main window: the project's life cycle (new, open, import), the undo stack every
+    edit goes through, and a frame the views plug into (addView(), addDock()).
+
+    The project is a SQLite file and every edit is written to it at once, so there is no Save:
+    "modified" (the title's asterisk) means "edited since it was opened or imported", which Undo
+    can still revert. Nothing is ever left unsaved; what could be lost (an open editor, a
+    running import) is committed or asked about before the window closes. */
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /** Replaces the file dialogs (tests and automation script them). */
+    void setFileDialogs(std::unique_ptr<FileDialogs> dialogs);
+
+    /** Opens an existing project; false (with the reason shown) if it cannot be used. */
+    bool openProject(const QString &path);
+    /** Creates an empty project at `path`, replacing a file the user agreed to replace. */
+    bool newProject(const QString &path);
+    /** Imports inventory files into the open project (asking for a new one if none is open),
+        on a worker thread with a progress dialog; false if it could not start. */
+    bool importFiles(const QStringList &paths);
+    bool isImporting() const;
+
+    /** Adds a view as a page of the central area, with a View menu entry; returns its index. */
+    int addView(QWidget *view, const QString &title, const QKeySequence &shortcut = {});
+    /** Adds a dock (give it an objectName: its place is saved) with a View > Panels entry. */
+    void addDock(QDockWidget *dock, Qt::DockWidgetArea area);
+    /** Adds a File menu action in the place kept for Export and Report, above Quit. */
+    void addFileAction(QAction *action);
+    void showView(int index);
+
+    ProjectStore *store() const { return m_store.get(); }
+    InventoryTableModel *inventoryModel() const { return m_model; }
+    InventoryView *inventoryView() const { return m_inventoryView; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+    RecentFiles *recentFiles() const { return m_recent; }
+    QMenu *recentMenu() const { return m_recentMenu; }
+    QAction *importAction() const { return m_importAction; }
+    QAction *newAction() const { return m_newAction; }
+    QAction *openAction() const { return m_openAction; }
+    QAction *undoAction() const { return m_undoAction; }
+    QAction *redoAction() const { return m_redoAction; }
+    QAction *findAction() const { return m_findAction; }
+    QProgressDialog *importProgress() const { return m_progress; }
+
+Q_SIGNALS:
+    /** A project was opened or created; views read from store(). */
+    void projectOpened(landfall::ProjectStore *store);
+    /** The inventory was re-read (after an import). */
+    void inventoryReloaded();
+    /** An import ended; `accepted` when every file was taken. */
+    void importFinished(bool accepted);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void rebuildRecentMenu();
+    void updateTitle();
+    void updateCounts();
+    void updateUndoActions();
+    void setProject(std::unique_ptr<ProjectStore> store);
+    void showError(const QString &title, const QString &text, const QString &details = {});
+    void onImportFinished(const ImportJobResult &result);
+    void updateImportProgress();
+    void setWorkshopMode(bool on);
+    QString lastDirectory(const QString &key) const;
+    void rememberDirectory(const QString &key, const QString &path);
+    static QStringList droppableFiles(const QMimeData *mime);
+
+    std::unique_ptr<ProjectStore> m_store;
+    std::unique_ptr<FileDialogs> m_dialogs;
+    InventoryTableModel *m_model;
+    QUndoStack *m_undoStack;
+    RecentFiles *m_recent;
+    ImportJob *m_import;
+    QTabWidget *m_views;
+    InventoryView *m_inventoryView;
+    ProjectSummaryPanel *m_summary;
+    QProgressDialog *m_progress = nullptr;
+    QTimer *m_progressTimer;
+    QTimer *m_countsTimer;
+    QLabel *m_countsLabel;
+    QLabel *m_savedLabel;
+    QFont m_baseFont;
+    bool m_stateRestored = false;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_panelsMenu = nullptr;
+    QActionGroup *m_viewGroup;
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_fileExtrasSeparator = nullptr; ///< Export and Report go above this
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_workshopAction = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_aboutAction = nullptr;
 };
 
 } // namespace landfall

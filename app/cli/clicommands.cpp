@@ -10,13 +10,15 @@ namespace landfall::cli {
 
 namespace {
 
-void printIssues(const QList<ImportIssue> &issues, Console &console) {
+void printIssues(const QList<ImportIssue> &issues, Console &console)
+{
     for (const ImportIssue &issue : issues)
         console.err << issue.toString() << '\n';
     console.err.flush();
 }
 
-QString importReport(const QString &file, InventoryFormat format, const ImportOutcome &outcome) {
+QString importReport(const QString &file, InventoryFormat format, const ImportOutcome &outcome)
+{
     QString text = QStringLiteral("%1 (%2): %3 added, %4 updated")
                        .arg(file, inventoryFormatKey(format))
                        .arg(outcome.added)
@@ -30,7 +32,8 @@ QString importReport(const QString &file, InventoryFormat format, const ImportOu
     return text;
 }
 
-int importCommand(const QStringList &arguments, Console &console) {
+int importCommand(const QStringList &arguments, Console &console)
+{
     CommandArguments args(QStringLiteral("import"),
                           QStringLiteral("import PROJECT FILE... [--format auto|rvtools|azure-migrate|landfall] "
                                          "[--skip-bad-rows]"));
@@ -94,7 +97,9 @@ int importCommand(const QStringList &arguments, Console &console) {
         ++imported;
         console.out << importReport(inventory.file, inventory.format, outcome) << '\n';
     }
-    const bool created = store->wasCreated();
+    // Another landfall-cli may have written into the project this one created (and then found
+    // busy): remove it only while it holds nothing.
+    const bool created = store->wasCreated() && store->vmCount() == 0 && store->importHistory().isEmpty();
     store.reset();
     if (imported == 0 && created)
         QFile::remove(projectPath); // the project did not exist before this failed import: leave none behind
@@ -102,7 +107,8 @@ int importCommand(const QStringList &arguments, Console &console) {
     return status;
 }
 
-QJsonObject summaryJson(const ProjectSummary &summary) {
+QJsonObject summaryJson(const ProjectSummary &summary)
+{
     QJsonObject os;
     for (auto family = summary.osCounts.cbegin(); family != summary.osCounts.cend(); ++family) {
         QJsonObject versions;
@@ -123,7 +129,8 @@ QJsonObject summaryJson(const ProjectSummary &summary) {
     };
 }
 
-void printSummaryText(const ProjectSummary &summary, Console &console) {
+void printSummaryText(const ProjectSummary &summary, Console &console)
+{
     QTextStream &out = console.out;
     out << "VMs in the plan:   " << summary.vms << " (" << summary.poweredOn << " powered on)\n"
         << "Excluded:          " << summary.excludedTemplates << " templates, " << summary.excludedSrmPlaceholders
@@ -141,7 +148,8 @@ void printSummaryText(const ProjectSummary &summary, Console &console) {
     }
 }
 
-int summaryCommand(const QStringList &arguments, Console &console) {
+int summaryCommand(const QStringList &arguments, Console &console)
+{
     CommandArguments args(QStringLiteral("summary"), QStringLiteral("summary PROJECT [--json]"));
     args.option({QStringLiteral("json")}, QStringLiteral("Print one JSON object."));
     if (!args.parse(arguments, 1, 1, console))
@@ -162,7 +170,8 @@ int summaryCommand(const QStringList &arguments, Console &console) {
 
 } // namespace
 
-void registerInventoryCommands(CommandRegistry &registry) {
+void registerInventoryCommands(CommandRegistry &registry)
+{
     registry.add(
         {QStringLiteral("import"),
          QStringLiteral("import PROJECT FILE... [--format auto|rvtools|azure-migrate|landfall] [--skip-bad-rows]"),
@@ -171,10 +180,11 @@ void registerInventoryCommands(CommandRegistry &registry) {
                   QStringLiteral("Print the headline numbers of PROJECT."), summaryCommand});
 }
 
-void registerCommands(CommandRegistry &registry) {
+void registerCommands(CommandRegistry &registry)
+{
     registerInventoryCommands(registry);
+    registerAdvisorCommands(registry);
+    registerDensityCommands(registry);
 }
-
-void extendSummary(ProjectStore &, QJsonObject &) {}
 
 } // namespace landfall::cli

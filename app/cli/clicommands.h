@@ -10,6 +10,8 @@ namespace landfall::cli {
 void registerCommands(CommandRegistry &registry);
 
 void registerInventoryCommands(CommandRegistry &registry); ///< import, summary
+void registerAdvisorCommands(CommandRegistry &registry);   ///< classify, override, rules, export
+void registerDensityCommands(CommandRegistry &registry);   ///< scenario, density, compare
 
 /** Adds what later parts know (the advisor's paths, ...) to `summary --json`. */
 void extendSummary(ProjectStore &store, QJsonObject &summary);

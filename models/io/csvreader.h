@@ -15,6 +15,9 @@ public:
     /// Limits that keep a hostile file from exhausting memory or time.
     static constexpr qsizetype kMaxColumns = 4096;
     static constexpr qsizetype kMaxRecordBytes = 16 * 1024 * 1024;
+    /// The largest CSV read: the reader holds it in memory, and re-encoding a legacy file can
+    /// triple that; 100,000 VMs of RVTools' widest export fit in a quarter of it.
+    static constexpr qint64 kMaxFileBytes = qint64(512) * 1024 * 1024;
 
     CsvReader(QByteArray content, QString fileName);
 

@@ -23,6 +23,17 @@ ImportIssue fileIssue(const QString &file, const QString &message)
     return {file, 0, {}, {}, message};
 }
 
+ImportIssue csvTooLarge(const QString &file, qint64 size)
+{
+    return fileIssue(file, QStringLiteral("is %1 MiB; Landfall reads CSV inventories of up to %2 MiB")
+                               .arg(size / (1024 * 1024))
+                               .arg(CsvReader::kMaxFileBytes / (1024 * 1024)));
+}
+
+/** Reads every record of an opened table into `parsed`, mapping chunks of rows on the thread pool. */
+void readRecords(RecordSource &table, ParsedInventory &parsed, const ImportOptions &options,
+                 const InventoryReader::Progress &progress);
+
 } // namespace
 
 FormatMapping InventoryReader::mappingFor(InventoryFormat format)
@@ -41,7 +52,6 @@ FormatMapping InventoryReader::mappingFor(InventoryFormat format)
 
 std::unique_ptr<RecordSource> InventoryReader::openTable(const QString &path, QList<ImportIssue> &issues)
 {
-    const QString name = QFileInfo(path).fileName();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         issues.append(fileIssue(path, QStringLiteral("cannot be read: %1").arg(file.errorString())));
@@ -57,13 +67,30 @@ std::unique_ptr<RecordSource> InventoryReader::openTable(const QString &path, QL
         }
         return workbook;
     }
-    if (file.size() > XlsxReader::kMaxUncompressedBytes) {
-        issues.append(fileIssue(path, QStringLiteral("is %1 MiB; Landfall reads inventories of up to %2 MiB")
-                                          .arg(file.size() / (1024 * 1024))
-                                          .arg(XlsxReader::kMaxUncompressedBytes / (1024 * 1024))));
+    // The CSV reader holds the whole file in memory: refuse by size before reading a byte of it.
+    if (file.size() > CsvReader::kMaxFileBytes) {
+        issues.append(csvTooLarge(path, file.size()));
         return nullptr;
     }
-    auto csv = std::make_unique<CsvReader>(file.readAll(), path);
+    return openContent(file.readAll(), path, issues);
+}
+
+std::unique_ptr<RecordSource> InventoryReader::openContent(QByteArray content, const QString &name,
+                                                           QList<ImportIssue> &issues)
+{
+    if (content.startsWith("PK\x03\x04")) {
+        auto workbook = std::make_unique<XlsxReader>(content, name, QStringLiteral("vInfo"));
+        if (workbook->error()) {
+            issues.append(*workbook->error());
+            return nullptr;
+        }
+        return workbook;
+    }
+    if (content.size() > CsvReader::kMaxFileBytes) {
+        issues.append(csvTooLarge(name, content.size()));
+        return nullptr;
+    }
+    auto csv = std::make_unique<CsvReader>(std::move(content), name);
     if (csv->error()) {
         issues.append(*csv->error());
         return nullptr;
@@ -80,12 +107,36 @@ ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &
         parsed.fatal = true;
         return parsed;
     }
-    if (!table->warning().isEmpty())
-        parsed.warnings.append(table->warning());
+    readRecords(*table, parsed, options, progress);
+    return parsed;
+}
+
+ParsedInventory InventoryReader::readContent(const QByteArray &content, const QString &name,
+                                             const ImportOptions &options)
+{
+    ParsedInventory parsed;
+    parsed.file = name;
+    std::unique_ptr<RecordSource> table = openContent(content, name, parsed.issues);
+    if (!table) {
+        parsed.fatal = true;
+        return parsed;
+    }
+    readRecords(*table, parsed, options, {});
+    return parsed;
+}
+
+namespace {
+
+void readRecords(RecordSource &table, ParsedInventory &parsed, const ImportOptions &options,
+                 const InventoryReader::Progress &progress)
+{
+    const QString &path = parsed.file;
+    if (!table.warning().isEmpty())
+        parsed.warnings.append(table.warning());
 
     parsed.format = options.format;
     if (parsed.format == InventoryFormat::Auto) {
-        parsed.format = InventoryFormatDetector::detect(table->header());
+        parsed.format = InventoryFormatDetector::detect(table.header());
         if (parsed.format == InventoryFormat::Auto) {
             parsed.issues.append({path,
                                   1,
@@ -95,18 +146,18 @@ ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &
                                                  "export (VM, Powerstate, CPUs, Memory, ...), an Azure Migrate import "
                                                  "CSV (*Server Name, *Cores, ...) or a Landfall CSV (name, ...)")});
             parsed.fatal = true;
-            return parsed;
+            return;
         }
     }
 
-    RowMapper mapper(mappingFor(parsed.format), path, table->decimalMark());
-    const QList<ImportIssue> missing = mapper.bind(table->header());
+    RowMapper mapper(InventoryReader::mappingFor(parsed.format), path, table.decimalMark());
+    const QList<ImportIssue> missing = mapper.bind(table.header());
     if (!missing.isEmpty()) {
         parsed.issues.append(missing);
         parsed.fatal = true;
-        return parsed;
+        return;
     }
-    table->setWantedColumns(mapper.wantedColumns());
+    table.setWantedColumns(mapper.wantedColumns());
 
     // Reading is sequential; checking and converting rows is not: each full chunk of records
     // is mapped on the thread pool while the next one is read. Results are joined in file order.
@@ -126,7 +177,7 @@ ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &
     std::vector<Record> records;
     Record record;
     bool cancelled = false;
-    while (!cancelled && table->next(record)) {
+    while (!cancelled && table.next(record)) {
         records.push_back(std::move(record));
         ++parsed.rowsRead;
         if (records.size() == kRowsPerChunk) {
@@ -134,7 +185,7 @@ ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &
             records.reserve(kRowsPerChunk);
         }
         cancelled = progress && parsed.rowsRead % kProgressEveryRows == 0 &&
-                    !progress(qint64(table->fractionRead() * kProgressScale), kProgressScale);
+                    !progress(qint64(table.fractionRead() * kProgressScale), kProgressScale);
     }
     pending.append(QtConcurrent::run(mapChunk, std::move(records)));
     for (QFuture<MappedChunk> &future : pending) {
@@ -146,13 +197,14 @@ ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &
     if (cancelled) {
         parsed.issues.append(fileIssue(path, QStringLiteral("the import was cancelled")));
         parsed.fatal = true;
-        return parsed;
+        return;
     }
-    if (table->error()) {
-        parsed.issues.append(*table->error());
+    if (table.error()) {
+        parsed.issues.append(*table.error());
         parsed.fatal = true;
     }
-    return parsed;
 }
+
+} // namespace
 
 } // namespace landfall

@@ -42,8 +42,14 @@ public:
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
     static ParsedInventory read(const QString &path, const ImportOptions &options, const Progress &progress = {});
+    /** Reads an inventory already in memory (a CSV, or a workbook's bytes); `name` names it in messages.
+        The fuzzers and tests use it to read without a file. */
+    static ParsedInventory readContent(const QByteArray &content, const QString &name, const ImportOptions &options);
     /** Opens the table inside a file: a workbook's vInfo sheet, or a CSV; null with an issue if neither. */
     static std::unique_ptr<RecordSource> openTable(const QString &path, QList<ImportIssue> &issues);
+    /** Opens the table inside content already in memory, as openTable() does for a file. */
+    static std::unique_ptr<RecordSource> openContent(QByteArray content, const QString &name,
+                                                     QList<ImportIssue> &issues);
     static FormatMapping mappingFor(InventoryFormat format);
 };
 

@@ -109,12 +109,13 @@ std::optional<Cell> RowMapper::parse(const ColumnSpec &spec, const QString &text
             return reject(QStringLiteral("not a number"));
         if (*value < 0)
             return reject(QStringLiteral("negative"));
+        // Size first: converting a double past qint64's range (a cell of "1e300") is undefined.
+        if (spec.kind == CellKind::Count && *value > 1e6)
+            return reject(QStringLiteral("implausibly large"));
         if (spec.kind == CellKind::Count && *value != qint64(*value))
             return reject(QStringLiteral("not a whole number"));
         if (spec.kind == CellKind::Percent && *value > 100)
             return reject(QStringLiteral("over 100 %"));
-        if (spec.kind == CellKind::Count && *value > 1e6)
-            return reject(QStringLiteral("implausibly large"));
         cell.number = spec.kind == CellKind::Size ? *value * spec.toMiB : *value;
         return cell;
     }

@@ -1,9 +1,9 @@
 #include "xlsxreader.h"
 
-#include <quazip.h>
-#include <quazipfile.h>
-#include <quazipfileinfo.h>
+#include "ziparchive.h"
 
+#include <QBuffer>
+#include <QFile>
 #include <QFileInfo>
 #include <QXmlStreamReader>
 
@@ -13,7 +13,9 @@ namespace landfall {
 
 namespace {
 
-constexpr qint64 kReadChunkBytes = 1 << 20;
+/// Every cell is held until the import is accepted: past this, a sheet is refused before it
+/// takes gigabytes (cells are 24 bytes each even when empty).
+constexpr qint64 kMaxCells = 16 * 1000 * 1000;
 
 /** "BC12" -> 54 (0-based column of the cell reference); -1 when it is not a reference. */
 int columnOfReference(QStringView reference)
@@ -69,6 +71,14 @@ XlsxReader::XlsxReader(const QString &path, const QString &sheetName, qint64 max
     load(sheetName);
 }
 
+XlsxReader::XlsxReader(QByteArray content, const QString &name, const QString &sheetName, qint64 maxUncompressedBytes)
+    : m_path(name)
+    , m_content(std::move(content))
+    , m_maxUncompressedBytes(maxUncompressedBytes)
+{
+    load(sheetName);
+}
+
 XlsxReader::~XlsxReader() = default;
 
 void XlsxReader::fail(const QString &message, qint64 row)
@@ -79,37 +89,31 @@ void XlsxReader::fail(const QString &message, qint64 row)
 
 QByteArray XlsxReader::readEntry(const QString &entryName)
 {
-    QuaZip zip(m_path);
-    if (!zip.open(QuaZip::mdUnzip)) {
+    QBuffer buffer(&m_content);
+    QFile file(m_path);
+    QIODevice *device = m_content.isEmpty() ? static_cast<QIODevice *>(&file) : &buffer;
+    const ZipArchive zip(device->open(QIODevice::ReadOnly) ? device : nullptr);
+    if (!zip.isOpen()) {
         fail(QStringLiteral("is not a readable .xlsx workbook (the zip container is damaged or truncated)"));
         return {};
     }
-    if (!zip.setCurrentFile(entryName, QuaZip::csInsensitive))
+    // Never trust the sizes a zip declares: what really comes out counts against the cap.
+    ZipArchive::Entry entry = zip.read(entryName, m_maxUncompressedBytes - m_uncompressedTotal);
+    switch (entry.status) {
+    case ZipArchive::Entry::Status::Ok:
+        m_uncompressedTotal += entry.content.size();
+        return std::move(entry.content);
+    case ZipArchive::Entry::Status::Missing:
         return {};
-    QuaZipFile entry(&zip);
-    if (!entry.open(QIODevice::ReadOnly)) {
-        fail(QStringLiteral("the workbook part %1 cannot be unpacked").arg(entryName));
+    case ZipArchive::Entry::Status::TooLarge:
+        fail(QStringLiteral("unpacks to more than %1 MiB; refused as a zip bomb or a file that is not an inventory")
+                 .arg(m_maxUncompressedBytes / (1024 * 1024)));
         return {};
+    case ZipArchive::Entry::Status::Damaged:
+        break;
     }
-    // Never trust the sizes a zip declares: count what really comes out.
-    QByteArray content;
-    while (true) {
-        const QByteArray chunk = entry.read(kReadChunkBytes);
-        if (chunk.isEmpty())
-            break;
-        m_uncompressedTotal += chunk.size();
-        if (m_uncompressedTotal > m_maxUncompressedBytes) {
-            fail(QStringLiteral("unpacks to more than %1 MiB; refused as a zip bomb or a file that is not an inventory")
-                     .arg(m_maxUncompressedBytes / (1024 * 1024)));
-            return {};
-        }
-        content += chunk;
-    }
-    if (entry.getZipError() != UNZ_OK) {
-        fail(QStringLiteral("the workbook part %1 is damaged (zip error %2)").arg(entryName).arg(entry.getZipError()));
-        return {};
-    }
-    return content;
+    fail(QStringLiteral("the workbook part %1 is damaged or truncated").arg(entryName));
+    return {};
 }
 
 bool XlsxReader::readSharedStrings(const QByteArray &xml)
@@ -186,6 +190,7 @@ bool XlsxReader::readRows(const QByteArray &sheetXml)
 {
     QXmlStreamReader xml(sheetXml);
     qint64 rowNumber = 0;
+    qint64 cellsKept = 0;
     bool haveHeader = false;
     while (!xml.atEnd()) {
         xml.readNext();
@@ -236,10 +241,14 @@ bool XlsxReader::readRows(const QByteArray &sheetXml)
             } else if (type != QLatin1String("inlineStr")) {
                 value = numberText(raw);
             }
+            nextColumn = column + 1;
+            // A cell right of the header has no column to go in (next() never returns it), and
+            // keeping it would let 20 bytes of XML (<c r="XFD2" t="b"/>) allocate 16,384 cells.
+            if (haveHeader && column >= m_header.size())
+                continue;
             if (size_t(column) >= cells.size())
                 cells.resize(size_t(column) + 1);
             cells[size_t(column)] = value;
-            nextColumn = column + 1;
         }
         const bool blankRow =
             std::all_of(cells.cbegin(), cells.cend(), [](const QString &c) { return c.trimmed().isEmpty(); });
@@ -248,8 +257,20 @@ bool XlsxReader::readRows(const QByteArray &sheetXml)
         if (!haveHeader) {
             for (const QString &cell : cells)
                 m_header.append(cell.trimmed());
+            // Unnamed columns at the end hold nothing a mapping can ask for; dropping them keeps
+            // a header cell at XFD1 from making every row 16,384 cells wide.
+            while (!m_header.isEmpty() && m_header.constLast().isEmpty())
+                m_header.removeLast();
             haveHeader = true;
         } else {
+            cellsKept += qint64(cells.size());
+            if (cellsKept > kMaxCells) {
+                fail(QStringLiteral("the sheet holds more than %1 million cells; an inventory of 100,000 VMs holds "
+                                    "about 10 million")
+                         .arg(kMaxCells / 1000000),
+                     rowNumber);
+                return false;
+            }
             m_rows.emplace_back(rowNumber, std::move(cells));
         }
     }

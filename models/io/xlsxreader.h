@@ -7,7 +7,7 @@
 namespace landfall {
 
 /** Reads one sheet of an .xlsx workbook (Office Open XML) as a table: the zip through
-    QuaZip, the XML through QXmlStreamReader. Handles shared strings, inline strings,
+    minizip (ZipArchive), the XML through QXmlStreamReader. Handles shared strings, inline strings,
     numbers, booleans and sparse rows. The first row of the sheet is the header. */
 class XlsxReader : public RecordSource {
 public:
@@ -15,6 +15,9 @@ public:
     static constexpr qint64 kMaxUncompressedBytes = qint64(1) << 30;
 
     XlsxReader(const QString &path, const QString &sheetName, qint64 maxUncompressedBytes = kMaxUncompressedBytes);
+    /** Reads a workbook already in memory; `name` names it in messages. */
+    XlsxReader(QByteArray content, const QString &name, const QString &sheetName,
+               qint64 maxUncompressedBytes = kMaxUncompressedBytes);
     ~XlsxReader() override;
 
     const QStringList &header() const override { return m_header; }
@@ -32,6 +35,7 @@ private:
     void fail(const QString &message, qint64 row = 0);
 
     QString m_path;
+    QByteArray m_content; ///< the workbook's bytes when read from memory; empty when read from m_path
     QStringList m_header;
     QStringList m_sharedStrings;
     std::vector<std::pair<qint64, std::vector<QString>>> m_rows; ///< row number and cells, after the header

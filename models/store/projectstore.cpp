@@ -7,11 +7,13 @@
 
 #include <QAtomicInteger>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QThread>
 #include <QVariant>
 
 namespace landfall {
@@ -19,6 +21,7 @@ namespace landfall {
 namespace {
 
 QAtomicInteger<quint64> g_connectionCounter;
+constexpr int kBusyTimeoutMs = 5000; ///< as QSQLITE_BUSY_TIMEOUT below: how long a second program waits
 
 // Inventory columns: an import of the same VM overwrites these and nothing else.
 const QStringList kInventoryColumns = {
@@ -178,15 +181,20 @@ sqlite3 *ProjectStore::connectionHandle() const
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
-std::optional<StoreError> ProjectStore::checkExistingFile(const QString &path)
+namespace {
+
+/** Reads a file's application id and format; a problem when it is not a project this version opens. */
+std::optional<StoreError> probeExistingFile(const QString &path, bool readOnly)
 {
-    // Look before touching: a read-only connection, so a foreign or newer file keeps every byte.
+    // Look before touching: read-only unless a hot journal must be rolled back (see checkExistingFile),
+    // so a foreign or newer file keeps every byte.
     const QString name = QStringLiteral("landfall-probe-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
     std::optional<StoreError> problem;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                                      : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open()) {
             problem = StoreError{StoreError::Kind::Unreadable,
                                  QStringLiteral("%1: cannot be opened: %2").arg(path, db.lastError().text())};
@@ -219,6 +227,60 @@ std::optional<StoreError> ProjectStore::checkExistingFile(const QString &path)
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+    return problem;
+}
+
+/** Waits, as for any busy project, while another program creates this one. SQLite writes
+    nothing to a new file until its first commit, so a project being set up is an empty file
+    whose creator holds the write lock (or is about to take it: the file is a moment old).
+    Taking and dropping the lock writes nothing, and rolls back the journal of a creator that
+    was killed. Without this wait the empty file would be refused as not a project. */
+std::optional<StoreError> waitForCreator(const QString &path)
+{
+    QElapsedTimer waited;
+    waited.start();
+    const auto emptyAndNew = [&]() {
+        const QFileInfo file(path);
+        return file.size() == 0 && file.lastModified().msecsTo(QDateTime::currentDateTime()) < 1000;
+    };
+    while (emptyAndNew() && waited.elapsed() < kBusyTimeoutMs)
+        QThread::msleep(50);
+    if (QFileInfo(path).size() != 0)
+        return std::nullopt;
+    const QString name = QStringLiteral("landfall-creator-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    std::optional<StoreError> problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")) && isBusy(query.lastError()))
+                problem = StoreError{StoreError::Kind::Busy,
+                                     QStringLiteral("%1: the project is busy: another program is creating it; try "
+                                                    "again in a moment")
+                                         .arg(path)};
+            else
+                query.exec(QStringLiteral("ROLLBACK"));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return problem;
+}
+
+} // namespace
+
+std::optional<StoreError> ProjectStore::checkExistingFile(const QString &path)
+{
+    if (std::optional<StoreError> busy = waitForCreator(path))
+        return busy;
+    std::optional<StoreError> problem = probeExistingFile(path, true);
+    // A program killed while writing leaves a hot journal, which only a writable connection can
+    // roll back; a read-only probe then fails with SQLITE_READONLY. Rolling it back restores the
+    // last committed state, as any SQLite client opening the file would, so probe again writable.
+    if (problem && problem->kind == StoreError::Kind::Foreign && QFileInfo::exists(path + QLatin1String("-journal")))
+        problem = probeExistingFile(path, false);
     return problem;
 }
 

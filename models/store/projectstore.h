@@ -2,7 +2,10 @@
 
 #include "projectsummary.h"
 #include "storeerror.h"
+#include "vmlistrow.h"
 
+#include "advisor/manualoverride.h"
+#include "domain/decision.h"
 #include "domain/result.h"
 #include "domain/vm.h"
 
@@ -63,6 +66,30 @@ public:
     // Project settings: small named values (the advisor's inputs, the rule set, ...).
     QString setting(const QString &key, const QString &fallback = {}) const;
     std::optional<StoreError> setSetting(const QString &key, const QString &value);
+
+    // The advisor's decisions, overrides and rules.
+    /** Replaces every stored decision with these, in one transaction. */
+    std::optional<StoreError> saveDecisions(const QList<Decision> &decisions);
+    QList<Decision> decisions() const;                ///< ordered by VM id
+    QMap<QString, int> decisionCounts() const;        ///< path key -> VMs, from the stored decisions
+    QHash<QString, ManualOverride> overrides() const; ///< by VM identity key
+    std::optional<StoreError> setOverride(const ManualOverride &manualOverride);
+    std::optional<StoreError> clearOverride(const QString &identityKey);
+
+    // The density engine's scenarios.
+    /** Adds a scenario, or replaces the one of the same name; `definition` is its JSON. */
+    std::optional<StoreError> saveScenario(const QString &name, const QString &definition);
+    QStringList scenarioNames() const; ///< in the order they were first added
+    std::optional<QString> scenarioDefinition(const QString &name) const;
+    /** True when a scenario of that name was removed, false when there was none. */
+    Result<bool, StoreError> removeScenario(const QString &name);
+
+    // For the desktop application.
+    /** Every VM's displayed columns, ordered by id; reads no custom attributes. */
+    QList<VmListRow> vmListRows() const;
+    /** Sets one workshop attribute on several VMs, as (VM id, value) pairs, in one transaction. */
+    std::optional<StoreError> setWorkshopAnswer(WorkshopAnswers::Attribute attribute,
+                                                const QList<std::pair<qint64, QString>> &values);
 
 private:
     ProjectStore(QString path, QString connectionName);

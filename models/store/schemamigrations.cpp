@@ -7,7 +7,8 @@ namespace landfall {
 namespace {
 
 // Units are in the column names. Text columns default to '' so that reads need no NULL checks.
-const QList<QStringList> &steps() {
+const QList<QStringList> &steps()
+{
     static const QList<QStringList> all = {
         // 1: the inventory and its import history.
         {
@@ -93,7 +94,9 @@ const QList<QStringList> &steps() {
                 conditions TEXT NOT NULL DEFAULT '[]',
                 rules TEXT NOT NULL DEFAULT '[]',
                 reason TEXT NOT NULL DEFAULT '',
-                trace TEXT NOT NULL DEFAULT '[]'))"),
+                trace TEXT NOT NULL DEFAULT '[]',
+                overridden INTEGER NOT NULL DEFAULT 0,
+                override_note TEXT NOT NULL DEFAULT ''))"),
             QStringLiteral(R"(CREATE TABLE overrides (
                 identity_key TEXT PRIMARY KEY,
                 path TEXT NOT NULL,
@@ -113,11 +116,13 @@ const QList<QStringList> &steps() {
 
 } // namespace
 
-int SchemaMigrations::latestVersion() {
+int SchemaMigrations::latestVersion()
+{
     return int(steps().size());
 }
 
-QStringList SchemaMigrations::step(int version) {
+QStringList SchemaMigrations::step(int version)
+{
     return steps().value(version - 1);
 }
 

@@ -1,8 +1,7 @@
 #include "io/inventoryimporter.h"
 #include "io/xlsxreader.h"
 
-#include <quazip.h>
-#include <quazipfile.h>
+#include "../../support/testzip.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,28 +14,23 @@ namespace {
 void writeWorkbook(const QString &path, const QByteArray &sheetXml, const QByteArray &sharedStrings,
                    const QString &sheetName = QStringLiteral("vInfo"))
 {
-    QuaZip zip(path);
-    QVERIFY(zip.open(QuaZip::mdCreate));
-    const auto add = [&](const char *name, const QByteArray &content) {
-        QuaZipFile file(&zip);
-        QVERIFY(file.open(QIODevice::WriteOnly, QuaZipNewInfo(QLatin1String(name))));
-        file.write(content);
-        file.close();
+    QList<test::ZipEntrySpec> entries{
+        {QStringLiteral("[Content_Types].xml"), "<?xml version=\"1.0\"?><Types/>"},
+        {QStringLiteral("xl/workbook.xml"),
+         "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+         "<sheet name=\"vSummary\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"" +
+             sheetName.toUtf8() + "\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>"},
+        {QStringLiteral("xl/_rels/workbook.xml.rels"),
+         "<?xml version=\"1.0\"?><Relationships>"
+         "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+         "<Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>"},
+        {QStringLiteral("xl/worksheets/sheet1.xml"), "<?xml version=\"1.0\"?><worksheet><sheetData/></worksheet>"},
+        {QStringLiteral("xl/worksheets/sheet2.xml"), sheetXml},
     };
-    add("[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>");
-    add("xl/workbook.xml",
-        "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
-        "<sheet name=\"vSummary\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"" +
-            sheetName.toUtf8() + "\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>");
-    add("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\"?><Relationships>"
-                                      "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
-                                      "<Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>");
-    add("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><worksheet><sheetData/></worksheet>");
-    add("xl/worksheets/sheet2.xml", sheetXml);
     if (!sharedStrings.isEmpty())
-        add("xl/sharedStrings.xml", sharedStrings);
-    zip.close();
+        entries.append({QStringLiteral("xl/sharedStrings.xml"), sharedStrings});
+    QVERIFY(test::writeZip(path, entries));
 }
 
 const QByteArray kSharedStrings = "<?xml version=\"1.0\"?><sst>"
@@ -154,23 +148,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("bomb.xlsx"));
         // A sheet of 80 MiB of spaces compresses to under a megabyte; the cap here is 64 MiB (1 GiB in use).
-        QuaZip zip(path);
-        QVERIFY(zip.open(QuaZip::mdCreate));
-        const auto add = [&](const char *name, const QByteArray &content, int repeat) {
-            QuaZipFile file(&zip);
-            QVERIFY(file.open(QIODevice::WriteOnly, QuaZipNewInfo(QLatin1String(name))));
-            for (int i = 0; i < repeat; ++i)
-                file.write(content);
-            file.close();
-        };
-        add("xl/workbook.xml",
-            "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
-            "<sheet name=\"vInfo\" r:id=\"rId1\"/></sheets></workbook>",
-            1);
-        add("xl/_rels/workbook.xml.rels",
-            "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>", 1);
-        add("xl/worksheets/sheet1.xml", QByteArray(16 * 1024 * 1024, ' '), 5);
-        zip.close();
+        QVERIFY(test::writeZip(
+            path, {{QStringLiteral("xl/workbook.xml"),
+                    "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                    "<sheets><sheet name=\"vInfo\" r:id=\"rId1\"/></sheets></workbook>"},
+                   {QStringLiteral("xl/_rels/workbook.xml.rels"),
+                    "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>"},
+                   {QStringLiteral("xl/worksheets/sheet1.xml"), QByteArray(16 * 1024 * 1024, ' '), 5}}));
         QVERIFY(QFileInfo(path).size() < 1024 * 1024);
         XlsxReader reader(path, QStringLiteral("vInfo"), 64 * 1024 * 1024);
         QVERIFY(reader.error());

@@ -1,0 +1,265 @@
+// landfall-cli's density commands: scenario, density and compare. Thin: they read the project,
+// hand plain data to the density engine and print what it says.
+#include "clicommands.h"
+
+#include "density/densityengine.h"
+#include "density/nodesizesweep.h"
+#include "density/scenario.h"
+#include "density/workload.h"
+
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace landfall::cli {
+
+namespace {
+
+const QString kDefaultScenario = QStringLiteral("default");
+
+/** A scenario by name from the project; "default" (all defaults) when the project has none by that name. */
+Result<Scenario, ScenarioError> loadScenario(const ProjectStore &store, const QString &name)
+{
+    const std::optional<QString> definition = store.scenarioDefinition(name);
+    if (!definition) {
+        if (name == kDefaultScenario)
+            return Scenario();
+        QStringList known = store.scenarioNames();
+        if (!known.contains(kDefaultScenario))
+            known.append(kDefaultScenario);
+        return ScenarioError{
+            QStringLiteral("scenario"),
+            QStringLiteral("no scenario named '%1'; the project has %2").arg(name, known.join(QStringLiteral(", ")))};
+    }
+    return Scenario::fromJson(QJsonDocument::fromJson(definition->toUtf8()).object());
+}
+
+/** The containerized VMs of the project, as the density engine's workloads. */
+QList<Workload> containerWorkloads(const ProjectStore &store)
+{
+    QHash<qint64, Decision> decisions;
+    for (const Decision &decision : store.decisions())
+        decisions.insert(decision.vmId, decision);
+    QList<Workload> workloads;
+    for (const Vm &vm : store.vms()) {
+        const auto it = decisions.constFind(vm.id);
+        if (it != decisions.cend() && it->path == MigrationPath::Containerize)
+            workloads.append(Workload::fromVm(vm, *it));
+    }
+    return workloads;
+}
+
+int refuse(Console &console, const QString &command, const QString &message)
+{
+    console.err << "landfall-cli " << command << ": " << message << Qt::endl;
+    return kInputRejected;
+}
+
+int scenarioCommand(const QStringList &arguments, Console &console)
+{
+    CommandArguments args(QStringLiteral("scenario"),
+                          QStringLiteral("scenario PROJECT (--add FILE.json | --list | --remove NAME)"));
+    args.option({QStringLiteral("add")}, QStringLiteral("Add a scenario, replacing one of the same name."),
+                QStringLiteral("file"))
+        .option({QStringLiteral("list")}, QStringLiteral("List the project's scenarios."))
+        .option({QStringLiteral("remove")}, QStringLiteral("Remove a scenario."), QStringLiteral("name"));
+    if (!args.parse(arguments, 1, 1, console))
+        return kUsageError;
+    const int actions = int(args.isSet(QStringLiteral("add"))) + int(args.isSet(QStringLiteral("list"))) +
+                        int(args.isSet(QStringLiteral("remove")));
+    if (actions != 1) {
+        console.err << "landfall-cli scenario: give exactly one of --add, --list and --remove\nusage: "
+                    << args.synopsis() << Qt::endl;
+        return kUsageError;
+    }
+
+    // Read and check the file before the project is opened: a refused scenario changes nothing.
+    std::optional<Scenario> added;
+    if (args.isSet(QStringLiteral("add"))) {
+        const QString file = args.value(QStringLiteral("add"));
+        QFile input(file);
+        if (!input.open(QIODevice::ReadOnly))
+            return refuse(console, QStringLiteral("scenario"),
+                          QStringLiteral("cannot read %1: %2").arg(file, input.errorString()));
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(input.readAll(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject())
+            return refuse(console, QStringLiteral("scenario"),
+                          QStringLiteral("%1 is not a JSON object (%2 at offset %3)")
+                              .arg(file, parseError.errorString())
+                              .arg(parseError.offset));
+        const auto scenario = Scenario::fromJson(document.object());
+        if (!scenario)
+            return refuse(console, QStringLiteral("scenario"),
+                          file + QStringLiteral(": ") + scenario.error().toString());
+        added = scenario.value();
+    }
+
+    std::unique_ptr<ProjectStore> store =
+        openProject(args.positional().constFirst(), ProjectStore::OpenMode::ExistingOnly, console);
+    if (!store)
+        return kProjectUnusable;
+    if (added) {
+        const bool replaced = store->scenarioDefinition(added->name).has_value();
+        const QString json = QString::fromUtf8(QJsonDocument(added->toJson()).toJson(QJsonDocument::Compact));
+        if (const auto error = store->saveScenario(added->name, json)) {
+            console.err << "landfall-cli scenario: " << error->message << Qt::endl;
+            return kProjectUnusable;
+        }
+        console.out << "scenario " << added->name << (replaced ? " replaced" : " added") << Qt::endl;
+        return kSuccess;
+    }
+    if (args.isSet(QStringLiteral("list"))) {
+        const QStringList names = store->scenarioNames();
+        for (const QString &name : names)
+            console.out << name << '\n';
+        if (!names.contains(kDefaultScenario))
+            console.out << kDefaultScenario << " (built in: every default)\n";
+        console.out.flush();
+        return kSuccess;
+    }
+    const QString name = args.value(QStringLiteral("remove"));
+    const auto removed = store->removeScenario(name);
+    if (!removed) {
+        console.err << "landfall-cli scenario: " << removed.error().message << Qt::endl;
+        return kProjectUnusable;
+    }
+    if (!removed.value())
+        return refuse(console, QStringLiteral("scenario"), QStringLiteral("no scenario named '%1'").arg(name));
+    console.out << "scenario " << name << " removed" << Qt::endl;
+    return kSuccess;
+}
+
+void printDensityText(const DensityResult &r, Console &console)
+{
+    QTextStream &out = console.out;
+    out << "Scenario " << r.scenario << ": " << r.workloads << " containerized workloads";
+    if (r.fallbackToProvisioned > 0)
+        out << " (" << r.fallbackToProvisioned << " sized as provisioned: no utilisation data)";
+    out << "\n\nNode pools:\n";
+    for (const PoolResult &pool : r.pools) {
+        out << "  " << pool.name.leftJustified(22) << QString::number(pool.nodes).rightJustified(6) << " nodes"
+            << "  (lower bound " << pool.lowerBound << ", limited by " << pool.limitingResource << ", "
+            << pool.workloads << " workloads)\n";
+    }
+    out << "\nContainer nodes: " << r.containerNodes << " (at most " << r.containerNodes - r.containerNodesLowerBound
+        << " from the optimum)\n"
+        << "VM hosts:        " << r.vmHosts << " (at most " << r.vmHosts - r.vmHostsLowerBound
+        << " from the optimum, limited by " << r.vmHostsLimitingResource << ")\n"
+        << "Saved:           " << QString::number(r.savedVcpu, 'f', 1) << " vCPU, "
+        << QString::number(r.savedMemoryGiB, 'f', 1) << " GiB memory, " << QString::number(r.savedDiskGiB, 'f', 1)
+        << " GiB disk\n"
+        << "Windows Server core licences, Standard / Datacenter: before " << r.licencesBefore.standard << " / "
+        << r.licencesBefore.datacenter << ", after " << r.licencesAfter.standard << " / " << r.licencesAfter.datacenter
+        << '\n';
+}
+
+int densityCommand(const QStringList &arguments, Console &console)
+{
+    CommandArguments args(QStringLiteral("density"), QStringLiteral("density PROJECT --scenario NAME [--json]"));
+    args.option({QStringLiteral("scenario")}, QStringLiteral("The scenario; 'default' uses every default."),
+                QStringLiteral("name"))
+        .option({QStringLiteral("json")}, QStringLiteral("Print one JSON object."));
+    if (!args.parse(arguments, 1, 1, console))
+        return kUsageError;
+    std::unique_ptr<ProjectStore> store =
+        openProject(args.positional().constFirst(), ProjectStore::OpenMode::ExistingOnly, console);
+    if (!store)
+        return kProjectUnusable;
+    const QString name =
+        args.isSet(QStringLiteral("scenario")) ? args.value(QStringLiteral("scenario")) : kDefaultScenario;
+    const auto scenario = loadScenario(*store, name);
+    if (!scenario)
+        return refuse(console, QStringLiteral("density"), scenario.error().toString());
+    const QList<Workload> workloads = containerWorkloads(*store);
+    const auto result = DensityEngine(scenario.value()).run(workloads);
+    if (!result)
+        return refuse(console, QStringLiteral("density"), result.error().toString());
+    if (args.isSet(QStringLiteral("json"))) {
+        QJsonObject json = result.value().toJson();
+        json.insert(QStringLiteral("nodeSizes"),
+                    NodeSizeSweep::toJson(NodeSizeSweep::run(scenario.value(), workloads)));
+        console.out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+    } else {
+        printDensityText(result.value(), console);
+    }
+    console.out.flush();
+    return kSuccess;
+}
+
+int compareCommand(const QStringList &arguments, Console &console)
+{
+    CommandArguments args(QStringLiteral("compare"), QStringLiteral("compare PROJECT NAME NAME... [--json]"));
+    args.option({QStringLiteral("json")}, QStringLiteral("Print one JSON object."));
+    if (!args.parse(arguments, 3, -1, console))
+        return kUsageError;
+    std::unique_ptr<ProjectStore> store =
+        openProject(args.positional().constFirst(), ProjectStore::OpenMode::ExistingOnly, console);
+    if (!store)
+        return kProjectUnusable;
+    const QList<Workload> workloads = containerWorkloads(*store);
+    QList<DensityResult> results;
+    for (const QString &name : args.positional().mid(1)) {
+        const auto scenario = loadScenario(*store, name);
+        if (!scenario)
+            return refuse(console, QStringLiteral("compare"), scenario.error().toString());
+        DensityEngine::Options options;
+        options.placement = false;
+        const auto result = DensityEngine(scenario.value()).run(workloads, options);
+        if (!result)
+            return refuse(console, QStringLiteral("compare"), name + QStringLiteral(": ") + result.error().toString());
+        results.append(result.value());
+    }
+    if (args.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const DensityResult &r : std::as_const(results))
+            array.append(r.toJson(false));
+        console.out << QJsonDocument(QJsonObject{{QStringLiteral("scenarios"), array}}).toJson(QJsonDocument::Indented);
+        console.out.flush();
+        return kSuccess;
+    }
+    QTextStream &out = console.out;
+    auto row = [&](const QString &label, const std::function<QString(const DensityResult &)> &cell) {
+        out << label.leftJustified(34);
+        for (const DensityResult &r : std::as_const(results))
+            out << cell(r).rightJustified(18);
+        out << '\n';
+    };
+    row(QStringLiteral("scenario"), [](const DensityResult &r) { return r.scenario; });
+    row(QStringLiteral("container nodes (lower bound)"), [](const DensityResult &r) {
+        return QStringLiteral("%1 (%2)").arg(r.containerNodes).arg(r.containerNodesLowerBound);
+    });
+    row(QStringLiteral("VM hosts (lower bound)"),
+        [](const DensityResult &r) { return QStringLiteral("%1 (%2)").arg(r.vmHosts).arg(r.vmHostsLowerBound); });
+    row(QStringLiteral("saved vCPU"), [](const DensityResult &r) { return QString::number(r.savedVcpu, 'f', 1); });
+    row(QStringLiteral("saved memory GiB"),
+        [](const DensityResult &r) { return QString::number(r.savedMemoryGiB, 'f', 1); });
+    row(QStringLiteral("saved disk GiB"),
+        [](const DensityResult &r) { return QString::number(r.savedDiskGiB, 'f', 1); });
+    row(QStringLiteral("licences before (Std / DC)"), [](const DensityResult &r) {
+        return QStringLiteral("%1 / %2").arg(r.licencesBefore.standard).arg(r.licencesBefore.datacenter);
+    });
+    row(QStringLiteral("licences after (Std / DC)"), [](const DensityResult &r) {
+        return QStringLiteral("%1 / %2").arg(r.licencesAfter.standard).arg(r.licencesAfter.datacenter);
+    });
+    out.flush();
+    return kSuccess;
+}
+
+} // namespace
+
+void registerDensityCommands(CommandRegistry &registry)
+{
+    registry.add({QStringLiteral("scenario"),
+                  QStringLiteral("scenario PROJECT (--add FILE.json | --list | --remove NAME)"),
+                  QStringLiteral("Manage the density what-if scenarios of PROJECT."), scenarioCommand});
+    registry.add({QStringLiteral("density"), QStringLiteral("density PROJECT --scenario NAME [--json]"),
+                  QStringLiteral("Nodes against VM hosts for the containerized workloads, with bounds, savings, "
+                                 "licences and the placement."),
+                  densityCommand});
+    registry.add({QStringLiteral("compare"), QStringLiteral("compare PROJECT NAME NAME... [--json]"),
+                  QStringLiteral("Compare density scenarios side by side."), compareCommand});
+}
+
+} // namespace landfall::cli

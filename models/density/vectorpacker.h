@@ -1,0 +1,33 @@
+#pragma once
+
+#include "lowerbounds.h"
+#include "packing.h"
+#include "packingproblem.h"
+
+#include <QtGlobal>
+
+namespace landfall {
+
+/** How hard the packer tries: the local search budget and the size below which it is exact. */
+struct PackerSettings {
+    qint64 searchEffort = 60'000'000; ///< local search work units (about 0.25 s on one core)
+    int exactMaxItems = 40;           ///< pools this small get branch and bound
+    qint64 exactNodeLimit = 2'000'000;
+    bool localSearch = true;
+    bool ffdOnly = false; ///< plain first-fit decreasing, as a baseline for benchmarks
+};
+
+/** The packing of one pool and the bound that says how good it is. */
+struct PackOutcome {
+    Packing packing;
+    LowerBound bound;
+};
+
+/** Runs every heuristic, keeps the best, improves it by local search and, for small pools, proves
+    or finds the optimum. The one entry point the engine, the tests and the benchmarks use. */
+class VectorPacker {
+public:
+    static PackOutcome pack(const PackingProblem &problem, const PackerSettings &settings = {});
+};
+
+} // namespace landfall

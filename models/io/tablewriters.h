@@ -1,0 +1,28 @@
+#pragma once
+
+#include "plantable.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace landfall {
+
+/** Writes a PlanTable as CSV that Excel opens as it is: UTF-8 with a byte-order mark, ','
+    between fields, CRLF line ends, quotes where needed, formulas neutralised. */
+class CsvTableWriter {
+public:
+    /** The error in words, or nothing when the file was written. */
+    static std::optional<QString> write(const PlanTable &table, const QString &path);
+    static QByteArray toCsv(const PlanTable &table);
+};
+
+/** Writes a PlanTable as an .xlsx workbook through libxlsxwriter: a bold, frozen header with
+    filters, numbers as numbers, text as text with formulas neutralised. */
+class XlsxTableWriter {
+public:
+    static std::optional<QString> write(const PlanTable &table, const QString &path,
+                                        const QString &sheetName = QStringLiteral("Plan"));
+};
+
+} // namespace landfall

@@ -1,0 +1,159 @@
+// ProjectStore's advisor tables: decisions (a cache the advisor recomputes at will), and the
+// consultant's overrides, which are keyed by VM identity so that they outlive re-imports.
+#include "projectstore.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace landfall {
+
+namespace {
+
+QString jsonText(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QJsonArray jsonArray(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).array();
+}
+
+} // namespace
+
+std::optional<StoreError> ProjectStore::saveDecisions(const QList<Decision> &decisions)
+{
+    return inTransaction([&]() -> std::optional<StoreError> {
+        QSqlQuery query(database());
+        if (!query.exec(QStringLiteral("DELETE FROM decisions")))
+            return errorFrom(query, QStringLiteral("clear the decisions"));
+        query.prepare(QStringLiteral(
+            "INSERT INTO decisions (vm_id, path, target, base_image, isolation, confidence, conditions, rules, reason, "
+            "trace, overridden, override_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const Decision &decision : decisions) {
+            QJsonArray rules;
+            QJsonArray trace;
+            for (const RuleTraceEntry &entry : decision.trace) {
+                rules.append(entry.ruleId);
+                trace.append(
+                    QJsonObject{{QStringLiteral("rule"), entry.ruleId}, {QStringLiteral("reason"), entry.reason}});
+            }
+            const QVariantList values{decision.vmId,
+                                      migrationPathKey(decision.path),
+                                      decision.target,
+                                      decision.baseImage,
+                                      isolationKey(decision.isolation),
+                                      confidenceKey(decision.confidence),
+                                      jsonText(QJsonArray::fromStringList(decision.conditions)),
+                                      jsonText(rules),
+                                      decision.reason,
+                                      jsonText(trace),
+                                      decision.overridden ? 1 : 0,
+                                      decision.overrideNote};
+            for (int i = 0; i < values.size(); ++i) {
+                const QVariant &value = values[i];
+                // A null QString binds as SQL NULL; the text columns hold '' for "nothing".
+                query.bindValue(i, value.typeId() == QMetaType::QString && value.toString().isNull()
+                                       ? QVariant(QStringLiteral(""))
+                                       : value);
+            }
+            if (!query.exec())
+                return errorFrom(query, QStringLiteral("save the decision for VM %1").arg(decision.vmId));
+        }
+        return std::nullopt;
+    });
+}
+
+QList<Decision> ProjectStore::decisions() const
+{
+    QList<Decision> list;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT vm_id, path, target, base_image, isolation, confidence, conditions, reason, "
+                                   "trace, overridden, override_note FROM decisions ORDER BY vm_id")))
+        return list;
+    while (query.next()) {
+        Decision decision;
+        decision.vmId = query.value(0).toLongLong();
+        decision.path = migrationPathFromKey(query.value(1).toString()).value_or(MigrationPath::Rehost);
+        decision.target = query.value(2).toString();
+        decision.baseImage = query.value(3).toString();
+        decision.isolation = isolationFromKey(query.value(4).toString()).value_or(Isolation::None);
+        decision.confidence = confidenceFromKey(query.value(5).toString()).value_or(Confidence::Low);
+        for (const QJsonValue &condition : jsonArray(query.value(6).toString()))
+            decision.conditions.append(condition.toString());
+        decision.reason = query.value(7).toString();
+        for (const QJsonValue &entry : jsonArray(query.value(8).toString())) {
+            const QJsonObject object = entry.toObject();
+            decision.trace.append(
+                {object.value(QStringLiteral("rule")).toString(), object.value(QStringLiteral("reason")).toString()});
+        }
+        decision.overridden = query.value(9).toInt() != 0;
+        decision.overrideNote = query.value(10).toString();
+        list.append(decision);
+    }
+    return list;
+}
+
+QMap<QString, int> ProjectStore::decisionCounts() const
+{
+    QMap<QString, int> counts;
+    QSqlQuery query(database());
+    if (query.exec(QStringLiteral("SELECT path, count(*) FROM decisions GROUP BY path"))) {
+        while (query.next())
+            counts.insert(query.value(0).toString(), query.value(1).toInt());
+    }
+    return counts;
+}
+
+QHash<QString, ManualOverride> ProjectStore::overrides() const
+{
+    QHash<QString, ManualOverride> all;
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT identity_key, path, note, set_at FROM overrides")))
+        return all;
+    while (query.next()) {
+        const std::optional<MigrationPath> path = migrationPathFromKey(query.value(1).toString());
+        if (!path)
+            continue; // written by hand with a path this version does not know: ignore, do not guess
+        ManualOverride entry{query.value(0).toString(), *path, query.value(2).toString(), query.value(3).toString()};
+        all.insert(entry.identityKey, entry);
+    }
+    return all;
+}
+
+std::optional<StoreError> ProjectStore::setOverride(const ManualOverride &manualOverride)
+{
+    return inTransaction([&]() -> std::optional<StoreError> {
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral("INSERT INTO overrides (identity_key, path, note, set_at) VALUES (?, ?, ?, ?) "
+                                     "ON CONFLICT (identity_key) DO UPDATE SET path = excluded.path, note = "
+                                     "excluded.note, set_at = excluded.set_at"));
+        query.addBindValue(manualOverride.identityKey);
+        query.addBindValue(migrationPathKey(manualOverride.path));
+        query.addBindValue(manualOverride.note.isNull() ? QStringLiteral("") : manualOverride.note);
+        query.addBindValue(manualOverride.setAt.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate)
+                                                          : manualOverride.setAt);
+        if (!query.exec())
+            return errorFrom(query, QStringLiteral("save the override of %1").arg(manualOverride.identityKey));
+        return std::nullopt;
+    });
+}
+
+std::optional<StoreError> ProjectStore::clearOverride(const QString &identityKey)
+{
+    return inTransaction([&]() -> std::optional<StoreError> {
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral("DELETE FROM overrides WHERE identity_key = ?"));
+        query.addBindValue(identityKey);
+        if (!query.exec())
+            return errorFrom(query, QStringLiteral("remove the override of %1").arg(identityKey));
+        return std::nullopt;
+    });
+}
+
+} // namespace landfall

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "domain/osinfo.h"
+#include "domain/vm.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace landfall::test {
+
+/** Builds a VM from a compact description for data-driven rows: an OS string, a power state
+    and answers as "role=web stack=netfx35". */
+inline Vm makeVm(const QString &os, const QString &answers, PowerState power = PowerState::On, int vcpu = 2,
+                 double memoryMiB = 4096)
+{
+    Vm vm;
+    vm.id = 1;
+    vm.name = QStringLiteral("test-vm");
+    vm.uuid = QStringLiteral("00000000-0000-0000-0000-000000000001");
+    vm.vcenter = QStringLiteral("vc");
+    vm.osReported = os;
+    vm.os = OsNormalizer::normalize(os);
+    vm.powerState = power;
+    vm.vcpu = vcpu;
+    vm.memoryMiB = memoryMiB;
+    for (const QString &pair : answers.split(u' ', Qt::SkipEmptyParts)) {
+        const QStringList parts = pair.split(u'=');
+        const auto attribute = WorkshopAnswers::attributeForKey(parts.value(0));
+        if (!attribute || !vm.answers.setValue(*attribute, parts.value(1)))
+            qFatal("bad test answer %s", qPrintable(pair));
+    }
+    return vm;
+}
+
+inline QString win2022()
+{
+    return QStringLiteral("Microsoft Windows Server 2022 (64-bit)");
+}
+inline QString win2012()
+{
+    return QStringLiteral("Microsoft Windows Server 2012 R2 (64-bit)");
+}
+inline QString rhel8()
+{
+    return QStringLiteral("Red Hat Enterprise Linux 8 (64-bit)");
+}
+
+} // namespace landfall::test

@@ -1,0 +1,297 @@
+// The packers and bounds: hand-computed lower bounds, small packings whose optimum is known, and
+// a property test over random instances.
+#include "density/demandmodel.h"
+#include "density/densityengine.h"
+#include "density/exactpacker.h"
+#include "density/ffdpacker.h"
+#include "density/lowerbounds.h"
+#include "density/vectorpacker.h"
+
+#include <QSet>
+#include <QTest>
+
+#include <random>
+
+using namespace landfall;
+
+namespace {
+
+PackingProblem oneDimension(qint64 capacity, const QList<qint64> &sizes)
+{
+    PackingProblem p;
+    p.dimensions = 1;
+    p.capacity = {capacity, 0, 0, 0};
+    for (qint64 s : sizes)
+        p.items.push_back({s, 0, 0, 0});
+    return p;
+}
+
+PackingProblem twoDimensions(qint64 cpu, qint64 memory, const QList<std::pair<qint64, qint64>> &sizes)
+{
+    PackingProblem p;
+    p.dimensions = 2;
+    p.capacity = {cpu, memory, 0, 0};
+    for (const auto &[c, m] : sizes)
+        p.items.push_back({c, m, 0, 0});
+    return p;
+}
+
+/** K bins filled exactly: each bin's capacity split into 2-6 parts per dimension, independently. */
+PackingProblem perfect(int bins, int dims, quint32 seed)
+{
+    std::mt19937 random(seed);
+    PackingProblem p;
+    p.dimensions = dims;
+    p.capacity = {8000, 32768, 16, 102400};
+    for (int b = 0; b < bins; ++b) {
+        const int parts = std::uniform_int_distribution<int>(2, 6)(random);
+        std::vector<PackingProblem::Vector> items(parts, PackingProblem::Vector{});
+        for (int d = 0; d < dims; ++d) {
+            std::vector<qint64> cuts{0, p.capacity[d]};
+            while (int(cuts.size()) < parts + 1) {
+                const qint64 cut = std::uniform_int_distribution<qint64>(1, p.capacity[d] - 1)(random);
+                if (std::find(cuts.begin(), cuts.end(), cut) == cuts.end())
+                    cuts.push_back(cut);
+            }
+            std::sort(cuts.begin(), cuts.end());
+            for (int i = 0; i < parts; ++i)
+                items[i][d] = cuts[i + 1] - cuts[i];
+            std::shuffle(items.begin(), items.end(), random);
+        }
+        p.items.insert(p.items.end(), items.begin(), items.end());
+    }
+    std::shuffle(p.items.begin(), p.items.end(), random);
+    return p;
+}
+
+/** Every item in exactly one bin, no bin over capacity in any dimension, no bin empty. */
+QString checkPacking(const PackingProblem &p, const Packing &packing)
+{
+    if (int(packing.binOf.size()) != p.itemCount())
+        return QStringLiteral("not every item placed");
+    std::vector<PackingProblem::Vector> load(packing.bins, PackingProblem::Vector{});
+    std::vector<int> count(packing.bins, 0);
+    for (int i = 0; i < p.itemCount(); ++i) {
+        const int bin = packing.binOf[i];
+        if (bin < 0 || bin >= packing.bins)
+            return QStringLiteral("item %1 in bin %2 of %3").arg(i).arg(bin).arg(packing.bins);
+        ++count[bin];
+        for (int d = 0; d < p.dimensions; ++d)
+            load[bin][d] += p.items[i][d];
+    }
+    for (int b = 0; b < packing.bins; ++b) {
+        if (count[b] == 0)
+            return QStringLiteral("bin %1 empty").arg(b);
+        for (int d = 0; d < p.dimensions; ++d)
+            if (load[b][d] > p.capacity[d])
+                return QStringLiteral("bin %1 over in dimension %2").arg(b).arg(d);
+    }
+    return {};
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(landfall::PackingProblem)
+
+/** Checks bounds and packers against known optima and invariants. */
+class TestDensityPacker : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void lowerBounds_data();
+    void lowerBounds();
+    void knownOptimum_data();
+    void knownOptimum();
+    void exactFindsWhatFfdMisses();
+    void nearOptimumOnPerfectInstances();
+    void deterministic();
+    void randomInstances();
+    void engineProperty();
+};
+
+void TestDensityPacker::lowerBounds_data()
+{
+    QTest::addColumn<PackingProblem>("problem");
+    QTest::addColumn<int>("l1");
+    QTest::addColumn<int>("l2");
+    QTest::addColumn<int>("limiting");
+    // Sum 24 / 10 -> L1 3; all four > C/2 -> L2 4.
+    QTest::newRow("four over half") << oneDimension(10, {6, 6, 6, 6}) << 3 << 4 << 0;
+    // Sum 303 -> L1 4; alpha = 50: three 51s alone, three 50s need 2 bins -> L2 5.
+    QTest::newRow("51s and 50s") << oneDimension(100, {51, 51, 51, 50, 50, 50}) << 4 << 5 << 0;
+    // Sum 36 -> L1 4; alpha = 3: three 7s (room 9), six 3s = 18 -> 3 + ceil(9/10) = 4.
+    QTest::newRow("7s and 3s") << oneDimension(10, {7, 7, 7, 3, 3, 3, 3, 3, 3}) << 4 << 4 << 0;
+    // CPU sum 12 / 10 -> 2, memory 30 / 10 -> 3, and memory items 6,6,6 are > C/2 -> L2 3 on memory.
+    QTest::newRow("memory limits") << twoDimensions(10, 10, {{4, 6}, {4, 6}, {4, 6}, {0, 4}, {0, 4}, {0, 4}}) << 3 << 3
+                                   << 1;
+    // CPU: 5 items of 6 -> L2 5 though L1 is 3.
+    QTest::newRow("cpu limits") << twoDimensions(10, 100, {{6, 1}, {6, 1}, {6, 1}, {6, 1}, {6, 1}}) << 3 << 5 << 0;
+}
+
+void TestDensityPacker::lowerBounds()
+{
+    QFETCH(PackingProblem, problem);
+    QFETCH(int, l1);
+    QFETCH(int, l2);
+    QFETCH(int, limiting);
+    const LowerBound bound = LowerBounds::compute(problem);
+    QCOMPARE(bound.l1, l1);
+    QCOMPARE(bound.l2, l2);
+    QCOMPARE(bound.value(), std::max(l1, l2));
+    QCOMPARE(bound.limitingDimension, limiting);
+}
+
+void TestDensityPacker::knownOptimum_data()
+{
+    QTest::addColumn<PackingProblem>("problem");
+    QTest::addColumn<int>("optimum");
+    QTest::newRow("7s and 3s") << oneDimension(10, {7, 7, 7, 3, 3, 3, 3, 3, 3}) << 4;
+    QTest::newRow("triplets") << oneDimension(100, {45, 30, 25, 40, 35, 25, 50, 28, 22, 44, 31, 25}) << 4;
+    QTest::newRow("complementary 2-D") << twoDimensions(10, 10, {{6, 2}, {2, 6}, {4, 8}, {8, 4}}) << 2;
+    // FFD's classic trap: 6 x 51, 6 x 27, 6 x 26, 12 x 23 in bins of 100: FFD needs 11, optimum 9.
+    QList<qint64> trap;
+    for (int i = 0; i < 6; ++i)
+        trap << 51 << 27 << 26 << 23 << 23;
+    QTest::newRow("ffd trap") << oneDimension(100, trap) << 9;
+    QTest::newRow("perfect 2-D, 5 bins") << perfect(5, 2, 1) << 5;
+    QTest::newRow("perfect 3-D, 6 bins") << perfect(6, 3, 3) << 6;
+}
+
+void TestDensityPacker::knownOptimum()
+{
+    QFETCH(PackingProblem, problem);
+    QFETCH(int, optimum);
+    const PackOutcome outcome = VectorPacker::pack(problem);
+    QCOMPARE(checkPacking(problem, outcome.packing), QString());
+    QCOMPARE(outcome.packing.bins, optimum);
+    QVERIFY(outcome.bound.value() <= optimum);
+}
+
+void TestDensityPacker::exactFindsWhatFfdMisses()
+{
+    QList<qint64> trap;
+    for (int i = 0; i < 6; ++i)
+        trap << 51 << 27 << 26 << 23 << 23;
+    const PackingProblem problem = oneDimension(100, trap);
+    const Packing ffd = FfdPacker::pack(problem);
+    QCOMPARE(ffd.bins, 11);
+    const ExactPacker::Outcome exact = ExactPacker::solve(problem, ffd.bins, 9, 5'000'000);
+    QVERIFY(exact.better);
+    QCOMPARE(exact.better->bins, 9);
+    QCOMPARE(checkPacking(problem, *exact.better), QString());
+}
+
+void TestDensityPacker::nearOptimumOnPerfectInstances()
+{
+    // Perfect packings leave no room for waste, so the optimum is hard to reach;
+    // at 60 bins, within 2 of it is what the packer delivers today (see bench/density for larger sizes).
+    for (quint32 seed = 1; seed <= 3; ++seed) {
+        const PackingProblem problem = perfect(60, 2, seed);
+        const PackOutcome outcome = VectorPacker::pack(problem);
+        QCOMPARE(checkPacking(problem, outcome.packing), QString());
+        QVERIFY2(outcome.packing.bins <= 62, qPrintable(QString::number(outcome.packing.bins)));
+        QVERIFY(outcome.packing.bins >= outcome.bound.value());
+    }
+}
+
+void TestDensityPacker::deterministic()
+{
+    const PackingProblem problem = perfect(300, 2, 7);
+    const PackOutcome a = VectorPacker::pack(problem);
+    const PackOutcome b = VectorPacker::pack(problem);
+    QCOMPARE(a.packing.bins, b.packing.bins);
+    QVERIFY(a.packing.binOf == b.packing.binOf);
+}
+
+void TestDensityPacker::randomInstances()
+{
+    std::mt19937 random(42);
+    for (int round = 0; round < 150; ++round) {
+        PackingProblem p;
+        p.dimensions = std::uniform_int_distribution<int>(1, 4)(random);
+        for (int d = 0; d < p.dimensions; ++d)
+            p.capacity[d] = std::uniform_int_distribution<qint64>(5, 5000)(random);
+        const int n = std::uniform_int_distribution<int>(0, round < 130 ? 60 : 1500)(random);
+        for (int i = 0; i < n; ++i) {
+            PackingProblem::Vector item{};
+            for (int d = 0; d < p.dimensions; ++d)
+                item[d] = std::uniform_int_distribution<qint64>(0, p.capacity[d])(random);
+            p.items.push_back(item);
+        }
+        PackerSettings settings;
+        settings.searchEffort = 500'000;
+        settings.exactNodeLimit = 200'000;
+        const PackOutcome outcome = VectorPacker::pack(p, settings);
+        const QString problemText = QStringLiteral("round %1: ").arg(round);
+        QCOMPARE(problemText + checkPacking(p, outcome.packing), problemText);
+        QVERIFY2(outcome.packing.bins >= outcome.bound.value(), qPrintable(problemText));
+        QVERIFY2(outcome.packing.bins <= FfdPacker::pack(p).bins, qPrintable(problemText));
+    }
+}
+
+void TestDensityPacker::engineProperty()
+{
+    // Random estates through the whole engine: every workload placed once, never over allocatable.
+    std::mt19937 random(7);
+    for (int round = 0; round < 20; ++round) {
+        Scenario s;
+        s.node.reserved = Scenario::ReservedModel(round % 4);
+        s.node.vcpu = 16;
+        s.node.memoryGiB = 64;
+        s.sizing.basis = round % 2 ? Scenario::SizingBasis::Performance : Scenario::SizingBasis::Provisioned;
+        s.packing.effortMs = 20;
+        QList<Workload> workloads;
+        const int n = std::uniform_int_distribution<int>(1, 400)(random);
+        for (int i = 0; i < n; ++i) {
+            Workload w;
+            w.vmId = i + 1;
+            w.name = QStringLiteral("vm%1").arg(i);
+            w.windows = random() % 2;
+            w.image = w.windows ? Workload::Image(random() % 3) : Workload::Image::Linux;
+            w.baseImage = w.windows ? QStringLiteral("mcr.microsoft.com/windows/servercore:ltsc2022")
+                                    : QStringLiteral("debian:stable-slim");
+            w.isolation = random() % 5 == 0 ? (w.windows ? Isolation::HyperV : Isolation::Kata) : Isolation::Process;
+            w.vcpu = 1 << (random() % 4);
+            w.memoryMiB = 1024.0 * double(1 << (random() % 5));
+            w.diskGiB = double(random() % 80);
+            if (random() % 3)
+                w.cpuUtilPct = double(random() % 100);
+            if (random() % 3)
+                w.memoryUtilPct = double(random() % 100);
+            workloads.append(w);
+        }
+        const auto result = DensityEngine(s).run(workloads);
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+        const DensityResult &r = result.value();
+        QCOMPARE(r.placement.size(), workloads.size());
+        QSet<qint64> seen;
+        for (const Placement &p : r.placement)
+            seen.insert(p.vmId);
+        QCOMPARE(seen.size(), workloads.size());
+        QVERIFY(r.containerNodes >= r.containerNodesLowerBound);
+        QVERIFY(r.vmHosts >= r.vmHostsLowerBound);
+        // Re-add each node's demand and compare with the pool's allocatable.
+        const DemandModel model(s);
+        QHash<QString, PoolResult> pools;
+        for (const PoolResult &pool : r.pools)
+            pools.insert(pool.name, pool);
+        QHash<QString, std::array<qint64, 3>> load;
+        for (int i = 0; i < workloads.size(); ++i) {
+            const Placement &p = r.placement[i];
+            const WorkloadDemand d = model.demand(workloads[int(p.vmId - 1)]);
+            auto &l = load[p.pool + u'#' + QString::number(p.node)];
+            l[0] += d.cpuMilli;
+            l[1] += d.memoryMiB;
+            l[2] += 1;
+        }
+        for (auto it = load.cbegin(); it != load.cend(); ++it) {
+            const PoolResult &pool = pools.value(it.key().section(u'#', 0, 0));
+            QVERIFY(it.value()[0] <= pool.allocatableCpuMilli);
+            QVERIFY(it.value()[1] <= pool.allocatableMemoryMiB);
+            QVERIFY(it.value()[2] <= pool.maxPods);
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestDensityPacker)
+#include "tst_densitypacker.moc"

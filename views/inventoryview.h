@@ -1,0 +1,66 @@
+#pragma once
+
+#include "domain/workshopanswers.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QMenu;
+class QTableView;
+class QUndoStack;
+
+namespace landfall {
+
+class InventoryFilterModel;
+class InventoryTableModel;
+class WorkshopAnswerDelegate;
+
+/** The inventory as a sortable, filterable table where the consultant answers the workshop
+    questions, one VM at a time or for a whole selection, every edit an undo step. */
+class InventoryView : public QWidget {
+    Q_OBJECT
+public:
+    InventoryView(InventoryTableModel *model, QUndoStack *undoStack, QWidget *parent = nullptr);
+
+    QTableView *table() const { return m_table; }
+    InventoryFilterModel *filterModel() const { return m_filter; }
+    QLineEdit *searchField() const { return m_search; }
+
+    /** The ids of the selected VMs, in the order shown. */
+    QList<qint64> selectedVmIds() const;
+    /** Sets one answer on every selected VM, as one undo step; false when nothing changed. */
+    bool setAnswerOnSelection(WorkshopAnswers::Attribute attribute, const QString &value);
+    /** A menu "attribute > value" acting on the selection, for the Edit menu and the context menu. */
+    QMenu *createSetAnswerMenu(QWidget *parent);
+    /** Puts the keyboard in the search field, ready to type over. */
+    void focusSearch();
+    /** Commits an editor left open, so closing the window loses no choice. */
+    void commitPendingEdit();
+    /** Blocks edits while something else writes to the project (an import). */
+    void setEditable(bool editable);
+    /** Fills the filter choices from the model's values again (after a reload). */
+    void refreshFilterChoices();
+
+Q_SIGNALS:
+    /** The shown, selected or total counts changed. */
+    void countsChanged();
+
+private:
+    void setupFilterBar(QWidget *bar);
+    void fillChoices(QComboBox *combo, int column, const QString &allLabel);
+    void applyAnswer(const QModelIndex &proxyIndex, const QString &value);
+
+    InventoryTableModel *m_model;
+    InventoryFilterModel *m_filter;
+    QUndoStack *m_undoStack;
+    QTableView *m_table;
+    WorkshopAnswerDelegate *m_delegate;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_osFamily = nullptr;
+    QComboBox *m_cluster = nullptr;
+    QComboBox *m_power = nullptr;
+    bool m_editable = true;
+};
+
+} // namespace landfall

@@ -1,0 +1,71 @@
+#include "projectsummarypanel.h"
+
+#include "itemmodels/inventorytablemodel.h"
+#include "store/projectstore.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace landfall {
+
+ProjectSummaryPanel::ProjectSummaryPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_figures(new QLabel(this))
+{
+    setObjectName(QStringLiteral("projectSummaryPanel"));
+    m_figures->setObjectName(QStringLiteral("projectSummaryFigures"));
+    m_figures->setTextFormat(Qt::RichText);
+    m_figures->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_figures->setWordWrap(true);
+    m_figures->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_figures->setFocusPolicy(Qt::StrongFocus);
+    m_figures->setAccessibleName(tr("Project summary"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->addWidget(m_figures);
+    layout->addStretch();
+    refresh(nullptr);
+}
+
+void ProjectSummaryPanel::refresh(const ProjectStore *store)
+{
+    if (!store) {
+        m_figures->setText(tr("<p>No project is open.</p><p>Use <b>File &gt; New</b>, then <b>Import</b>, or drop "
+                              "an RVTools export here.</p>"));
+        return;
+    }
+    const ProjectSummary summary = store->summary();
+    const QLocale locale;
+    const auto row = [](const QString &label, const QString &value) {
+        return QStringLiteral("<tr><td style='padding-right:12px'>%1</td><td align='right'><b>%2</b></td></tr>")
+            .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    QString html = QStringLiteral("<table cellspacing='2'>");
+    html += row(tr("VMs in the plan"), locale.toString(summary.vms));
+    html += row(tr("Powered on"), locale.toString(summary.poweredOn));
+    html += row(tr("Templates skipped"), locale.toString(summary.excludedTemplates));
+    html += row(tr("SRM placeholders skipped"), locale.toString(summary.excludedSrmPlaceholders));
+    html += row(tr("vCPU"), locale.toString(summary.vcpu));
+    html += row(tr("Memory"), tr("%1 GiB").arg(locale.toString(summary.memoryGiB, 'f', 0)));
+    html += row(tr("Disk provisioned"), tr("%1 GiB").arg(locale.toString(summary.provisionedGiB, 'f', 0)));
+    html += row(tr("Disk used"), tr("%1 GiB").arg(locale.toString(summary.usedGiB, 'f', 0)));
+    html += QStringLiteral("</table><p style='margin-top:10px'><b>%1</b></p><table cellspacing='2'>")
+                .arg(tr("Operating systems").toHtmlEscaped());
+    QList<std::pair<int, QString>> families;
+    for (auto it = summary.osCounts.cbegin(); it != summary.osCounts.cend(); ++it) {
+        int count = 0;
+        for (int n : it.value())
+            count += n;
+        families.append({count, it.key()});
+    }
+    std::sort(families.begin(), families.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (const auto &[count, family] : std::as_const(families))
+        html += row(InventoryTableModel::displayText(InventoryTableModel::OsFamily, family), locale.toString(count));
+    html += QStringLiteral("</table>");
+    m_figures->setText(html);
+}
+
+} // namespace landfall
