@@ -25,6 +25,14 @@ if "$cli" --help | grep -q '^  classify'; then
     "$cli" summary "$project" --json | python3 -c 'import json,sys; print("Migration paths:", json.load(sys.stdin).get("paths"))'
 fi
 if "$cli" --help | grep -q '^  density'; then
+    # Two what-if scenarios sized for the demo estate (its largest VM has 16 vCPU).
+    for scenario in "$demo"/scenarios/*.json; do
+        "$cli" scenario "$project" --add "$scenario" >/dev/null
+    done
     echo
-    "$cli" density "$project" --scenario default
+    "$cli" density "$project" --scenario aks-32x128
+    echo
+    "$cli" compare "$project" aks-32x128 aks-64x256-cni-overlay
 fi
+echo
+echo "The demo project is $project; open it with: $build/app/landfall $project"

@@ -220,10 +220,14 @@ int compareCommand(const QStringList &arguments, Console &console)
         return kSuccess;
     }
     QTextStream &out = console.out;
+    // Each column is as wide as the longest scenario name, with two spaces between columns.
+    qsizetype width = 12;
+    for (const DensityResult &r : std::as_const(results))
+        width = std::max(width, r.scenario.size());
     auto row = [&](const QString &label, const std::function<QString(const DensityResult &)> &cell) {
         out << label.leftJustified(34);
         for (const DensityResult &r : std::as_const(results))
-            out << cell(r).rightJustified(18);
+            out << "  " << cell(r).rightJustified(width);
         out << '\n';
     };
     row(QStringLiteral("scenario"), [](const DensityResult &r) { return r.scenario; });

@@ -91,6 +91,8 @@ WorkloadDemand DemandModel::demand(const Workload &w) const
         containerMemory = std::max(o.memoryFloorMiB, memoryMiB - guestBaselineMemoryMiB(w));
         writableGiB = std::max(o.writableLayerFloorGiB, w.diskGiB - guestBaselineDiskGiB(w));
     }
+    if (o.persistentVolumes)
+        writableGiB = std::min(writableGiB, std::max(o.writableLayerFloorGiB, o.ephemeralCapGiB));
     double cpuMilli = vcpu * 1000;
     if (o.containerOverhead) {
         containerMemory += containerOverheadMiB(w);

@@ -199,6 +199,8 @@ Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
     overheads.boolean(QStringLiteral("containerOverhead"), s.overheads.containerOverhead);
     overheads.number(QStringLiteral("memoryFloorMiB"), s.overheads.memoryFloorMiB, 0, kHuge);
     overheads.number(QStringLiteral("writableLayerFloorGiB"), s.overheads.writableLayerFloorGiB, 0, kHuge);
+    overheads.boolean(QStringLiteral("persistentVolumes"), s.overheads.persistentVolumes);
+    overheads.number(QStringLiteral("ephemeralCapGiB"), s.overheads.ephemeralCapGiB, 0, kHuge);
 
     Reader packing = top.child(QStringLiteral("packing"));
     packing.number(QStringLiteral("effortMs"), s.packing.effortMs, 0, 600000);
@@ -264,7 +266,9 @@ QJsonObject Scenario::toJson() const
          QJsonObject{{QStringLiteral("guestOsBaseline"), overheads.guestOsBaseline},
                      {QStringLiteral("containerOverhead"), overheads.containerOverhead},
                      {QStringLiteral("memoryFloorMiB"), overheads.memoryFloorMiB},
-                     {QStringLiteral("writableLayerFloorGiB"), overheads.writableLayerFloorGiB}}},
+                     {QStringLiteral("writableLayerFloorGiB"), overheads.writableLayerFloorGiB},
+                     {QStringLiteral("persistentVolumes"), overheads.persistentVolumes},
+                     {QStringLiteral("ephemeralCapGiB"), overheads.ephemeralCapGiB}}},
         {QStringLiteral("packing"), QJsonObject{{QStringLiteral("effortMs"), packing.effortMs},
                                                 {QStringLiteral("exactMaxItems"), packing.exactMaxItems}}},
         {QStringLiteral("nodeSizes"), sizes},

@@ -62,6 +62,11 @@ struct Scenario {
         bool containerOverhead = true;
         double memoryFloorMiB = 128;      ///< a container never asks for less memory than this
         double writableLayerFloorGiB = 1; ///< nor for less writable disk than this
+        /** Application data beyond the guest OS moves to persistent volumes (network storage),
+            as stateful workloads on Kubernetes do; the node then keeps only the container's
+            writable layer, at most ephemeralCapGiB. Off: all of the VM's data stays on the node. */
+        bool persistentVolumes = true;
+        double ephemeralCapGiB = 20;
     } overheads;
 
     struct Packing {
