@@ -8,7 +8,9 @@
 # corpus in build-fuzz/corpus/TARGET, so the committed seeds stay small. A crash leaves its
 # input in build-fuzz/artifacts/TARGET/; turn it into a regression test by copying it into
 # tests/data/fuzz-regressions/ (see tests/models/io/tst_fuzzregressions.cpp).
-# Environment: BUILD_DIR (default build-fuzz), JOBS (build parallelism, default 2).
+# Environment: BUILD_DIR (default build-fuzz), JOBS (build parallelism, default 2);
+# FUZZ_KEEP_GOING=1 runs libFuzzer's fork mode, which records a crash and carries on instead of
+# stopping at the first one (for long unattended runs).
 set -euo pipefail
 
 if [[ $# -lt 1 || ! $1 =~ ^[0-9]+$ ]]; then
@@ -19,7 +21,7 @@ seconds=$1
 shift
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build-fuzz}
-all_targets=(fuzz_csvreader fuzz_inventory fuzz_xlsxreader fuzz_ruleset fuzz_scenario)
+all_targets=(fuzz_csvreader fuzz_inventory fuzz_xlsxreader fuzz_xlsxsheet fuzz_ruleset fuzz_scenario)
 targets=("$@")
 [[ ${#targets[@]} -eq 0 ]] && targets=("${all_targets[@]}")
 
@@ -38,12 +40,13 @@ run_one() {
     mkdir -p "$corpus" "$artifacts"
     local extra=()
     [[ -f $root/fuzz/dict/$target.dict ]] && extra+=(-dict="$root/fuzz/dict/$target.dict")
+    [[ ${FUZZ_KEEP_GOING:-0} == 1 ]] && extra+=(-fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1)
     echo "== $target: ${seconds}s"
     # -rss_limit_mb and -timeout turn memory blow-ups and hangs into findings, as crashes are.
+    local status=0
     "$build/fuzz/$target" "$corpus" "$root/fuzz/corpus/$target" -max_total_time="$seconds" \
         -rss_limit_mb=2048 -timeout=10 -max_len=65536 -artifact_prefix="$artifacts" -print_final_stats=1 \
-        "${extra[@]}" >"$build/$target.log" 2>&1
-    local status=$?
+        "${extra[@]}" >"$build/$target.log" 2>&1 || status=$?
     grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^(==[0-9]+==ERROR|SUMMARY)' "$build/$target.log" || true
     echo "== $target: exit $status (log: $build/$target.log)"
     return $status

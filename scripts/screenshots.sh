@@ -2,12 +2,17 @@
 # Takes a screenshot of each view of the desktop application with the demo project, under Xvfb.
 #   scripts/screenshots.sh [BUILD_DIR] [OUT_DIR]      (defaults: build, BUILD_DIR/screenshots)
 # Needs xvfb-run (Debian: xvfb). The application imports the demo inventory and the workshop
-# answers into a fresh project, then saves a grab of its window (--screenshot, a hidden option).
+# answers into a fresh project and saves a grab of its window (--screenshot, a hidden option);
+# then it opens that project once per view (--view NAME, hidden too) and saves a grab of each:
+# inventory.png, plan.png, rules.png, scenarios.png, dashboard.png, and dashboard-workshop.png
+# (workshop mode, as on a projector). When landfall-cli is built too, the project gets two more
+# density scenarios first, so that the comparison has something to compare.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
 out=${2:-$build/screenshots}
 landfall=$build/app/landfall
+cli=$build/app/landfall-cli
 demo=$here/resources/demo
 [ -x "$landfall" ] || { echo "no $landfall: build the target 'landfall' first" >&2; exit 2; }
 inventory=$demo/demo-rvtools-vinfo.csv
@@ -23,7 +28,28 @@ trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config"
 export XDG_RUNTIME_DIR="$work/runtime"
 mkdir -m 700 "$XDG_RUNTIME_DIR"
-xvfb-run -a -s '-screen 0 1600x1000x24' \
-    "$landfall" "$work/demo.landfall" --import "$inventory" --import "$answers" \
-    --screenshot "$out/inventory.png"
+shoot() {
+    xvfb-run -a -s '-screen 0 1600x1000x24' "$landfall" "$@"
+}
+shoot "$work/demo.landfall" --import "$inventory" --import "$answers" --screenshot "$out/inventory.png"
+
+if [ -x "$cli" ]; then
+    cat > "$work/large-nodes.json" <<'JSON'
+{"name": "32 vCPU nodes", "node": {"vcpu": 32, "memoryGiB": 128}}
+JSON
+    cat > "$work/dense.json" <<'JSON'
+{"name": "64 vCPU, no N+1", "node": {"vcpu": 64, "memoryGiB": 256, "headroomPct": 10, "nPlusOne": false},
+ "host": {"nPlusOne": false}}
+JSON
+    "$cli" scenario "$work/demo.landfall" --add "$work/large-nodes.json" >/dev/null
+    "$cli" scenario "$work/demo.landfall" --add "$work/dense.json" >/dev/null
+fi
+
+for view in plan rules scenarios dashboard; do
+    shoot "$work/demo.landfall" --view "$view" --screenshot "$out/$view.png"
+done
+# Workshop mode is a saved setting: switch it on for one more picture of the dashboard.
+mkdir -p "$XDG_CONFIG_HOME/Landfall"
+printf '[mainWindow]\nworkshopMode=true\n' >> "$XDG_CONFIG_HOME/Landfall/Landfall.conf"
+shoot "$work/demo.landfall" --view dashboard --screenshot "$out/dashboard-workshop.png"
 echo "screenshots in $out"

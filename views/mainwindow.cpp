@@ -6,6 +6,8 @@
 #include "inventoryview.h"
 #include "projectsummarypanel.h"
 #include "recentfiles.h"
+#include "report/reportactions.h"
+#include "workspaceviews.h"
 
 #include "itemmodels/inventoryfiltermodel.h"
 #include "itemmodels/inventorytablemodel.h"
@@ -85,7 +87,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createMenus();
+    ReportActions::install(this); // File > Report... and File > Export Plan...
     addView(m_inventoryView, tr("&Inventory"), QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_workspace = new WorkspaceViews(this); // Plan, Rules, Scenarios and Dashboard: Ctrl+2 to Ctrl+5
 
     auto *summaryDock = new QDockWidget(tr("Project Summary"), this);
     summaryDock->setObjectName(QStringLiteral("projectSummaryDock"));
@@ -553,6 +557,12 @@ void MainWindow::setWorkshopMode(bool on)
     setFont(font);
     m_inventoryView->table()->verticalHeader()->setDefaultSectionSize(QFontMetrics(font).height() + 8);
     QSettings().setValue(kWorkshopKey, on);
+    Q_EMIT workshopModeChanged(on);
+}
+
+bool MainWindow::isWorkshopMode() const
+{
+    return m_workshopAction->isChecked();
 }
 
 QString MainWindow::lastDirectory(const QString &key) const

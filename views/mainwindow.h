@@ -25,6 +25,7 @@ class InventoryView;
 class ProjectStore;
 class ProjectSummaryPanel;
 class RecentFiles;
+class WorkspaceViews;
 struct ImportJobResult;
 
 /** Landfall's main window: the project's life cycle (new, open, import), the undo stack every
@@ -73,6 +74,9 @@ public:
     QAction *redoAction() const { return m_redoAction; }
     QAction *findAction() const { return m_findAction; }
     QProgressDialog *importProgress() const { return m_progress; }
+    /** The plan, rules, scenarios and dashboard pages, with their models. */
+    WorkspaceViews *workspace() const { return m_workspace; }
+    bool isWorkshopMode() const;
 
 Q_SIGNALS:
     /** A project was opened or created; views read from store(). */
@@ -81,6 +85,8 @@ Q_SIGNALS:
     void inventoryReloaded();
     /** An import ended; `accepted` when every file was taken. */
     void importFinished(bool accepted);
+    /** Workshop mode (large text for a projector) was switched on or off. */
+    void workshopModeChanged(bool on);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -113,6 +119,7 @@ private:
     QTabWidget *m_views;
     InventoryView *m_inventoryView;
     ProjectSummaryPanel *m_summary;
+    WorkspaceViews *m_workspace = nullptr;
     QProgressDialog *m_progress = nullptr;
     QTimer *m_progressTimer;
     QTimer *m_countsTimer;

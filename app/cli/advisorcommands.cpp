@@ -4,6 +4,8 @@
 #include "advisor/projectadvisor.h"
 #include "advisor/rulesetjson.h"
 #include "io/containerartefactexporter.h"
+#include "io/tablewriters.h"
+#include "report/plantablebuilder.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -275,12 +277,49 @@ int exportDockerfiles(ProjectStore &store, const QString &directory, Console &co
     return kSuccess;
 }
 
+/** The plan as one table (a row per VM; each scenario's pool and node), written by `write`. */
+int exportPlanTable(ProjectStore &store, const QString &file, Console &console,
+                    const std::function<std::optional<QString>(const PlanTable &, const QString &)> &write)
+{
+    const Result<PlanTable, ReportError> table = PlanTableBuilder::fromStore(store);
+    if (!table) {
+        console.err << "landfall-cli export: " << table.error().message << Qt::endl;
+        return table.error().kind == ReportError::Kind::Store ? kProjectUnusable : kInputRejected;
+    }
+    if (const std::optional<QString> error = write(table.value(), file)) {
+        console.err << "landfall-cli export: " << file << ": " << *error << Qt::endl;
+        return kInputRejected;
+    }
+    console.out << table.value().rows.size() << " VMs written to " << file << '\n';
+    return kSuccess;
+}
+
+int exportCsv(ProjectStore &store, const QString &file, Console &console)
+{
+    return exportPlanTable(store, file, console, [](const PlanTable &table, const QString &path) {
+        return CsvTableWriter::write(table, path);
+    });
+}
+
+int exportXlsx(ProjectStore &store, const QString &file, Console &console)
+{
+    return exportPlanTable(store, file, console, [](const PlanTable &table, const QString &path) {
+        return XlsxTableWriter::write(table, path);
+    });
+}
+
 const QList<ExportTarget> &exportTargets()
 {
     static const QList<ExportTarget> targets = {
         {QStringLiteral("dockerfiles"), QStringLiteral("dir"),
          QStringLiteral("Write a Dockerfile and a Kubernetes manifest per containerized VM into DIR."),
          exportDockerfiles},
+        {QStringLiteral("csv"), QStringLiteral("file"),
+         QStringLiteral("Write the plan as CSV: a row per VM with inventory, answers, decision, and each "
+                        "scenario's pool and node."),
+         exportCsv},
+        {QStringLiteral("xlsx"), QStringLiteral("file"),
+         QStringLiteral("Write the plan as an Excel workbook, with the same columns as --csv."), exportXlsx},
     };
     return targets;
 }
@@ -336,7 +375,7 @@ void registerAdvisorCommands(CommandRegistry &registry)
     registry.add({QStringLiteral("rules"), QStringLiteral("rules PROJECT --export FILE | --import FILE | --reset"),
                   QStringLiteral("Export, import or reset the project's classification rules."), rulesCommand});
     registry.add({QStringLiteral("export"), exportSynopsis(),
-                  QStringLiteral("Write the plan's artefacts (Dockerfiles and Kubernetes manifests, ...)."),
+                  QStringLiteral("Write the plan's artefacts (Dockerfiles and Kubernetes manifests, CSV, Excel)."),
                   exportCommand});
 }
 

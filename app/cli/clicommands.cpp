@@ -185,6 +185,9 @@ void registerCommands(CommandRegistry &registry)
     registerInventoryCommands(registry);
     registerAdvisorCommands(registry);
     registerDensityCommands(registry);
+#ifdef LANDFALL_CLI_REPORT
+    registerReportCommands(registry);
+#endif
 }
 
 } // namespace landfall::cli

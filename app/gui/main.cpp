@@ -1,15 +1,23 @@
 // landfall: the desktop application. main() only reads the command line and wires a project
 // into the main window; everything else lives in landfall_views.
 #include "mainwindow.h"
+#include "planview.h"
+#include "workspaceviews.h"
+
+#include "itemmodels/decisiontablemodel.h"
+#include "itemmodels/nodesizesweepmodel.h"
+#include "itemmodels/scenariocomparisonmodel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QScreen>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace {
 
@@ -30,6 +38,32 @@ void describe(QCommandLineParser &parser)
                                   QStringLiteral("png"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
+    QCommandLineOption view(QStringLiteral("view"),
+                            QCoreApplication::translate("main", "Show a view at the start: inventory, plan, rules, "
+                                                                "scenarios or dashboard."),
+                            QStringLiteral("name"));
+    view.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(view);
+}
+
+/** Shows the page whose tab reads `name` (case and accelerators ignored); false if none does. */
+bool showViewNamed(landfall::MainWindow &window, const QString &name)
+{
+    auto *views = window.findChild<QTabWidget *>(QStringLiteral("views"));
+    for (int i = 0; views && i < views->count(); ++i) {
+        if (views->tabText(i).remove(u'&').compare(name, Qt::CaseInsensitive) == 0) {
+            window.showView(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+/** True while the density engine is still packing: a screenshot waits for the charts. */
+bool isPacking(const landfall::MainWindow &window)
+{
+    const landfall::WorkspaceViews *workspace = window.workspace();
+    return workspace && (workspace->scenarios()->isBusy() || workspace->sweep()->isBusy());
 }
 
 void nameApplication()
@@ -75,6 +109,7 @@ int main(int argc, char *argv[])
     const QStringList positional = parser.positionalArguments();
     const QStringList imports = parser.values(QStringLiteral("import"));
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
+    const QString view = parser.value(QStringLiteral("view"));
     window.show();
 
     if (!positional.isEmpty()) {
@@ -85,13 +120,39 @@ int main(int argc, char *argv[])
             window.newProject(project);
     }
 
-    const auto takeScreenshot = [&window, screenshot]() {
-        QTimer::singleShot(800, &window, [&window, screenshot]() {
-            const bool saved = window.grab().save(screenshot);
-            std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "could not save",
-                         qPrintable(screenshot));
-            QCoreApplication::exit(saved ? 0 : 1);
+    if (!view.isEmpty() && !showViewNamed(window, view))
+        std::fprintf(stderr, "no view named %s\n", qPrintable(view));
+
+    const auto takeScreenshot = [&window, screenshot, view]() {
+        if (!view.isEmpty())
+            showViewNamed(window, view); // again: an import may have changed the page
+        // A picture of the plan shows a decision's details: the first containerized VM's.
+        if (const landfall::WorkspaceViews *workspace = window.workspace()) {
+            const landfall::DecisionTableModel *decisions = workspace->decisions();
+            for (int row = 0; row < decisions->rowCount(); ++row) {
+                if (decisions->decision(row).path == landfall::MigrationPath::Containerize) {
+                    workspace->planView()->selectVm(decisions->decision(row).vmId);
+                    break;
+                }
+            }
+        }
+        // The picture waits for the background packing (at most 20 s), then for the charts to settle.
+        auto *poll = new QTimer(&window);
+        poll->setInterval(200);
+        auto waited = std::make_shared<int>(0);
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, screenshot, poll, waited]() {
+            *waited += poll->interval();
+            if (*waited < 800 || (isPacking(window) && *waited < 20000))
+                return;
+            poll->stop();
+            QTimer::singleShot(400, &window, [&window, screenshot]() {
+                const bool saved = window.grab().save(screenshot);
+                std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "could not save",
+                             qPrintable(screenshot));
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
         });
+        poll->start();
     };
     if (!imports.isEmpty() && window.store()) {
         QObject::connect(&window, &landfall::MainWindow::importFinished, &window, [takeScreenshot, screenshot]() {

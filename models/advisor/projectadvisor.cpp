@@ -72,12 +72,11 @@ Result<QList<Decision>, AdvisorError> ProjectAdvisor::classifyAndStore()
         return decisions;
     // Keep the rules the decisions came from, so a later Landfall with other defaults does not
     // change this project's plan behind the consultant's back.
-    if (m_store.setting(QLatin1String(kRulesKey)).isEmpty()) {
-        if (std::optional<StoreError> error = m_store.setSetting(
-                QLatin1String(kRulesKey), QString::fromUtf8(RuleSetJson::write(RuleSet::defaults()))))
-            return storeError(*error);
-    }
-    if (std::optional<StoreError> error = m_store.saveDecisions(decisions.value()))
+    // Both in one transaction: a crash leaves the old plan or the new one, never half of it.
+    QMap<QString, QString> settings;
+    if (m_store.setting(QLatin1String(kRulesKey)).isEmpty())
+        settings.insert(QLatin1String(kRulesKey), QString::fromUtf8(RuleSetJson::write(RuleSet::defaults())));
+    if (std::optional<StoreError> error = m_store.saveDecisions(decisions.value(), settings))
         return storeError(*error);
     return decisions;
 }

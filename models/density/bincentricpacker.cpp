@@ -16,6 +16,10 @@ constexpr int kFeasibleCandidates = 48;
 constexpr int kExaminedCandidates = 2048;
 constexpr int kPairCandidates = 24;
 constexpr int kPartnerScan = 64;
+// In one dimension the best pair is found exactly over distinct sizes (Falkenauer's triplets need
+// the exact complement, which a window of the largest candidates misses); capped per bin so that
+// 100,000 distinct sizes stay near O(n log n).
+constexpr int kExactPairSizes = 512;
 
 /** Skips placed items in O(alpha(n)): next(i) is the first unplaced index at or after i. */
 class NextUnplaced {
@@ -61,7 +65,34 @@ Packing BinCentricPacker::pack(const PackingProblem &problem, Rule rule)
     for (int i = 0; i < n; ++i)
         size[i] = problem.normalisedSize(problem.items[order[i]]);
 
+    // One dimension: the sizes themselves, decreasing, and where each run of equal sizes ends.
+    std::vector<qint64> value;
+    std::vector<int> runEnd, runStart, left; // left: unplaced items per run, kept at the run's start
+    if (dims == 1) {
+        value.resize(n);
+        for (int i = 0; i < n; ++i)
+            value[i] = problem.items[order[i]][0];
+        runEnd.resize(n);
+        for (int i = n - 1; i >= 0; --i)
+            runEnd[i] = i + 1 < n && value[i + 1] == value[i] ? runEnd[i + 1] : i + 1;
+        runStart.resize(n);
+        left.assign(n, 0);
+        for (int i = 0; i < n; ++i) {
+            runStart[i] = i > 0 && value[i - 1] == value[i] ? runStart[i - 1] : i;
+            ++left[runStart[i]];
+        }
+    }
+    auto firstAtMost = [&](qint64 v) {
+        return int(std::lower_bound(value.begin(), value.end(), v, [](qint64 a, qint64 b) { return a > b; }) -
+                   value.begin());
+    };
+
     NextUnplaced unplaced(n);
+    auto take = [&](int i) {
+        unplaced.remove(i);
+        if (dims == 1)
+            --left[runStart[i]];
+    };
     int placed = 0;
     while (placed < n) {
         const int bin = packing.bins++;
@@ -105,7 +136,42 @@ Packing BinCentricPacker::pack(const PackingProblem &problem, Rule rule)
             }
             if (best < 0)
                 break;
-            if (rule == Rule::PairFill && !first) {
+            if (rule == Rule::PairFill && !first && dims == 1) {
+                // The pair y >= z with the largest y + z <= room, over each distinct size of y. Of
+                // equally full pairs, the one whose scarcer size has the most copies left: taking
+                // the last copy of a size is what strands another bin's exact complement.
+                const qint64 room = remaining[0];
+                qint64 bestFill = value[best];
+                int bestSpare = -1;
+                int pairFirst = -1, pairSecond = -1;
+                int tried = 0;
+                for (int y = unplaced.next(firstAtMost(room)); y < n && tried < kExactPairSizes;
+                     y = unplaced.next(runEnd[y]), ++tried) {
+                    if (2 * value[y] < bestFill) // z <= y: no pair from here on can do as well
+                        break;
+                    const int z = unplaced.next(std::max(firstAtMost(room - value[y]), y + 1));
+                    if (z >= n)
+                        continue;
+                    const qint64 fill = value[y] + value[z];
+                    const int spare = runStart[y] == runStart[z] ? left[runStart[y]] - 2
+                                                                 : std::min(left[runStart[y]], left[runStart[z]]) - 1;
+                    if (fill > bestFill || (fill == bestFill && pairFirst >= 0 && spare > bestSpare)) {
+                        bestFill = fill;
+                        bestSpare = spare;
+                        pairFirst = y;
+                        pairSecond = z;
+                    }
+                }
+                if (pairFirst >= 0) {
+                    for (int chosen : {pairFirst, pairSecond}) {
+                        remaining[0] -= value[chosen];
+                        packing.binOf[order[chosen]] = bin;
+                        take(chosen);
+                        ++placed;
+                    }
+                    continue;
+                }
+            } else if (rule == Rule::PairFill && !first) {
                 // Minimum bin slack, one step deep: two items that fill the bin better than the
                 // best single one. For each candidate the partner is the largest item that fits.
                 // Of a pair that fills the room, the larger item is at least half of it: also try
@@ -149,7 +215,7 @@ Packing BinCentricPacker::pack(const PackingProblem &problem, Rule rule)
                         for (int d = 0; d < dims; ++d)
                             remaining[d] -= problem.items[order[chosen]][d];
                         packing.binOf[order[chosen]] = bin;
-                        unplaced.remove(chosen);
+                        take(chosen);
                         ++placed;
                     }
                     continue;
@@ -159,14 +225,14 @@ Packing BinCentricPacker::pack(const PackingProblem &problem, Rule rule)
             for (int d = 0; d < dims; ++d)
                 remaining[d] -= problem.items[item][d];
             packing.binOf[item] = bin;
-            unplaced.remove(best);
+            take(best);
             ++placed;
             first = false;
         }
         if (first) { // an item larger than a bin: give it a bin of its own rather than loop forever
             const int i = unplaced.next(0);
             packing.binOf[order[i]] = bin;
-            unplaced.remove(i);
+            take(i);
             ++placed;
         }
     }

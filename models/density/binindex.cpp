@@ -38,14 +38,17 @@ void BinIndex::close(int bin)
     set(bin, closed);
 }
 
-int BinIndex::firstFit(const PackingProblem::Vector &item, int visitLimit) const
+int BinIndex::firstFit(const PackingProblem::Vector &item, int visitLimit, int from) const
 {
     int visits = visitLimit;
-    return find(1, item, visits);
+    const int bin = find(1, 0, m_size, item, from, visits);
+    return bin < 0 && visits < 0 ? kGaveUp : bin;
 }
 
-int BinIndex::find(int node, const PackingProblem::Vector &item, int &visits) const
+int BinIndex::find(int node, int first, int width, const PackingProblem::Vector &item, int from, int &visits) const
 {
+    if (first + width <= from) // leaves [first, first + width) all lie below `from`
+        return -1;
     if (--visits < 0)
         return -1;
     // A subtree whose best room in one dimension is too small cannot hold the item; the maxima
@@ -55,8 +58,9 @@ int BinIndex::find(int node, const PackingProblem::Vector &item, int &visits) co
             return -1;
     if (node >= m_size)
         return node - m_size < m_bins ? node - m_size : -1;
-    const int left = find(2 * node, item, visits);
-    return left >= 0 ? left : find(2 * node + 1, item, visits);
+    const int half = width / 2;
+    const int left = find(2 * node, first, half, item, from, visits);
+    return left >= 0 ? left : find(2 * node + 1, first + half, half, item, from, visits);
 }
 
 } // namespace landfall

@@ -15,14 +15,17 @@ public:
     void set(int bin, const PackingProblem::Vector &remaining);
     /** Closes a bin: nothing will fit into it any more. */
     void close(int bin);
-    /** The lowest-numbered bin with room for `item`, or -1. In several dimensions the subtree
-        maxima can come from different bins, so the walk is capped at `visitLimit` tree nodes:
-        past it the answer is -1 (no bin), which every caller treats as "open a new one". */
-    int firstFit(const PackingProblem::Vector &item, int visitLimit = 4096) const;
+    /** What firstFit returns when its walk hit `visitLimit` before finding or ruling out a bin. */
+    static constexpr int kGaveUp = -2;
+    /** The lowest-numbered bin with room for `item`, -1 when no bin has room, or kGaveUp. In
+        several dimensions the subtree maxima can come from different bins, so the walk is capped
+        at `visitLimit` tree nodes; callers that only test `>= 0` treat giving up as "no bin".
+        Bins below `from` are skipped: callers that know they cannot fit pass it to save the walk. */
+    int firstFit(const PackingProblem::Vector &item, int visitLimit = 4096, int from = 0) const;
     int bins() const { return m_bins; }
 
 private:
-    int find(int node, const PackingProblem::Vector &item, int &visits) const;
+    int find(int node, int first, int width, const PackingProblem::Vector &item, int from, int &visits) const;
     void pull(int node);
 
     int m_dimensions;

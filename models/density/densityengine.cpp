@@ -53,6 +53,8 @@ PackerSettings packerSettings(const Scenario &s, double share, const DensityEngi
     settings.searchEffort = qint64(s.packing.effortMs * scale * share * double(DensityEngine::kWorkUnitsPerMs));
     settings.exactMaxItems = s.packing.exactMaxItems;
     settings.localSearch = settings.searchEffort > 0;
+    // 100,000 workloads must pack in about a second: pools this large skip the slower greedies.
+    settings.allHeuristicsMaxItems = 20'000;
     return settings;
 }
 

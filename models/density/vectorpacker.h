@@ -6,6 +6,8 @@
 
 #include <QtGlobal>
 
+#include <limits>
+
 namespace landfall {
 
 /** How hard the packer tries: the local search budget and the size below which it is exact. */
@@ -15,6 +17,8 @@ struct PackerSettings {
     qint64 exactNodeLimit = 2'000'000;
     bool localSearch = true;
     bool ffdOnly = false; ///< plain first-fit decreasing, as a baseline for benchmarks
+    /** Above this many items only FFD and L2-norm run (the engine sets it for speed). */
+    int allHeuristicsMaxItems = std::numeric_limits<int>::max();
 };
 
 /** The packing of one pool and the bound that says how good it is. */

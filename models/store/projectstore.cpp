@@ -293,14 +293,21 @@ Result<std::unique_ptr<ProjectStore>, StoreError> ProjectStore::open(const QStri
     if (exists && file.isDir())
         return StoreError{StoreError::Kind::Unreadable,
                           QStringLiteral("%1: is a folder, not a project file").arg(path)};
+    bool emptyFile = false;
     if (exists) {
-        if (std::optional<StoreError> problem = checkExistingFile(path))
+        const std::optional<StoreError> problem = checkExistingFile(path);
+        // An empty file holds nobody's data: it is what a first import killed before its first
+        // commit leaves behind (once its journal is rolled back). Set it up as a new project.
+        emptyFile = QFileInfo(path).size() == 0;
+        const bool recoverable =
+            mode == OpenMode::CreateIfMissing && emptyFile && problem && problem->kind == StoreError::Kind::Foreign;
+        if (problem && !recoverable)
             return *problem;
     }
 
     const QString name = QStringLiteral("landfall-store-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
     std::unique_ptr<ProjectStore> store(new ProjectStore(path, name));
-    store->m_created = !exists;
+    store->m_created = !exists || emptyFile;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
     // A second writer waits up to 5 s for the first, then is told the project is busy.

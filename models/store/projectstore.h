@@ -68,8 +68,10 @@ public:
     std::optional<StoreError> setSetting(const QString &key, const QString &value);
 
     // The advisor's decisions, overrides and rules.
-    /** Replaces every stored decision with these, in one transaction. */
-    std::optional<StoreError> saveDecisions(const QList<Decision> &decisions);
+    /** Replaces every stored decision with these, and writes `settingsToKeep` (the rule set they
+        came from), all in one transaction: a crash leaves either the old plan or the new one. */
+    std::optional<StoreError> saveDecisions(const QList<Decision> &decisions,
+                                            const QMap<QString, QString> &settingsToKeep = {});
     QList<Decision> decisions() const;                ///< ordered by VM id
     QMap<QString, int> decisionCounts() const;        ///< path key -> VMs, from the stored decisions
     QHash<QString, ManualOverride> overrides() const; ///< by VM identity key

@@ -25,10 +25,19 @@ QJsonArray jsonArray(const QString &text)
 
 } // namespace
 
-std::optional<StoreError> ProjectStore::saveDecisions(const QList<Decision> &decisions)
+std::optional<StoreError> ProjectStore::saveDecisions(const QList<Decision> &decisions,
+                                                      const QMap<QString, QString> &settingsToKeep)
 {
     return inTransaction([&]() -> std::optional<StoreError> {
         QSqlQuery query(database());
+        query.prepare(QStringLiteral(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        for (auto it = settingsToKeep.cbegin(); it != settingsToKeep.cend(); ++it) {
+            query.bindValue(0, it.key());
+            query.bindValue(1, it.value());
+            if (!query.exec())
+                return errorFrom(query, QStringLiteral("save the setting %1").arg(it.key()));
+        }
         if (!query.exec(QStringLiteral("DELETE FROM decisions")))
             return errorFrom(query, QStringLiteral("clear the decisions"));
         query.prepare(QStringLiteral(

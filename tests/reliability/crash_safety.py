@@ -111,6 +111,8 @@ def main():
     parser.add_argument("--import-vms", type=int, default=20000, help="VMs in the imported export")
     parser.add_argument("--classify-vms", type=int, default=3000, help="VMs in the project classified")
     parser.add_argument("--seed", type=int, default=int(time.time()))
+    parser.add_argument("--kinds", default="import,classify,scenario",
+                        help="which commands to kill, comma-separated (all three by default)")
     options = parser.parse_args()
     if not options.cli:
         sys.exit("--cli or LANDFALL_CLI is required")
@@ -144,10 +146,12 @@ def main():
                      workdir),
         ]
         # Half the kills during imports, the longest write; the rest split between the others.
-        shares = [0.5, 0.3, 0.2]
+        shares = {"import": 0.5, "classify": 0.3, "scenario": 0.2}
+        kinds = [kind for kind in kinds if kind.name in options.kinds.split(",")]
+        total = sum(shares[kind.name] for kind in kinds)
         plan = []
-        for kind, share in zip(kinds, shares):
-            plan += [kind] * round(options.trials * share)
+        for kind in kinds:
+            plan += [kind] * round(options.trials * shares[kind.name] / total)
         plan = (plan + [kinds[0]] * options.trials)[:options.trials]
         random.shuffle(plan)
         for kind in kinds:

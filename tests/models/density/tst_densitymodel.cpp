@@ -128,10 +128,11 @@ void TestDensityModel::demand_data()
     QTest::newRow("performance without data falls back")
         << performance << false << workload(false, 4, 8192, I::Linux, Isolation::Process) << qint64(4000)
         << qint64(8192) << qint64(0) << true;
-    // Desktop Experience: 8192 - 2048 + 50 (Server Core image, process); disk 40 - 15 = 25 GiB.
+    // Desktop Experience: 8192 - 2048 + 50 (Server Core image, process); disk 40 - 15 = 25 GiB,
+    // of which the node keeps at most the 20 GiB ephemeral cap (data on persistent volumes).
     QTest::newRow("windows desktop, servercore, process")
         << provisioned << true << workload(true, 4, 8192, I::ServerCore, Isolation::Process, false, 40) << qint64(4000)
-        << qint64(6194) << qint64(25600) << false;
+        << qint64(6194) << qint64(20480) << false;
     // Server Core guest: 8192 - 1024 + 130 (Nano Server, Hyper-V); disk 12 - 10 = 2 GiB.
     QTest::newRow("windows core, nanoserver, hyper-v")
         << provisioned << true << workload(true, 2, 8192, I::NanoServer, Isolation::HyperV, true, 12) << qint64(2000)

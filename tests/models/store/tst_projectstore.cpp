@@ -139,6 +139,20 @@ private Q_SLOTS:
         QCOMPARE(fileHash(path), before);
     }
 
+    void anEmptyFileLeftByAnInterruptedCreateBecomesAProject()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.landfall"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        QVERIFY(!ProjectStore::open(path, ProjectStore::OpenMode::ExistingOnly)); // a summary does not write
+        auto store = ProjectStore::open(path, ProjectStore::OpenMode::CreateIfMissing);
+        QVERIFY2(store, store ? "" : qPrintable(store.error().message));
+        QVERIFY(store.value()->wasCreated());
+        QCOMPARE(store.value()->vmCount(), 0);
+    }
+
     void refusesAMissingFileWhenAskedForAnExistingOne()
     {
         QTemporaryDir dir;

@@ -1,0 +1,96 @@
+// landfall-cli's report command: the customer's PDF, built by the same code as File > Report.
+#include "clicommands.h"
+
+#include "report/pdfreportwriter.h"
+#include "report/reportbuilder.h"
+
+#include <QSettings>
+
+namespace landfall::cli {
+
+namespace {
+
+const QString kSynopsis = QStringLiteral("report PROJECT --out FILE.pdf [--scenario NAME]... [--customer TEXT] "
+                                         "[--consultant TEXT] [--paper a4|letter]");
+
+int reportCommand(const QStringList &arguments, Console &console)
+{
+    CommandArguments args(QStringLiteral("report"), kSynopsis);
+    args.option({QStringLiteral("out")}, QStringLiteral("The PDF to write."), QStringLiteral("file"))
+        .option({QStringLiteral("scenario")},
+                QStringLiteral("A scenario to report (repeatable); without it, every scenario of the project."),
+                QStringLiteral("name"))
+        .option({QStringLiteral("customer")}, QStringLiteral("The customer named on the cover."),
+                QStringLiteral("text"))
+        .option({QStringLiteral("consultant")}, QStringLiteral("The consultant named on the cover."),
+                QStringLiteral("text"))
+        .option({QStringLiteral("paper")}, QStringLiteral("The paper size: a4 (the default) or letter."),
+                QStringLiteral("size"));
+    if (!args.parse(arguments, 1, 1, console))
+        return kUsageError;
+    if (!args.isSet(QStringLiteral("out")) || args.value(QStringLiteral("out")).isEmpty()) {
+        console.err << "landfall-cli report: --out FILE.pdf is required\nusage: landfall-cli " << kSynopsis << Qt::endl;
+        return kUsageError;
+    }
+    PdfReportWriter::Options writerOptions;
+    if (args.isSet(QStringLiteral("paper"))) {
+        const auto paper = PdfReportWriter::paperFromKey(args.value(QStringLiteral("paper")));
+        if (!paper) {
+            console.err << "landfall-cli report: unknown paper '" << args.value(QStringLiteral("paper"))
+                        << "'; expected a4 or letter" << Qt::endl;
+            return kUsageError;
+        }
+        writerOptions.paper = *paper;
+    }
+    std::unique_ptr<ProjectStore> store =
+        openProject(args.positional().constFirst(), ProjectStore::OpenMode::ExistingOnly, console);
+    if (!store)
+        return kProjectUnusable;
+
+    ReportOptions options;
+    options.customer = args.value(QStringLiteral("customer"));
+    options.consultant = args.value(QStringLiteral("consultant"));
+    options.scenarios = args.values(QStringLiteral("scenario"));
+    options.scenarios.removeDuplicates();
+    // The same logo the desktop application puts on its reports (File > Report...).
+    options.logoPath = QSettings(QStringLiteral("Landfall"), QStringLiteral("Landfall"))
+                           .value(QStringLiteral("report/logo"))
+                           .toString();
+    const auto inputs = ReportBuilder::gather(*store, options);
+    if (!inputs) {
+        console.err << "landfall-cli report: " << inputs.error().message << Qt::endl;
+        return inputs.error().kind == ReportError::Kind::Store ? kProjectUnusable : kInputRejected;
+    }
+    store.reset(); // everything is read: the project is not held while the PDF is written
+    const auto model = ReportBuilder::build(inputs.value());
+    if (!model) {
+        console.err << "landfall-cli report: " << model.error().message << Qt::endl;
+        return kInputRejected;
+    }
+    const QString out = args.value(QStringLiteral("out"));
+    int pages = 0;
+    writerOptions.progress = [&pages](int, int total) {
+        pages = total;
+        return true;
+    };
+    if (const std::optional<QString> error = PdfReportWriter::write(model.value(), out, writerOptions)) {
+        console.err << "landfall-cli report: " << *error << Qt::endl;
+        return kInputRejected;
+    }
+    QStringList names;
+    for (const ScenarioOutcome &outcome : model.value().scenarios)
+        names.append(outcome.scenario.name);
+    console.out << out << ": " << pages << " pages, " << model.value().vmsInScope << " VMs, scenarios "
+                << names.join(QStringLiteral(", ")) << Qt::endl;
+    return kSuccess;
+}
+
+} // namespace
+
+void registerReportCommands(CommandRegistry &registry)
+{
+    registry.add({QStringLiteral("report"), kSynopsis, QStringLiteral("Write the customer report (PDF) of PROJECT."),
+                  reportCommand});
+}
+
+} // namespace landfall::cli

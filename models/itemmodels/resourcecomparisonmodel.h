@@ -1,0 +1,43 @@
+#pragma once
+
+#include "density/densityresult.h"
+#include "density/workload.h"
+
+#include <QAbstractTableModel>
+
+#include <array>
+#include <optional>
+
+namespace landfall {
+
+/** What the containerized workloads take before (as VMs) and after (as containers) in one
+    scenario: vCPU, memory, disk and Windows Server core licences, one row each, for the
+    dashboard's before-and-after bars. The rows are fixed, so bar mappers update in place. */
+class ResourceComparisonModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Row { Vcpu, MemoryGiB, DiskGiB, LicencesStandard, LicencesDatacenter, RowCount };
+    Q_ENUM(Row)
+    enum Column { Resource, Before, After, ColumnCount };
+    Q_ENUM(Column)
+
+    explicit ResourceComparisonModel(QObject *parent = nullptr);
+
+    /** `result` is the packing of `workloads` in the scenario shown; nullopt clears the figures. */
+    void setResult(const QString &scenario, const QList<Workload> &workloads,
+                   const std::optional<DensityResult> &result);
+    QString scenario() const { return m_scenario; }
+    double value(int row, int column) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    static QString resourceName(int row);
+
+private:
+    QString m_scenario;
+    std::array<std::array<double, 2>, RowCount> m_values{};
+};
+
+} // namespace landfall

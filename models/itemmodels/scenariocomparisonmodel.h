@@ -1,0 +1,84 @@
+#pragma once
+
+#include "density/densityresult.h"
+#include "density/scenario.h"
+#include "density/workload.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+#include <optional>
+
+namespace landfall {
+
+/** The project's density scenarios side by side, one row per scenario and one column per figure,
+    for the comparison table (transposed) and the grouped bar chart. Each scenario is packed on
+    the thread pool: a large estate re-packs in the background while the consultant types. */
+class ScenarioComparisonModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        Name,
+        VmHosts, ///< VmHosts and ContainerNodes are adjacent: the grouped bars map them as a range
+        ContainerNodes,
+        Workloads,
+        ContainerNodesLowerBound,
+        VmHostsLowerBound,
+        SavedVcpu,
+        SavedMemoryGiB,
+        SavedDiskGiB,
+        LicencesBeforeStandard,
+        LicencesAfterStandard,
+        LicencesBeforeDatacenter,
+        LicencesAfterDatacenter,
+        Status,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    explicit ScenarioComparisonModel(QObject *parent = nullptr);
+    ~ScenarioComparisonModel() override;
+
+    void setScenarios(const QList<Scenario> &scenarios);
+    void setScenario(int row, const Scenario &scenario);
+    void addScenario(const Scenario &scenario);
+    void removeScenario(int row);
+    const Scenario &scenario(int row) const { return m_rows[row].scenario; }
+    int rowForName(const QString &name) const;
+    /** The workloads every scenario packs; all are re-packed. */
+    void setWorkloads(const QList<Workload> &workloads);
+    const QList<Workload> &workloads() const { return m_workloads; }
+
+    const std::optional<DensityResult> &result(int row) const { return m_rows[row].result; }
+    /** True while some scenario is being packed. */
+    bool isBusy() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    /** Only the Name column's check state: whether the scenario is in the comparison. */
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+Q_SIGNALS:
+    /** A scenario's packing arrived (or failed). */
+    void resultChanged(int row);
+
+private:
+    struct Row {
+        Scenario scenario;
+        std::optional<DensityResult> result;
+        QString error;
+        quint64 generation = 0; ///< results of an older generation are dropped
+        bool running = false;
+        bool compared = true;
+    };
+    void repack(int row);
+
+    QList<Row> m_rows;
+    QList<Workload> m_workloads;
+    quint64 m_nextGeneration = 1;
+};
+
+} // namespace landfall

@@ -1,0 +1,128 @@
+#include "plantablebuilder.h"
+
+#include "planinputs.h"
+#include "reportbuilder.h"
+
+#include "density/densityengine.h"
+#include "store/projectstore.h"
+
+#include <QHash>
+#include <QtConcurrent>
+
+namespace landfall {
+
+namespace {
+
+QVariant optionalNumber(const std::optional<double> &value)
+{
+    return value ? QVariant(*value) : QVariant(QString());
+}
+
+} // namespace
+
+PlanTable PlanTableBuilder::build(const QList<Vm> &vms, const QList<Decision> &decisions,
+                                  const QList<DensityResult> &results)
+{
+    PlanTable table;
+    // The inventory columns keep the names of Landfall's own CSV format, so an export reads back in.
+    table.header = {QStringLiteral("name"),           QStringLiteral("uuid"),       QStringLiteral("vcenter"),
+                    QStringLiteral("datacenter"),     QStringLiteral("cluster"),    QStringLiteral("host"),
+                    QStringLiteral("powerState"),     QStringLiteral("os"),         QStringLiteral("osReported"),
+                    QStringLiteral("osConfigured"),   QStringLiteral("vcpu"),       QStringLiteral("memoryMiB"),
+                    QStringLiteral("provisionedMiB"), QStringLiteral("usedMiB"),    QStringLiteral("cpuUtilPct"),
+                    QStringLiteral("memoryUtilPct"),  QStringLiteral("ipAddress"),  QStringLiteral("application"),
+                    QStringLiteral("owner"),          QStringLiteral("annotation"), QStringLiteral("notes")};
+    for (WorkshopAnswers::Attribute attribute : WorkshopAnswers::attributes())
+        table.header.append(WorkshopAnswers::key(attribute));
+    table.header.append(QStringList{QStringLiteral("path"), QStringLiteral("target"), QStringLiteral("baseImage"),
+                                    QStringLiteral("isolation"), QStringLiteral("confidence"),
+                                    QStringLiteral("conditions"), QStringLiteral("rules"), QStringLiteral("reason"),
+                                    QStringLiteral("overridden"), QStringLiteral("overrideNote")});
+    QList<QHash<qint64, const Placement *>> placements;
+    for (const DensityResult &result : results) {
+        table.header.append(
+            QStringList{result.scenario + QStringLiteral(" pool"), result.scenario + QStringLiteral(" node")});
+        placements.append(QHash<qint64, const Placement *>());
+        for (const Placement &placement : result.placement)
+            placements.last().insert(placement.vmId, &placement);
+    }
+
+    QHash<qint64, const Decision *> byVm;
+    for (const Decision &decision : decisions)
+        byVm.insert(decision.vmId, &decision);
+    table.rows.reserve(vms.size());
+    for (const Vm &vm : vms) {
+        QVariantList row{vm.name,
+                         vm.uuid,
+                         vm.vcenter,
+                         vm.datacenter,
+                         vm.cluster,
+                         vm.host,
+                         powerStateKey(vm.powerState),
+                         vm.os.familyAndVersion(),
+                         vm.osReported,
+                         vm.osConfigured,
+                         vm.vcpu,
+                         vm.memoryMiB,
+                         vm.provisionedMiB,
+                         vm.usedMiB,
+                         optionalNumber(vm.cpuUtilPct),
+                         optionalNumber(vm.memoryUtilPct),
+                         vm.ipAddress,
+                         vm.application,
+                         vm.owner,
+                         vm.annotation,
+                         vm.notes};
+        for (WorkshopAnswers::Attribute attribute : WorkshopAnswers::attributes())
+            row.append(vm.answers.value(attribute));
+        if (const Decision *decision = byVm.value(vm.id)) {
+            QStringList rules;
+            for (const RuleTraceEntry &entry : decision->trace)
+                rules.append(entry.ruleId);
+            row.append(QVariantList{
+                migrationPathKey(decision->path), decision->target, decision->baseImage,
+                isolationKey(decision->isolation), confidenceKey(decision->confidence),
+                decision->conditions.join(QStringLiteral("; ")), rules.join(QStringLiteral(" > ")), decision->reason,
+                decision->overridden ? QStringLiteral("yes") : QStringLiteral("no"), decision->overrideNote});
+        } else {
+            for (int i = 0; i < 10; ++i)
+                row.append(QString());
+        }
+        for (const auto &placed : std::as_const(placements)) {
+            if (const Placement *placement = placed.value(vm.id)) {
+                row.append(placement->pool);
+                row.append(placement->node);
+            } else {
+                row.append(QString());
+                row.append(QString());
+            }
+        }
+        table.rows.append(row);
+    }
+    return table;
+}
+
+Result<PlanTable, ReportError> PlanTableBuilder::fromStore(ProjectStore &store, const QStringList &scenarios)
+{
+    Result<QList<Scenario>, ReportError> chosen = PlanInputs::scenarios(store, scenarios);
+    if (!chosen)
+        return chosen.error();
+    Result<QList<Decision>, ReportError> decisions = PlanInputs::decisions(store);
+    if (!decisions)
+        return decisions.error();
+    const QList<Vm> vms = store.vms();
+    const QList<Workload> workloads = PlanInputs::containerWorkloads(vms, decisions.value());
+    QList<Result<DensityResult, ScenarioError>> runs = QtConcurrent::blockingMapped(
+        chosen.value(), [&workloads](const Scenario &scenario) { return DensityEngine(scenario).run(workloads); });
+    QList<DensityResult> results;
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        if (!runs[i])
+            return ReportError{ReportError::Kind::Input,
+                               chosen.value().at(i).name + QStringLiteral(": ") + runs[i].error().toString()};
+        results.append(runs[i].value());
+        results.last().scenario = chosen.value().at(i).name;
+    }
+    return build(vms, decisions.value(), results);
+}
+
+} // namespace landfall

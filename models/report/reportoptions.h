@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+
+namespace landfall {
+
+/** What the consultant chooses for a report: who it is for and which scenarios it compares. */
+struct ReportOptions {
+    QString customer;
+    QString consultant;
+    QDate date = QDate::currentDate();
+    QStringList scenarios; ///< empty: every scenario of the project, or "default" when it has none
+    QString logoPath;      ///< an image for the cover; empty for none
+};
+
+} // namespace landfall

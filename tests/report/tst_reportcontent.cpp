@@ -1,0 +1,262 @@
+// The report's content and the plan exports, from the demo project: what ReportBuilder and
+// PlanTableBuilder produce, and what `landfall-cli export --csv/--xlsx` writes and reads back.
+#include "reportfixture.h"
+
+#include "io/csvreader.h"
+#include "io/xlsxreader.h"
+#include "report/plantablebuilder.h"
+#include "report/reportbuilder.h"
+#include "store/projectstore.h"
+
+#include <QSet>
+
+using namespace landfall;
+using namespace reporttest;
+
+namespace {
+
+const ReportSection *findSection(const ReportModel &model, const QString &title)
+{
+    for (const ReportSection &section : model.sections) {
+        if (section.title == title)
+            return &section;
+    }
+    return nullptr;
+}
+
+QList<std::vector<QString>> readAll(RecordSource &source)
+{
+    QList<std::vector<QString>> rows;
+    Record record;
+    while (source.next(record))
+        rows.append(record.fields);
+    return rows;
+}
+
+} // namespace
+
+/** The report's sections and figures, and the exports' rows and columns. */
+class TestReportContent : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_project = makeDemoProject(m_dir);
+        QVERIFY(!m_project.isEmpty());
+        auto store = ProjectStore::open(m_project, ProjectStore::OpenMode::ExistingOnly);
+        QVERIFY(store);
+        m_vms = store.value()->vms();
+        QVERIFY(m_vms.size() > 300);
+        QVERIFY(store.value()->decisions().isEmpty()); // nothing classified yet: the report must do it
+    }
+
+    void reportCoversEveryVm()
+    {
+        auto store = ProjectStore::open(m_project, ProjectStore::OpenMode::ExistingOnly);
+        QVERIFY(store);
+        ReportOptions options;
+        options.customer = QStringLiteral("Acme");
+        const auto inputs = ReportBuilder::gather(*store.value(), options);
+        QVERIFY2(inputs, qPrintable(inputs ? QString() : inputs.error().message));
+        QCOMPARE(store.value()->decisions().size(), m_vms.size()); // classified and stored
+        const auto model = ReportBuilder::build(inputs.value());
+        QVERIFY(model);
+        const ReportModel &m = model.value();
+        QCOMPARE(m.vmsInScope, int(m_vms.size()));
+        int sum = 0;
+        for (const PathCount &count : m.pathCounts)
+            sum += count.vms;
+        QCOMPARE(sum, int(m_vms.size()));
+        QCOMPARE(m.scenarios.size(), 2);
+        QCOMPARE(m.scenarios.at(0).scenario.name, QStringLiteral("baseline"));
+        QCOMPARE(m.scenarios.at(1).scenario.name, QStringLiteral("large-nodes"));
+        QCOMPARE(m.scenarios.at(1).result.scenario, QStringLiteral("large-nodes"));
+        QVERIFY(!m.scenarios.at(0).sweep.isEmpty());
+
+        const QStringList titles = [&] {
+            QStringList list;
+            for (const ReportSection &section : m.sections)
+                list.append(section.title);
+            return list;
+        }();
+        QCOMPARE(titles, (QStringList{QStringLiteral("Executive summary"), QStringLiteral("Method and assumptions"),
+                                      QStringLiteral("Rehost"), QStringLiteral("Containerize"),
+                                      QStringLiteral("Cloud native"), QStringLiteral("Retire"),
+                                      QStringLiteral("Retain"), QStringLiteral("Scenario comparison and node sizes"),
+                                      QStringLiteral("Risks and conditions to check"),
+                                      QStringLiteral("Appendix: every VM and its decision")}));
+
+        // The appendix lists every VM once, by its name as given.
+        const ReportSection *appendix = findSection(m, QStringLiteral("Appendix: every VM and its decision"));
+        QVERIFY(appendix);
+        const ReportTable *found = nullptr;
+        for (const ReportBlock &block : appendix->blocks) {
+            if (block.kind == ReportBlock::Kind::Table && block.text == QLatin1String("Every VM"))
+                found = &block.table;
+        }
+        QVERIFY(found);
+        const ReportTable &table = *found;
+        QCOMPARE(table.rows.size(), m_vms.size());
+        QSet<QString> names;
+        for (const QStringList &row : table.rows)
+            names.insert(row.constFirst());
+        for (const Vm &vm : std::as_const(m_vms))
+            QVERIFY2(names.contains(vm.name), qPrintable(vm.name));
+        QVERIFY(names.contains(kHostileName));
+
+        // The per-path tables together name every VM too, grouped by decision.
+        int inPathTables = 0;
+        for (const QString &path :
+             {QStringLiteral("Rehost"), QStringLiteral("Containerize"), QStringLiteral("Cloud native"),
+              QStringLiteral("Retire"), QStringLiteral("Retain")}) {
+            for (const ReportBlock &block : findSection(m, path)->blocks) {
+                if (block.kind != ReportBlock::Kind::Table)
+                    continue;
+                for (const QStringList &row : block.table.rows)
+                    inPathTables += int(row.constFirst().split(QStringLiteral(", ")).size());
+            }
+        }
+        QCOMPARE(inPathTables, int(m_vms.size()));
+
+        // Every scenario parameter is listed, a column per scenario.
+        const ReportSection *method = findSection(m, QStringLiteral("Method and assumptions"));
+        QVERIFY(method);
+        bool nodeVcpu = false;
+        bool rules = false;
+        for (const ReportBlock &block : method->blocks) {
+            if (block.kind != ReportBlock::Kind::Table)
+                continue;
+            if (block.table.header ==
+                QStringList{QStringLiteral("Parameter"), QStringLiteral("baseline"), QStringLiteral("large-nodes")}) {
+                for (const QStringList &row : block.table.rows) {
+                    if (row.constFirst() == QLatin1String("node.vcpu")) {
+                        QCOMPARE(row,
+                                 (QStringList{QStringLiteral("node.vcpu"), QStringLiteral("32"), QStringLiteral("64")}));
+                        nodeVcpu = true;
+                    }
+                }
+            }
+            if (block.table.header.value(1) == QLatin1String("Rule"))
+                rules = block.table.rows.size() > 5;
+        }
+        QVERIFY(nodeVcpu);
+        QVERIFY(rules);
+    }
+
+    void defaultScenarioWhenNone()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("bare.landfall"));
+        QCOMPARE(cli({QStringLiteral("import"), project,
+                      QStringLiteral(LANDFALL_SOURCE_DIR "/resources/demo/demo-rvtools-vinfo.csv")})
+                     .status,
+                 0);
+        auto store = ProjectStore::open(project, ProjectStore::OpenMode::ExistingOnly);
+        QVERIFY(store);
+        const auto inputs = ReportBuilder::gather(*store.value(), ReportOptions());
+        QVERIFY(inputs);
+        QCOMPARE(inputs.value().scenarios.size(), 1);
+        QCOMPARE(inputs.value().scenarios.constFirst().name, QStringLiteral("default"));
+    }
+
+    void unknownScenarioIsRefused()
+    {
+        auto store = ProjectStore::open(m_project, ProjectStore::OpenMode::ExistingOnly);
+        QVERIFY(store);
+        ReportOptions options;
+        options.scenarios = {QStringLiteral("nope")};
+        const auto inputs = ReportBuilder::gather(*store.value(), options);
+        QVERIFY(!inputs);
+        QCOMPARE(inputs.error().kind, ReportError::Kind::Input);
+        QVERIFY(inputs.error().message.contains(QLatin1String("baseline")));
+    }
+
+    void csvAndXlsxExportsReadBack()
+    {
+        const QString csvPath = m_dir.filePath(QStringLiteral("plan.csv"));
+        const QString xlsxPath = m_dir.filePath(QStringLiteral("plan.xlsx"));
+        const Run r = cli({QStringLiteral("export"), m_project, QStringLiteral("--csv"), csvPath,
+                           QStringLiteral("--xlsx"), xlsxPath});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+
+        auto store = ProjectStore::open(m_project, ProjectStore::OpenMode::ExistingOnly);
+        QVERIFY(store);
+        const auto expected = PlanTableBuilder::fromStore(*store.value());
+        QVERIFY(expected);
+        const QStringList &header = expected.value().header;
+        for (const QString &column :
+             {QStringLiteral("name"), QStringLiteral("vcpu"), QStringLiteral("role"), QStringLiteral("path"),
+              QStringLiteral("baseImage"), QStringLiteral("reason"), QStringLiteral("baseline pool"),
+              QStringLiteral("baseline node"), QStringLiteral("large-nodes pool"), QStringLiteral("large-nodes node")})
+            QVERIFY2(header.contains(column), qPrintable(column));
+
+        QFile csvFile(csvPath);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        CsvReader csv(csvFile.readAll(), csvPath);
+        QCOMPARE(csv.header(), header);
+        const QList<std::vector<QString>> csvRows = readAll(csv);
+        QVERIFY(!csv.error());
+
+        XlsxReader xlsx(xlsxPath, QStringLiteral("Plan"));
+        QVERIFY2(!xlsx.error(), qPrintable(xlsx.error() ? xlsx.error()->toString() : QString()));
+        QCOMPARE(xlsx.header(), header);
+        const QList<std::vector<QString>> xlsxRows = readAll(xlsx);
+        QVERIFY(!xlsx.error());
+
+        QCOMPARE(csvRows.size(), m_vms.size());
+        QCOMPARE(xlsxRows.size(), m_vms.size());
+        const int name = int(header.indexOf(QStringLiteral("name")));
+        const int path = int(header.indexOf(QStringLiteral("path")));
+        const int pool = int(header.indexOf(QStringLiteral("baseline pool")));
+        const int node = int(header.indexOf(QStringLiteral("baseline node")));
+        const int notes = int(header.indexOf(QStringLiteral("annotation")));
+        bool hostileSeen = false;
+        int placed = 0;
+        for (qsizetype i = 0; i < csvRows.size(); ++i) {
+            const std::vector<QString> &c = csvRows.at(i);
+            const std::vector<QString> &x = xlsxRows.at(i);
+            QCOMPARE(int(c.size()), int(header.size()));
+            QCOMPARE(c.at(name), m_vms.at(i).name); // in inventory order, names as given
+            QCOMPARE(x.at(name), c.at(name));
+            QCOMPARE(x.at(path), c.at(path));
+            QCOMPARE(x.at(pool), c.at(pool));
+            if (c.at(path) == QLatin1String("containerize")) {
+                QVERIFY(!c.at(pool).isEmpty());
+                QVERIFY(c.at(node).toInt() >= 1);
+                ++placed;
+            } else {
+                QVERIFY(c.at(pool).isEmpty());
+            }
+            if (c.at(name) == kHostileName) {
+                hostileSeen = true;
+                QCOMPARE(c.at(notes), kHostileNote);
+                QCOMPARE(x.at(notes), kHostileNote);
+            }
+        }
+        QVERIFY(hostileSeen);
+        QVERIFY(placed > 0);
+        QVERIFY(r.out.contains(QStringLiteral("%1 VMs written to").arg(m_vms.size())));
+    }
+
+    void exportUsage()
+    {
+        QCOMPARE(cli({QStringLiteral("export"), m_project, QStringLiteral("--csv")}).status, 2);
+        QCOMPARE(cli({QStringLiteral("export"), m_dir.filePath(QStringLiteral("missing.landfall")),
+                      QStringLiteral("--csv"), m_dir.filePath(QStringLiteral("x.csv"))})
+                     .status,
+                 3);
+        QCOMPARE(cli({QStringLiteral("export"), m_project, QStringLiteral("--xlsx"),
+                      m_dir.filePath(QStringLiteral("no/such/dir/plan.xlsx"))})
+                     .status,
+                 1);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_project;
+    QList<Vm> m_vms;
+};
+
+QTEST_GUILESS_MAIN(TestReportContent)
+#include "tst_reportcontent.moc"

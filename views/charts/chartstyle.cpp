@@ -1,0 +1,76 @@
+#include "chartstyle.h"
+
+#include <QChart>
+#include <QLegend>
+
+namespace landfall {
+
+QColor ChartStyle::ink()
+{
+    return QColor(0x1B, 0x26, 0x35);
+}
+
+QColor ChartStyle::muted()
+{
+    return QColor(0x5E, 0x6A, 0x7A);
+}
+
+QColor ChartStyle::gridLine()
+{
+    return QColor(0xE1, 0xE5, 0xEB);
+}
+
+QColor ChartStyle::primary()
+{
+    return QColor(0x1F, 0x4E, 0x79);
+}
+
+QColor ChartStyle::secondary()
+{
+    return QColor(0xA7, 0xB4, 0xC4);
+}
+
+QColor ChartStyle::pathColor(const QString &pathKey)
+{
+    if (pathKey == QLatin1String("rehost"))
+        return QColor(0x7F, 0x9C, 0xC0);
+    if (pathKey == QLatin1String("containerize"))
+        return primary();
+    if (pathKey == QLatin1String("cloudNative"))
+        return QColor(0x2E, 0x8B, 0x7E);
+    if (pathKey == QLatin1String("retire"))
+        return QColor(0xB9, 0xC0, 0xC9);
+    if (pathKey == QLatin1String("retain"))
+        return QColor(0xC8, 0x9B, 0x3C);
+    return muted();
+}
+
+QFont ChartStyle::font(int pixelSize, bool bold)
+{
+    QFont font;
+    font.setFamilies({QStringLiteral("Source Sans 3"), QStringLiteral("Noto Sans"), QStringLiteral("Liberation Sans"),
+                      QStringLiteral("DejaVu Sans")});
+    font.setPixelSize(pixelSize);
+    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.05); // no ligatures: labels read as written
+    font.setBold(bold);
+    return font;
+}
+
+void ChartStyle::apply(QChart *chart)
+{
+    chart->setTheme(QChart::ChartThemeLight);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setBackgroundRoundness(0);
+    chart->setDropShadowEnabled(false);
+    chart->setBackgroundBrush(Qt::white);
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setTitleFont(font(15, true));
+    chart->setTitleBrush(ink());
+    chart->legend()->setFont(font(12));
+    chart->legend()->setLabelColor(ink());
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeRectangle);
+}
+
+} // namespace landfall

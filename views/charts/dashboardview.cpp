@@ -1,0 +1,131 @@
+#include "dashboardview.h"
+
+#include "livechartview.h"
+#include "nodesizesweepchart.h"
+#include "osbarchart.h"
+#include "pathdonutchart.h"
+#include "resourcesbeforeafterchart.h"
+#include "scenariocomparisonchart.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace landfall {
+
+namespace {
+
+// The dashboard's models lay out their columns so: see the item models of the same names.
+constexpr int kSweepVcpuColumn = 1;
+constexpr int kSweepNodesColumn = 3;
+constexpr int kSweepLowerBoundColumn = 4;
+constexpr double kWorkshopScale = 1.6;
+
+} // namespace
+
+DashboardView::DashboardView(QAbstractItemModel *paths, QAbstractItemModel *systems, QAbstractItemModel *scenarios,
+                             QAbstractItemModel *resources, QAbstractItemModel *sweep, QWidget *parent)
+    : QWidget(parent)
+    , m_paths(new LiveChartView(
+          paths, [paths]() { return PathDonutChart::create(paths); }, tr("VMs per path"), this))
+    , m_systems(new LiveChartView(
+          systems, [systems]() { return OsBarChart::create(systems); }, tr("VMs per operating system"), this))
+    , m_scenarios(new LiveChartView(
+          scenarios, [scenarios]() { return ScenarioComparisonChart::create(scenarios); },
+          tr("VM hosts against container nodes"), this))
+    , m_resources(new LiveChartView(
+          resources, [resources]() { return ResourcesBeforeAfterChart::create(resources); },
+          tr("Resources before and after"), this))
+    , m_sweep(new LiveChartView(
+          sweep,
+          [sweep]() {
+              return NodeSizeSweepChart::create(sweep, kSweepVcpuColumn, kSweepNodesColumn, kSweepLowerBoundColumn);
+          },
+          tr("Nodes against node size"), this))
+    , m_caption(new QLabel(this))
+{
+    setObjectName(QStringLiteral("dashboardView"));
+    m_paths->setObjectName(QStringLiteral("pathChart"));
+    m_systems->setObjectName(QStringLiteral("osChart"));
+    m_scenarios->setObjectName(QStringLiteral("scenarioChart"));
+    m_resources->setObjectName(QStringLiteral("resourcesChart"));
+    m_sweep->setObjectName(QStringLiteral("sweepChart"));
+    m_caption->setObjectName(QStringLiteral("dashboardCaption"));
+
+    auto *grid = new QGridLayout;
+    grid->setSpacing(8);
+    grid->addWidget(panel(m_paths, QStringLiteral("paths")), 0, 0);
+    grid->addWidget(panel(m_systems, QStringLiteral("operating-systems")), 0, 1);
+    grid->addWidget(panel(m_sweep, QStringLiteral("node-size-sweep")), 0, 2);
+    grid->addWidget(panel(m_scenarios, QStringLiteral("hosts-and-nodes")), 1, 0);
+    grid->addWidget(panel(m_resources, QStringLiteral("resources")), 1, 1, 1, 2);
+    for (int column = 0; column < 3; ++column)
+        grid->setColumnStretch(column, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 8);
+    layout->addWidget(m_caption);
+    layout->addLayout(grid, 1);
+    setDetailScenario(QString());
+}
+
+QList<LiveChartView *> DashboardView::charts() const
+{
+    return {m_paths, m_systems, m_scenarios, m_resources, m_sweep};
+}
+
+QWidget *DashboardView::panel(LiveChartView *chart, const QString &exportName)
+{
+    auto *frame = new QFrame(this);
+    frame->setFrameShape(QFrame::StyledPanel);
+    frame->setStyleSheet(QStringLiteral("QFrame { background: white; }"));
+    auto *exportButton = new QToolButton(frame);
+    exportButton->setText(tr("Export"));
+    exportButton->setToolTip(tr("Save this chart as a PNG picture or an SVG drawing"));
+    exportButton->setAccessibleName(tr("Export %1").arg(chart->title()));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    exportButton->setAutoRaise(true);
+    auto *menu = new QMenu(exportButton);
+    for (const auto &[label, suffix] :
+         {std::pair{tr("As &PNG..."), QStringLiteral("png")}, std::pair{tr("As &SVG..."), QStringLiteral("svg")}}) {
+        connect(menu->addAction(label), &QAction::triggered, this, [this, chart, exportName, suffix]() {
+            const QString filter =
+                suffix == QLatin1String("png") ? tr("PNG pictures (*.png)") : tr("SVG drawings (*.svg)");
+            const QString path = QFileDialog::getSaveFileName(
+                this, tr("Export the Chart"), QDir::home().filePath(exportName + u'.' + suffix), filter);
+            if (!path.isEmpty() && !chart->exportTo(path))
+                QMessageBox::warning(this, tr("Export failed"), tr("%1 could not be written.").arg(path));
+        });
+    }
+    exportButton->setMenu(menu);
+    auto *layout = new QVBoxLayout(frame);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->setSpacing(0);
+    auto *bar = new QHBoxLayout;
+    bar->addStretch(1);
+    bar->addWidget(exportButton);
+    layout->addLayout(bar);
+    layout->addWidget(chart, 1);
+    return frame;
+}
+
+void DashboardView::setWorkshopMode(bool on)
+{
+    for (LiveChartView *chart : charts())
+        chart->setFontScale(on ? kWorkshopScale : 1.0);
+}
+
+void DashboardView::setDetailScenario(const QString &name)
+{
+    m_caption->setText(name.isEmpty() ? tr("Resources and node sizes: no scenario packed yet")
+                                      : tr("Resources before and after, and node sizes, for the scenario <b>%1</b>. "
+                                           "Pick another on the Scenarios page.")
+                                            .arg(name.toHtmlEscaped()));
+}
+
+} // namespace landfall

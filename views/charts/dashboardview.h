@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QWidget>
+
+class QAbstractItemModel;
+class QLabel;
+
+namespace landfall {
+
+class LiveChartView;
+
+/** The dashboard: the five charts of a workshop (paths, operating systems, hosts against nodes
+    per scenario, resources before and after, the node-size sweep), each fed by an item model,
+    each exported to PNG or SVG, all of them large enough for a projector in workshop mode. */
+class DashboardView : public QWidget {
+    Q_OBJECT
+public:
+    /** The models stay the caller's: path counts, OS counts, the compared scenarios, the
+        resources before and after, and the node-size sweep. */
+    DashboardView(QAbstractItemModel *paths, QAbstractItemModel *systems, QAbstractItemModel *scenarios,
+                  QAbstractItemModel *resources, QAbstractItemModel *sweep, QWidget *parent = nullptr);
+
+    LiveChartView *pathChart() const { return m_paths; }
+    LiveChartView *osChart() const { return m_systems; }
+    LiveChartView *scenarioChart() const { return m_scenarios; }
+    LiveChartView *resourcesChart() const { return m_resources; }
+    LiveChartView *sweepChart() const { return m_sweep; }
+    QList<LiveChartView *> charts() const;
+
+    void setWorkshopMode(bool on);
+    /** Names the scenario the resources and the sweep are for. */
+    void setDetailScenario(const QString &name);
+
+private:
+    QWidget *panel(LiveChartView *chart, const QString &exportName);
+
+    LiveChartView *m_paths;
+    LiveChartView *m_systems;
+    LiveChartView *m_scenarios;
+    LiveChartView *m_resources;
+    LiveChartView *m_sweep;
+    QLabel *m_caption;
+};
+
+} // namespace landfall

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QChartView>
+
+#include <functional>
+
+class QAbstractItemModel;
+class QTimer;
+
+namespace landfall {
+
+/** A chart on screen that follows its item model: the chart factories (shared with the report)
+    lay a chart out once, from the model as it is, so this view builds a fresh one whenever the
+    model changes, at most once per event loop turn. It also scales the chart for workshop mode
+    and exports it to PNG and SVG. */
+class LiveChartView : public QChartView {
+    Q_OBJECT
+public:
+    using Factory = std::function<QChart *()>;
+
+    LiveChartView(QAbstractItemModel *model, Factory factory, const QString &title, QWidget *parent = nullptr);
+
+    /** Fonts grow by `scale` (1 on a desk, larger for a projector). */
+    void setFontScale(double scale);
+    /** Builds the chart again now, instead of on the next event loop turn. */
+    void rebuild();
+    QString title() const { return m_title; }
+
+    /** Writes the chart as a PNG or an SVG (by the suffix), at a size a slide takes. */
+    bool exportTo(const QString &path) const;
+
+Q_SIGNALS:
+    void rebuilt();
+
+private:
+    QChart *build() const;
+    static void scaleFonts(QChart *chart, double scale);
+
+    Factory m_factory;
+    QString m_title;
+    QTimer *m_rebuildTimer;
+    double m_scale = 1.0;
+};
+
+} // namespace landfall

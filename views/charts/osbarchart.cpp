@@ -1,0 +1,72 @@
+#include "osbarchart.h"
+
+#include "chartstyle.h"
+
+#include <QAbstractItemModel>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QHorizontalBarSeries>
+#include <QVBarModelMapper>
+#include <QValueAxis>
+
+namespace landfall {
+
+QChart *OsBarChart::create(QAbstractItemModel *model, int labelColumn, int valueColumn)
+{
+    auto *chart = new QChart;
+    ChartStyle::apply(chart);
+    auto *series = new QHorizontalBarSeries;
+    auto *mapper = new QVBarModelMapper(chart);
+    mapper->setFirstBarSetColumn(valueColumn);
+    mapper->setLastBarSetColumn(valueColumn);
+    mapper->setFirstRow(0);
+    mapper->setRowCount(model->rowCount());
+    mapper->setModel(model);
+    mapper->setSeries(series);
+    chart->addSeries(series);
+    series->setBarWidth(0.72);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsPrecision(8);
+
+    double highest = 0;
+    for (QBarSet *set : series->barSets()) {
+        set->setColor(ChartStyle::primary());
+        set->setBorderColor(Qt::transparent);
+        set->setLabelColor(ChartStyle::ink());
+        set->setLabelFont(ChartStyle::font(12, true));
+        for (int i = 0; i < set->count(); ++i)
+            highest = std::max(highest, set->at(i));
+    }
+    QStringList labels;
+    for (int row = 0; row < model->rowCount(); ++row)
+        labels.append(model->index(row, labelColumn).data().toString());
+    auto *categories = new QBarCategoryAxis;
+    categories->append(labels);
+    categories->setReverse(true); // the first row, the most common system, on top
+    categories->setLabelsFont(ChartStyle::font(13));
+    categories->setLabelsColor(ChartStyle::ink());
+    categories->setGridLineVisible(false);
+    categories->setLinePenColor(ChartStyle::muted());
+    chart->addAxis(categories, Qt::AlignLeft);
+    series->attachAxis(categories);
+
+    auto *values = new QValueAxis;
+    values->setRange(0, std::max(1.0, highest * 1.15));
+    values->applyNiceNumbers();
+    values->setLabelFormat(QStringLiteral("%.0f"));
+    values->setLabelsFont(ChartStyle::font(12));
+    values->setLabelsColor(ChartStyle::muted());
+    values->setGridLineColor(ChartStyle::gridLine());
+    values->setLineVisible(false);
+    values->setTitleText(QObject::tr("VMs"));
+    values->setTitleFont(ChartStyle::font(12));
+    values->setTitleBrush(ChartStyle::muted());
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(values);
+    chart->legend()->hide();
+    return chart;
+}
+
+} // namespace landfall

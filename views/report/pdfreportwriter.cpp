@@ -1,0 +1,210 @@
+#include "pdfreportwriter.h"
+
+#include "reportlayout.h"
+
+#include "charts/chartrenderer.h"
+#include "charts/nodesizesweepchart.h"
+#include "charts/pathdonutchart.h"
+#include "charts/scenariocomparisonchart.h"
+#include "itemmodels/reportpathmodel.h"
+#include "itemmodels/reportscenariomodel.h"
+#include "itemmodels/reportsweepmodel.h"
+
+#include <QChart>
+#include <QFileInfo>
+#include <QImage>
+#include <QLocale>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+
+#include <memory>
+
+namespace landfall {
+
+namespace {
+
+/** The chart models of one report, built once and shared by every chart drawn from them. */
+struct ChartModels {
+    explicit ChartModels(const ReportModel &model)
+    {
+        paths.setCounts(model.pathCounts);
+        QList<DensityResult> results;
+        for (const ScenarioOutcome &outcome : model.scenarios) {
+            results.append(outcome.result);
+            sweeps.push_back(std::make_unique<ReportSweepModel>());
+            sweeps.back()->setPoints(outcome.sweep);
+        }
+        scenarios.setResults(results);
+    }
+    ReportPathModel paths;
+    ReportScenarioModel scenarios;
+    std::vector<std::unique_ptr<ReportSweepModel>> sweeps;
+};
+
+void paintChart(const PageItem &item, ChartModels &models, QPainter &painter)
+{
+    std::unique_ptr<QChart> chart;
+    switch (item.chart) {
+    case ReportBlock::Chart::PathDonut:
+        chart.reset(PathDonutChart::create(&models.paths, ReportPathModel::Label, ReportPathModel::Vms));
+        break;
+    case ReportBlock::Chart::ScenarioComparison:
+        chart.reset(ScenarioComparisonChart::create(&models.scenarios, ReportScenarioModel::Name,
+                                                    ReportScenarioModel::VmHosts, ReportScenarioModel::ContainerNodes));
+        break;
+    case ReportBlock::Chart::NodeSizeSweep:
+        if (item.scenarioIndex < 0 || size_t(item.scenarioIndex) >= models.sweeps.size())
+            return;
+        chart.reset(NodeSizeSweepChart::create(models.sweeps.at(size_t(item.scenarioIndex)).get(),
+                                               ReportSweepModel::NodeVcpu, ReportSweepModel::Nodes,
+                                               ReportSweepModel::LowerBound));
+        break;
+    }
+    // Laid out at a screen-like size, so its pixel fonts read as about 8 to 10 points on paper.
+    const qreal logicalWidth = 760;
+    const QSizeF logical(logicalWidth, logicalWidth * item.rect.height() / item.rect.width());
+    ChartRenderer::render(chart.get(), &painter, item.rect, logical);
+}
+
+void paintItem(const PageItem &item, const ReportLayout &layout, ChartModels &models, QPainter &painter)
+{
+    switch (item.kind) {
+    case PageItem::Kind::Text:
+        painter.setFont(layout.style().font(item.font));
+        painter.setPen(item.color);
+        painter.drawText(item.rect.topLeft(), item.text);
+        break;
+    case PageItem::Kind::Fill:
+        painter.fillRect(item.rect, item.color);
+        break;
+    case PageItem::Kind::Line: {
+        QPen pen(item.color, item.lineWidth);
+        if (item.dotted) {
+            pen.setStyle(Qt::CustomDashLine);
+            pen.setDashPattern({0.5, 3.5});
+            pen.setCapStyle(Qt::RoundCap);
+        }
+        painter.setPen(pen);
+        painter.drawLine(item.rect.topLeft(), item.rect.bottomRight());
+        break;
+    }
+    case PageItem::Kind::Chart:
+        paintChart(item, models, painter);
+        break;
+    case PageItem::Kind::Logo: {
+        const QImage logo(item.text);
+        if (logo.isNull())
+            break;
+        const QSizeF size = QSizeF(logo.size()).scaled(item.rect.size(), Qt::KeepAspectRatio);
+        painter.drawImage(QRectF(item.rect.right() - size.width(), item.rect.top(), size.width(), size.height()), logo);
+        break;
+    }
+    }
+}
+
+void paintRunningHeads(const ReportModel &model, const ReportPage &page, int number, int pages,
+                       const ReportLayout &layout, QPainter &painter)
+{
+    const ReportStyle &style = layout.style();
+    const QRectF content = layout.contentRect();
+    const qreal u = layout.unit();
+    const QFontMetricsF &metrics = style.metrics(ReportStyle::Running);
+    painter.setFont(style.font(ReportStyle::Running));
+    if (!page.cover) {
+        const qreal headerBaseline = content.top() - 30 * u;
+        const QString left =
+            model.customer.isEmpty() ? model.title : model.title + QStringLiteral("  \u00b7  ") + model.customer;
+        painter.setPen(ReportStyle::muted());
+        const QString shownLeft = metrics.elidedText(left, Qt::ElideRight, content.width() * 0.6);
+        painter.drawText(QPointF(content.left(), headerBaseline), shownLeft);
+        const QString right = metrics.elidedText(page.header, Qt::ElideLeft, content.width() * 0.38);
+        painter.setPen(ReportStyle::navy());
+        painter.drawText(QPointF(content.right() - metrics.horizontalAdvance(right), headerBaseline), right);
+        painter.setPen(QPen(ReportStyle::rule(), 0.6 * u));
+        painter.drawLine(QPointF(content.left(), headerBaseline + 7 * u),
+                         QPointF(content.right(), headerBaseline + 7 * u));
+    }
+    const qreal footerBaseline = content.bottom() + 34 * u;
+    painter.setPen(QPen(ReportStyle::rule(), 0.6 * u));
+    painter.drawLine(QPointF(content.left(), footerBaseline - 12 * u),
+                     QPointF(content.right(), footerBaseline - 12 * u));
+    painter.setPen(ReportStyle::muted());
+    QString left = QStringLiteral("Confidential");
+    if (!model.consultant.isEmpty())
+        left += QStringLiteral("  \u00b7  Prepared by ") + model.consultant;
+    left +=
+        QStringLiteral("  \u00b7  ") + QLocale(QLocale::English).toString(model.date, QStringLiteral("d MMMM yyyy"));
+    painter.drawText(QPointF(content.left(), footerBaseline),
+                     metrics.elidedText(left, Qt::ElideRight, content.width() * 0.75));
+    const QString pageText = QStringLiteral("Page %1 of %2").arg(number).arg(pages);
+    painter.setPen(ReportStyle::ink());
+    painter.drawText(QPointF(content.right() - metrics.horizontalAdvance(pageText), footerBaseline), pageText);
+}
+
+} // namespace
+
+std::optional<PdfReportWriter::Paper> PdfReportWriter::paperFromKey(const QString &key)
+{
+    if (key.compare(QLatin1String("a4"), Qt::CaseInsensitive) == 0)
+        return Paper::A4;
+    if (key.compare(QLatin1String("letter"), Qt::CaseInsensitive) == 0)
+        return Paper::Letter;
+    return std::nullopt;
+}
+
+QPageSize PdfReportWriter::pageSize(Paper paper)
+{
+    return QPageSize(paper == Paper::Letter ? QPageSize::Letter : QPageSize::A4);
+}
+
+int PdfReportWriter::render(const ReportModel &model, QPagedPaintDevice *device, const Options &options)
+{
+    const QSizeF points = pageSize(options.paper).size(QPageSize::Point);
+    ReportLayout layout(model, device, points);
+    const QList<ReportPage> pages = layout.run();
+    ChartModels models(model);
+    QPainter painter;
+    if (!painter.begin(device))
+        return 0;
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    for (int i = 0; i < pages.size(); ++i) {
+        if (i > 0)
+            device->newPage();
+        for (const PageItem &item : pages.at(i).items)
+            paintItem(item, layout, models, painter);
+        paintRunningHeads(model, pages.at(i), i + 1, int(pages.size()), layout, painter);
+        if (options.progress && !options.progress(i + 1, int(pages.size()))) {
+            painter.end();
+            return 0;
+        }
+    }
+    painter.end();
+    return int(pages.size());
+}
+
+std::optional<QString> PdfReportWriter::write(const ReportModel &model, const QString &path, const Options &options)
+{
+    // Written to a temporary file and renamed: a failed or cancelled report leaves no half PDF.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    {
+        QPdfWriter writer(&file);
+        writer.setPageSize(pageSize(options.paper));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setResolution(1200);
+        writer.setTitle(model.title + (model.customer.isEmpty() ? QString() : QStringLiteral(": ") + model.customer));
+        writer.setCreator(QStringLiteral("Landfall ") + QStringLiteral(LANDFALL_VERSION));
+        if (render(model, &writer, options) == 0) {
+            file.cancelWriting();
+            return QStringLiteral("the report was cancelled");
+        }
+    }
+    if (!file.commit())
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    return std::nullopt;
+}
+
+} // namespace landfall

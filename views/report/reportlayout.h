@@ -1,0 +1,71 @@
+#pragma once
+
+#include "reportpage.h"
+#include "reportstyle.h"
+
+#include "report/reportmodel.h"
+
+#include <QHash>
+#include <QList>
+#include <QSizeF>
+
+class QPaintDevice;
+
+namespace landfall {
+
+/** Flows a ReportModel onto pages: cover, contents, then each section from a new page, with
+    tables that break across pages and repeat their header row. It only measures (with the
+    device's own font metrics); PdfReportWriter paints what it returns. Measurements of
+    repeated cell text are cached: a large estate repeats the same reasons thousands of times. */
+class ReportLayout {
+public:
+    ReportLayout(const ReportModel &model, QPaintDevice *device, const QSizeF &pagePoints);
+
+    QList<ReportPage> run();
+    /** The page (0-based) on which each section starts; valid after run(). */
+    const QList<int> &sectionPages() const { return m_sectionPages; }
+    /** Device units per point. */
+    qreal unit() const { return m_unit; }
+    const ReportStyle &style() const { return m_style; }
+    QRectF contentRect() const { return QRectF(m_left, m_top, m_right - m_left, m_bottom - m_top); }
+    QSizeF pageSize() const { return m_page; }
+
+private:
+    qreal pt(qreal points) const { return points * m_unit; }
+    void newPage(const QString &header);
+    bool fits(qreal height) const { return m_y + height <= m_bottom; }
+    void addText(qreal x, qreal baseline, const QString &text, int font, const QColor &color);
+    void addFill(const QRectF &rect, const QColor &color);
+    void addLine(const QPointF &from, const QPointF &to, const QColor &color, qreal width, bool dotted = false);
+    /** Lines of `text` no wider than `width`; more than `maxLines` are cut, the last one elided. */
+    QStringList wrap(const QString &text, int font, qreal width, int maxLines);
+    qreal advance(const QString &word, int font);
+    /** Adds wrapped text at the current position; returns the height used. */
+    qreal paragraph(const QString &text, int font, const QColor &color, qreal x, qreal width, qreal leading);
+
+    void cover();
+    void contents(int firstPage, int pageCount);
+    void section(int number, const ReportSection &section);
+    void block(const ReportBlock &block, const QString &header, const ReportBlock *next);
+    /** What must fit below a heading for the block after it to start on the same page. */
+    qreal leastHeight(const ReportBlock &block) const;
+    qreal chartHeight(const ReportBlock &block) const;
+    void figures(const ReportBlock &block);
+    void table(const ReportBlock &block, const QString &header);
+    void chart(const ReportBlock &block, const QString &header);
+
+    const ReportModel &m_model;
+    ReportStyle m_style;
+    qreal m_unit;
+    QSizeF m_page; ///< device units
+    qreal m_left, m_right, m_top, m_bottom;
+    qreal m_y = 0;
+    QList<ReportPage> m_pages;
+    QList<int> m_sectionPages;
+    int m_tables = 0;
+    int m_figures = 0;
+    QHash<QString, QStringList> m_wrapCache;
+    std::array<QHash<QString, qreal>, ReportStyle::FontCount> m_advanceCache;
+};
+
+} // namespace landfall

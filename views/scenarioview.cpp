@@ -1,0 +1,281 @@
+#include "scenarioview.h"
+
+#include "scenarioform.h"
+
+#include "density/scenario.h"
+#include "itemmodels/comparedscenariosmodel.h"
+#include "itemmodels/scenariocomparisonmodel.h"
+#include "store/projectstore.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QTransposeProxyModel>
+#include <QVBoxLayout>
+
+namespace landfall {
+
+ScenarioView::ScenarioView(ScenarioComparisonModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_compared(new ComparedScenariosModel(this))
+    , m_list(new QListView(this))
+    , m_form(new ScenarioForm(this))
+    , m_compare(new QTableView(this))
+    , m_message(new QLabel(this))
+    , m_duplicate(new QPushButton(tr("D&uplicate"), this))
+    , m_remove(new QPushButton(tr("Remo&ve"), this))
+    , m_saveTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("scenarioView"));
+    m_compared->setSourceModel(model);
+
+    m_list->setObjectName(QStringLiteral("scenarioList"));
+    m_list->setAccessibleName(tr("Scenarios"));
+    m_list->setModel(model);
+    m_list->setModelColumn(ScenarioComparisonModel::Name);
+    m_list->setToolTip(tr("Tick the scenarios to compare; select one to edit it."));
+    m_duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_duplicate->setToolTip(tr("Copy the selected scenario under a new name (Ctrl+D)"));
+    m_duplicate->setAccessibleName(tr("Duplicate scenario"));
+    m_remove->setToolTip(tr("Remove the selected scenario from the project"));
+    m_remove->setAccessibleName(tr("Remove scenario"));
+    connect(m_duplicate, &QPushButton::clicked, this, &ScenarioView::duplicateCurrent);
+    connect(m_remove, &QPushButton::clicked, this, [this]() {
+        const int row = currentRow();
+        if (row < 0)
+            return;
+        const auto answer = QMessageBox::question(this, tr("Remove the Scenario"),
+                                                  tr("Remove the scenario %1?").arg(m_model->scenario(row).name));
+        if (answer == QMessageBox::Yes)
+            removeCurrent();
+    });
+
+    auto *listPane = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(new QLabel(tr("<b>Scenarios</b>"), listPane));
+    listLayout->addWidget(m_list, 1);
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(m_duplicate);
+    listButtons->addWidget(m_remove);
+    listLayout->addLayout(listButtons);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("scenarioFormScroll"));
+    scroll->setWidget(m_form);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *formPane = new QWidget(this);
+    auto *formLayout = new QVBoxLayout(formPane);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->addWidget(scroll, 1);
+    m_message->setObjectName(QStringLiteral("scenarioMessage"));
+    m_message->setWordWrap(true);
+    m_message->setAccessibleName(tr("Scenario message"));
+    formLayout->addWidget(m_message);
+
+    // Scenarios side by side: the model has a row per scenario, the table a column per scenario.
+    auto *transpose = new QTransposeProxyModel(this);
+    transpose->setSourceModel(m_compared);
+    m_compare->setObjectName(QStringLiteral("scenarioCompareTable"));
+    m_compare->setAccessibleName(tr("Scenario comparison"));
+    m_compare->setModel(transpose);
+    m_compare->setRowHidden(ScenarioComparisonModel::Name, true);
+    m_compare->setAlternatingRowColors(true);
+    m_compare->setSelectionMode(QAbstractItemView::NoSelection);
+    m_compare->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_compare->horizontalHeader()->setMinimumSectionSize(110);
+    m_compare->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(transpose, &QAbstractItemModel::modelReset, this,
+            [this]() { m_compare->setRowHidden(ScenarioComparisonModel::Name, true); });
+    auto *comparePane = new QWidget(this);
+    auto *compareLayout = new QVBoxLayout(comparePane);
+    compareLayout->setContentsMargins(0, 0, 0, 0);
+    compareLayout->addWidget(new QLabel(tr("<b>Comparison</b> (the ticked scenarios)"), comparePane));
+    compareLayout->addWidget(m_compare, 1);
+
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(formPane);
+    right->addWidget(comparePane);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("scenarioSplitter"));
+    splitter->addWidget(listPane);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 4);
+    splitter->setChildrenCollapsible(false);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(splitter);
+
+    m_saveTimer->setSingleShot(true);
+    m_saveTimer->setInterval(250); // spin box arrows held down store once, not twenty times
+    connect(m_form, &ScenarioForm::edited, m_saveTimer, qOverload<>(&QTimer::start));
+    connect(m_saveTimer, &QTimer::timeout, this, &ScenarioView::commitEdits);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                commitEdits();
+                m_formRow = current.isValid() ? current.row() : -1;
+                m_form->setEnabled(m_formRow >= 0);
+                if (m_formRow >= 0)
+                    m_form->setScenario(m_model->scenario(m_formRow));
+                m_duplicate->setEnabled(m_formRow >= 0);
+                m_remove->setEnabled(m_formRow >= 0 && m_model->rowCount() > 1);
+                Q_EMIT currentScenarioChanged(m_formRow);
+            });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
+        m_formRow = -1;
+        selectRow(0);
+    });
+    setFocusProxy(m_list);
+}
+
+void ScenarioView::setStore(ProjectStore *store)
+{
+    m_saveTimer->stop();
+    m_formRow = -1;
+    m_store = store;
+    QList<Scenario> scenarios;
+    if (store) {
+        for (const QString &name : store->scenarioNames()) {
+            const std::optional<QString> definition = store->scenarioDefinition(name);
+            const auto scenario =
+                Scenario::fromJson(QJsonDocument::fromJson(definition.value_or(QString()).toUtf8()).object());
+            if (scenario)
+                scenarios.append(scenario.value());
+        }
+    }
+    if (scenarios.isEmpty())
+        scenarios.append(Scenario()); // the built-in "default", stored when first edited
+    m_model->setScenarios(scenarios);
+}
+
+int ScenarioView::currentRow() const
+{
+    const QModelIndex current = m_list->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+void ScenarioView::selectRow(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    m_list->selectionModel()->setCurrentIndex(m_model->index(row, ScenarioComparisonModel::Name),
+                                              QItemSelectionModel::ClearAndSelect);
+}
+
+void ScenarioView::showMessage(const QString &text, bool error)
+{
+    m_message->setStyleSheet(error ? QStringLiteral("color: #b03a2e;") : QString());
+    m_message->setText(text);
+}
+
+QString ScenarioView::uniqueName(const QString &base) const
+{
+    QString name = base;
+    for (int n = 2; m_model->rowForName(name) >= 0; ++n)
+        name = tr("%1 (%2)").arg(base).arg(n);
+    return name;
+}
+
+bool ScenarioView::store(const Scenario &scenario, const QString &previousName)
+{
+    if (!m_store)
+        return false;
+    if (!previousName.isEmpty() && previousName != scenario.name) {
+        if (auto removed = m_store->removeScenario(previousName); !removed) {
+            showMessage(removed.error().message, true);
+            return false;
+        }
+    }
+    const QString json = QString::fromUtf8(QJsonDocument(scenario.toJson()).toJson(QJsonDocument::Compact));
+    if (std::optional<StoreError> error = m_store->saveScenario(scenario.name, json)) {
+        showMessage(tr("Not saved: %1").arg(error->message), true);
+        return false;
+    }
+    return true;
+}
+
+bool ScenarioView::commitEdits()
+{
+    m_saveTimer->stop();
+    const int row = m_formRow;
+    if (row < 0 || row >= m_model->rowCount())
+        return false;
+    const Scenario previous = m_model->scenario(row);
+    Scenario edited = m_form->scenario();
+    if (edited.toJson() == previous.toJson())
+        return true;
+    if (edited.name.isEmpty()) {
+        showMessage(tr("A scenario needs a name."), true);
+        return false;
+    }
+    const int sameName = m_model->rowForName(edited.name);
+    if (sameName >= 0 && sameName != row) {
+        showMessage(tr("Another scenario is named %1.").arg(edited.name), true);
+        return false;
+    }
+    // The density engine's own reading of the scenario is the validation: a value it refuses is
+    // named by its key and not stored.
+    const auto checked = Scenario::fromJson(edited.toJson());
+    if (!checked) {
+        showMessage(tr("Not saved: %1").arg(checked.error().toString()), true);
+        return false;
+    }
+    if (!store(checked.value(), previous.name))
+        return false;
+    m_model->setScenario(row, checked.value());
+    showMessage(tr("Saved; re-packing %1...").arg(edited.name), false);
+    Q_EMIT currentScenarioChanged(row);
+    return true;
+}
+
+bool ScenarioView::duplicateCurrent()
+{
+    commitEdits();
+    const int row = currentRow();
+    if (row < 0)
+        return false;
+    Scenario copy = m_model->scenario(row);
+    copy.name = uniqueName(tr("%1 copy").arg(copy.name));
+    // The source may be the unsaved built-in default: store it too, so both are in the project.
+    if (!m_store->scenarioDefinition(m_model->scenario(row).name) && !store(m_model->scenario(row), {}))
+        return false;
+    if (!store(copy, {}))
+        return false;
+    m_model->addScenario(copy);
+    selectRow(m_model->rowCount() - 1);
+    showMessage(tr("%1 added.").arg(copy.name), false);
+    return true;
+}
+
+bool ScenarioView::removeCurrent()
+{
+    const int row = currentRow();
+    if (row < 0 || m_model->rowCount() < 2 || !m_store)
+        return false;
+    m_saveTimer->stop();
+    const QString name = m_model->scenario(row).name;
+    if (auto removed = m_store->removeScenario(name); !removed) {
+        showMessage(removed.error().message, true);
+        return false;
+    }
+    m_formRow = -1;
+    m_model->removeScenario(row);
+    selectRow(std::min(row, m_model->rowCount() - 1));
+    showMessage(tr("%1 removed.").arg(name), false);
+    return true;
+}
+
+} // namespace landfall

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace landfall {
+
+class ComparedScenariosModel;
+class ProjectStore;
+class ScenarioComparisonModel;
+class ScenarioForm;
+struct Scenario;
+
+/** The density scenarios: the list, a form for the selected one (stored as it is edited),
+    duplicate and remove, and the ticked scenarios compared side by side. */
+class ScenarioView : public QWidget {
+    Q_OBJECT
+public:
+    ScenarioView(ScenarioComparisonModel *model, QWidget *parent = nullptr);
+
+    /** Shows the scenarios of `store`; a project without any gets the built-in "default". */
+    void setStore(ProjectStore *store);
+
+    ScenarioForm *form() const { return m_form; }
+    QListView *list() const { return m_list; }
+    QTableView *compareTable() const { return m_compare; }
+    ComparedScenariosModel *comparedModel() const { return m_compared; }
+    int currentRow() const;
+    void selectRow(int row);
+    /** Stores the form's pending edit now, instead of after the short pause it waits for. */
+    bool commitEdits();
+    /** Copies the selected scenario under a new name, stores and selects it. */
+    bool duplicateCurrent();
+    bool removeCurrent();
+
+Q_SIGNALS:
+    /** The scenario the dashboard details (resources, sweep) changed, or was edited. */
+    void currentScenarioChanged(int row);
+
+private:
+    bool store(const Scenario &scenario, const QString &previousName);
+    QString uniqueName(const QString &base) const;
+    void showMessage(const QString &text, bool error);
+
+    ScenarioComparisonModel *m_model;
+    ComparedScenariosModel *m_compared;
+    ProjectStore *m_store = nullptr;
+    QListView *m_list;
+    ScenarioForm *m_form;
+    QTableView *m_compare;
+    QLabel *m_message;
+    QPushButton *m_duplicate;
+    QPushButton *m_remove;
+    QTimer *m_saveTimer;
+    int m_formRow = -1; ///< the row the form shows
+};
+
+} // namespace landfall
