@@ -35,11 +35,14 @@ shoot "$work/demo.landfall" --import "$inventory" --import "$answers" --screensh
 
 if [ -x "$cli" ]; then
     cat > "$work/large-nodes.json" <<'JSON'
-{"name": "32 vCPU nodes", "node": {"vcpu": 32, "memoryGiB": 128}}
+{"name": "32 vCPU nodes", "node": {"vcpu": 32, "memoryGiB": 128},
+ "nodeSizes": [{"vcpu": 32, "memoryGiB": 128}, {"vcpu": 48, "memoryGiB": 192}, {"vcpu": 64, "memoryGiB": 256},
+               {"vcpu": 96, "memoryGiB": 384}]}
 JSON
     cat > "$work/dense.json" <<'JSON'
 {"name": "64 vCPU, no N+1", "node": {"vcpu": 64, "memoryGiB": 256, "headroomPct": 10, "nPlusOne": false},
- "host": {"nPlusOne": false}}
+ "host": {"nPlusOne": false},
+ "nodeSizes": [{"vcpu": 32, "memoryGiB": 128}, {"vcpu": 64, "memoryGiB": 256}, {"vcpu": 96, "memoryGiB": 384}]}
 JSON
     "$cli" scenario "$work/demo.landfall" --add "$work/large-nodes.json" >/dev/null
     "$cli" scenario "$work/demo.landfall" --add "$work/dense.json" >/dev/null

@@ -20,7 +20,12 @@ void NodeSizeSweepModel::compute(const Scenario &scenario, const QList<Workload>
         watcher->deleteLater();
         if (generation != m_generation)
             return; // a newer sweep is on its way
-        QList<NodeSizePoint> points = watcher->result();
+        // A size that cannot hold the largest workload has no node count: it is left off the line.
+        QList<NodeSizePoint> points;
+        for (const NodeSizePoint &point : watcher->result()) {
+            if (point.feasible)
+                points.append(point);
+        }
         // The line runs from small nodes to large ones.
         std::stable_sort(points.begin(), points.end(), [](const NodeSizePoint &a, const NodeSizePoint &b) {
             return a.size.vcpu != b.size.vcpu ? a.size.vcpu < b.size.vcpu : a.size.memoryGiB < b.size.memoryGiB;

@@ -9,7 +9,8 @@
 namespace landfall {
 
 /** The node-size sweep of one scenario: nodes (and what they buy) against node size, one row per
-    size on offer, for the dashboard's line. Computed on the thread pool; a newer request wins. */
+    size on offer that can hold every workload, for the dashboard's line. Computed on the thread
+    pool; a newer request wins. */
 class NodeSizeSweepModel : public QAbstractTableModel {
     Q_OBJECT
 public:

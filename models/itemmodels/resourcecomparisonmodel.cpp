@@ -52,13 +52,13 @@ QString ResourceComparisonModel::resourceName(int row)
     case Vcpu:
         return tr("vCPU");
     case MemoryGiB:
-        return tr("Memory (GiB)");
+        return tr("Mem. GiB");
     case DiskGiB:
-        return tr("Disk (GiB)");
+        return tr("Disk GiB");
     case LicencesStandard:
-        return tr("Core licences, Standard");
+        return tr("Lic. Std");
     case LicencesDatacenter:
-        return tr("Core licences, Datacenter");
+        return tr("Lic. DC");
     default:
         return {};
     }

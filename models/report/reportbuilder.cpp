@@ -364,7 +364,7 @@ void Composer::paths()
     // VMs that share a decision (target, image, isolation, confidence, conditions) share a row:
     // a large estate has thousands of VMs but a few dozen distinct decisions, and a consultant
     // reads the decisions, then the names. Long lists continue on further rows.
-    constexpr int kNamesPerRow = 8;
+    constexpr int kNamesPerRow = 5;
     for (MigrationPath path : kPaths) {
         ReportSection section;
         section.title = ReportBuilder::pathLabel(path);

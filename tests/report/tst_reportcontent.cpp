@@ -131,8 +131,8 @@ private Q_SLOTS:
                 QStringList{QStringLiteral("Parameter"), QStringLiteral("baseline"), QStringLiteral("large-nodes")}) {
                 for (const QStringList &row : block.table.rows) {
                     if (row.constFirst() == QLatin1String("node.vcpu")) {
-                        QCOMPARE(row,
-                                 (QStringList{QStringLiteral("node.vcpu"), QStringLiteral("32"), QStringLiteral("64")}));
+                        QCOMPARE(row, (QStringList{QStringLiteral("node.vcpu"), QStringLiteral("32"),
+                                                   QStringLiteral("64")}));
                         nodeVcpu = true;
                     }
                 }

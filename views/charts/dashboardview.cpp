@@ -7,11 +7,13 @@
 #include "resourcesbeforeafterchart.h"
 #include "scenariocomparisonchart.h"
 
+#include <QChart>
 #include <QDir>
 #include <QFileDialog>
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
+#include <QLegend>
 #include <QMenu>
 #include <QMessageBox>
 #include <QToolButton>
@@ -25,7 +27,7 @@ namespace {
 constexpr int kSweepVcpuColumn = 1;
 constexpr int kSweepNodesColumn = 3;
 constexpr int kSweepLowerBoundColumn = 4;
-constexpr double kWorkshopScale = 1.6;
+constexpr double kWorkshopScale = 1.3; // the window's own fonts grow by 1.5: the charts must still fit their panels
 
 } // namespace
 
@@ -60,13 +62,16 @@ DashboardView::DashboardView(QAbstractItemModel *paths, QAbstractItemModel *syst
 
     auto *grid = new QGridLayout;
     grid->setSpacing(8);
+    // The OS bars get two columns: their labels ("Windows Server 2012 R2") are the longest.
     grid->addWidget(panel(m_paths, QStringLiteral("paths")), 0, 0);
-    grid->addWidget(panel(m_systems, QStringLiteral("operating-systems")), 0, 1);
-    grid->addWidget(panel(m_sweep, QStringLiteral("node-size-sweep")), 0, 2);
+    grid->addWidget(panel(m_systems, QStringLiteral("operating-systems")), 0, 1, 1, 2);
     grid->addWidget(panel(m_scenarios, QStringLiteral("hosts-and-nodes")), 1, 0);
-    grid->addWidget(panel(m_resources, QStringLiteral("resources")), 1, 1, 1, 2);
-    for (int column = 0; column < 3; ++column)
-        grid->setColumnStretch(column, 1);
+    grid->addWidget(panel(m_resources, QStringLiteral("resources")), 1, 1);
+    grid->addWidget(panel(m_sweep, QStringLiteral("node-size-sweep")), 1, 2);
+    // The donut's legend carries each path's count and share: its column is the widest.
+    grid->setColumnStretch(0, 4);
+    grid->setColumnStretch(1, 3);
+    grid->setColumnStretch(2, 3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 8);
     layout->addWidget(m_caption);

@@ -7,9 +7,8 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
-#include <QValueAxis>
 #include <QVBarModelMapper>
-
+#include <QValueAxis>
 
 namespace landfall {
 

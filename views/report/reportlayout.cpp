@@ -14,7 +14,7 @@ constexpr qreal kMarginTop = 68;  // leaves room for the running header
 constexpr qreal kMarginBottom = 60;
 constexpr qreal kCellPadX = 3.5;
 constexpr qreal kCellPadY = 3;
-constexpr int kMaxCellLines = 6;
+constexpr int kMaxCellLines = 12;
 constexpr int kTocEntriesPerPage = 28;
 
 /** True when every filled cell of a column is a number, so the column is aligned right. */

@@ -211,8 +211,10 @@ void TestPlanModels::scenarioModelsPassTheTester()
     QVERIFY(resources.value(ResourceComparisonModel::Vcpu, ResourceComparisonModel::Before) > 0);
     sweep.compute(Scenario(), workloads);
     QTRY_VERIFY_WITH_TIMEOUT(!sweep.isBusy(), 30000);
-    QCOMPARE(sweep.rowCount(), int(Scenario().nodeSizes.size()));
-    QVERIFY(sweep.index(sweep.rowCount() - 1, NodeSizeSweepModel::Nodes).data().toInt() > 0);
+    QVERIFY(sweep.rowCount() > 0); // sizes too small for some workload are left off
+    QVERIFY(sweep.rowCount() <= int(Scenario().nodeSizes.size()));
+    for (int row = 0; row < sweep.rowCount(); ++row)
+        QVERIFY(sweep.index(row, NodeSizeSweepModel::Nodes).data().toInt() > 0);
 }
 
 void TestPlanModels::oneVmReclassifiesWithin100msAt10000Vms()
