@@ -5,7 +5,8 @@
 #include <QMimeDatabase>
 #include <QTextStream>
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication app(argc, argv);
     const QStringList files = QCoreApplication::arguments().mid(1);
     QTextStream out(stdout);
