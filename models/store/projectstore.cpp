@@ -316,7 +316,10 @@ Result<std::unique_ptr<ProjectStore>, StoreError> ProjectStore::open(const QStri
         return StoreError{StoreError::Kind::Unreadable,
                           QStringLiteral("%1: cannot be opened: %2").arg(path, db.lastError().text())};
     QSqlQuery pragma(db);
-    for (const char *statement : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"}) {
+    // A 64 MiB page cache (SQLite's default is 2 MiB) keeps the identity and name indexes in
+    // memory while an import inserts 100,000 VMs in random key order.
+    for (const char *statement :
+         {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL", "PRAGMA cache_size = -65536"}) {
         if (!pragma.exec(QLatin1String(statement)))
             return store->errorFrom(pragma, QStringLiteral("set up the connection"));
     }
