@@ -1,5 +1,15 @@
 #include "chartstyle.h"
 
+#include <algorithm>
+
+#include <QBarSet>
+
+#include <QBarCategoryAxis>
+
+#include <QAbstractItemModel>
+
+#include <QAbstractBarSeries>
+
 #include <QChart>
 #include <QLegend>
 
@@ -71,6 +81,36 @@ void ChartStyle::apply(QChart *chart)
     chart->legend()->setFont(font(12));
     chart->legend()->setLabelColor(ink());
     chart->legend()->setMarkerShape(QLegend::MarkerShapeRectangle);
+}
+
+double ChartStyle::styleComparisonBars(QAbstractBarSeries *series, int labelPixelSize)
+{
+    double highest = 0;
+    const QList<QBarSet *> sets = series->barSets();
+    for (int i = 0; i < sets.size(); ++i) {
+        QBarSet *set = sets.at(i);
+        set->setColor(i == 0 ? secondary() : primary());
+        set->setBorderColor(Qt::transparent);
+        set->setLabelColor(ink());
+        set->setLabelFont(font(labelPixelSize, true));
+        for (int j = 0; j < set->count(); ++j)
+            highest = std::max(highest, set->at(j));
+    }
+    return highest;
+}
+
+QBarCategoryAxis *ChartStyle::categoryAxis(const QAbstractItemModel *model, int column, int labelPixelSize)
+{
+    QStringList labels;
+    for (int row = 0; row < model->rowCount(); ++row)
+        labels.append(model->index(row, column).data().toString());
+    auto *axis = new QBarCategoryAxis;
+    axis->append(labels);
+    axis->setLabelsFont(font(labelPixelSize));
+    axis->setLabelsColor(ink());
+    axis->setGridLineVisible(false);
+    axis->setLinePenColor(muted());
+    return axis;
 }
 
 } // namespace landfall

@@ -5,6 +5,9 @@
 #include <QList>
 #include <QString>
 
+class QAbstractBarSeries;
+class QAbstractItemModel;
+class QBarCategoryAxis;
 class QChart;
 
 namespace landfall {
@@ -24,6 +27,11 @@ public:
     static QFont font(int pixelSize, bool bold = false);
     /** White background, no frame or shadow, no animation, the house fonts and legend. */
     static void apply(QChart *chart);
+    /** Colours the sets of a VM-against-container bar series (VM side first) and labels its
+        bars; returns the highest value, for the value axis's range. */
+    static double styleComparisonBars(QAbstractBarSeries *series, int labelPixelSize);
+    /** A category axis labelled with `column` of `model`, one category per row. */
+    static QBarCategoryAxis *categoryAxis(const QAbstractItemModel *model, int column, int labelPixelSize);
 };
 
 } // namespace landfall

@@ -30,26 +30,8 @@ QChart *ResourcesBeforeAfterChart::create(QAbstractItemModel *model, int labelCo
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setLabelsPrecision(10);
 
-    double highest = 1;
-    const QList<QBarSet *> sets = series->barSets();
-    for (int i = 0; i < sets.size(); ++i) {
-        QBarSet *set = sets.at(i);
-        set->setColor(i == 0 ? ChartStyle::secondary() : ChartStyle::primary());
-        set->setBorderColor(Qt::transparent);
-        set->setLabelColor(ChartStyle::ink());
-        set->setLabelFont(ChartStyle::font(11, true));
-        for (int j = 0; j < set->count(); ++j)
-            highest = std::max(highest, set->at(j));
-    }
-    QStringList labels;
-    for (int row = 0; row < model->rowCount(); ++row)
-        labels.append(model->index(row, labelColumn).data().toString());
-    auto *categories = new QBarCategoryAxis;
-    categories->append(labels);
-    categories->setLabelsFont(ChartStyle::font(12));
-    categories->setLabelsColor(ChartStyle::ink());
-    categories->setGridLineVisible(false);
-    categories->setLinePenColor(ChartStyle::muted());
+    const double highest = std::max(1.0, ChartStyle::styleComparisonBars(series, 11));
+    QBarCategoryAxis *categories = ChartStyle::categoryAxis(model, labelColumn, 12);
     chart->addAxis(categories, Qt::AlignBottom);
     series->attachAxis(categories);
 

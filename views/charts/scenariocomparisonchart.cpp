@@ -34,27 +34,8 @@ QChart *ScenarioComparisonChart::create(QAbstractItemModel *model, int nameColum
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setLabelsPrecision(6);
 
-    const QList<QBarSet *> sets = series->barSets();
-    double highest = 0;
-    for (int i = 0; i < sets.size(); ++i) {
-        QBarSet *set = sets.at(i);
-        set->setColor(i == 0 ? ChartStyle::secondary() : ChartStyle::primary());
-        set->setBorderColor(Qt::transparent);
-        set->setLabelColor(ChartStyle::ink());
-        set->setLabelFont(ChartStyle::font(12, true));
-        for (int j = 0; j < set->count(); ++j)
-            highest = std::max(highest, set->at(j));
-    }
-
-    QStringList scenarios;
-    for (int row = 0; row < model->rowCount(); ++row)
-        scenarios.append(model->index(row, nameColumn).data().toString());
-    auto *categories = new QBarCategoryAxis;
-    categories->append(scenarios);
-    categories->setLabelsFont(ChartStyle::font(13));
-    categories->setLabelsColor(ChartStyle::ink());
-    categories->setGridLineVisible(false);
-    categories->setLinePenColor(ChartStyle::muted());
+    const double highest = ChartStyle::styleComparisonBars(series, 12);
+    QBarCategoryAxis *categories = ChartStyle::categoryAxis(model, nameColumn, 13);
     chart->addAxis(categories, Qt::AlignBottom);
     series->attachAxis(categories);
 
