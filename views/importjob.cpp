@@ -62,9 +62,9 @@ ImportJobResult ImportJob::run(const std::shared_ptr<State> &state, const QStrin
         return result;
     }
     InventoryImporter importer(**store);
-    for (const ParsedInventory &inventory : parsed) {
+    for (ParsedInventory &inventory : parsed) {
         result.files.append(inventory.file);
-        result.outcomes.append(importer.apply(inventory, options));
+        result.outcomes.append(importer.apply(std::move(inventory), options));
     }
     return result;
 }

@@ -81,8 +81,10 @@ int importCommand(const QStringList &arguments, Console &console)
     InventoryImporter importer(*store);
     int imported = 0;
     int status = kSuccess;
-    for (const ParsedInventory &inventory : std::as_const(parsed)) {
-        const ImportOutcome outcome = importer.apply(inventory, options);
+    for (ParsedInventory &inventory : parsed) {
+        const QString file = inventory.file;
+        const InventoryFormat format = inventory.format;
+        const ImportOutcome outcome = importer.apply(std::move(inventory), options);
         printIssues(outcome.issues, console);
         if (outcome.storeError) {
             console.err << "landfall-cli import: " << outcome.storeError->message << Qt::endl;
@@ -90,12 +92,12 @@ int importCommand(const QStringList &arguments, Console &console)
             break;
         }
         if (!outcome.accepted) {
-            console.err << "landfall-cli import: " << inventory.file << " was not imported" << Qt::endl;
+            console.err << "landfall-cli import: " << file << " was not imported" << Qt::endl;
             status = kInputRejected;
             break;
         }
         ++imported;
-        console.out << importReport(inventory.file, inventory.format, outcome) << '\n';
+        console.out << importReport(file, format, outcome) << '\n';
     }
     // Another landfall-cli may have written into the project this one created (and then found
     // busy): remove it only while it holds nothing.

@@ -73,7 +73,7 @@ std::optional<Vm> InventoryImporter::mergeWorkshopRow(const MappedRow &row, cons
     return existing;
 }
 
-ImportOutcome InventoryImporter::apply(const ParsedInventory &parsed, const ImportOptions &options)
+ImportOutcome InventoryImporter::apply(ParsedInventory parsed, const ImportOptions &options)
 {
     ImportOutcome outcome;
     outcome.issues = parsed.issues;
@@ -84,34 +84,21 @@ ImportOutcome InventoryImporter::apply(const ParsedInventory &parsed, const Impo
     InventoryBatch batch;
     batch.record.file = parsed.file;
     batch.record.format = inventoryFormatKey(parsed.format);
+    batch.vms.reserve(parsed.rows.size());
     QList<ImportIssue> mergeIssues;
-    for (const MappedRow &row : parsed.rows) {
+    for (MappedRow &row : parsed.rows) {
         if (parsed.format == InventoryFormat::Landfall) {
             std::optional<Vm> merged = mergeWorkshopRow(row, parsed.file, mergeIssues);
             if (merged)
-                batch.vms.append(*merged);
+                batch.vms.append(std::move(*merged));
         } else {
-            batch.vms.append(row.vm);
+            batch.vms.append(std::move(row.vm)); // moved, not copied: an import holds 100,000 of them
         }
     }
     outcome.issues.append(mergeIssues);
     if (!mergeIssues.isEmpty() && !options.skipBadRows)
         return outcome;
-
-    // The same VM twice in one file would be counted as added twice; the last row wins.
-    QHash<QString, qsizetype> seen;
-    QList<Vm> unique;
-    for (const Vm &vm : std::as_const(batch.vms)) {
-        const QString key = vm.id != 0 ? QString::number(vm.id) : vm.identityKey();
-        const auto it = seen.constFind(key);
-        if (it != seen.cend()) {
-            unique[*it] = vm;
-        } else {
-            seen.insert(key, unique.size());
-            unique.append(vm);
-        }
-    }
-    batch.vms = unique;
+    keepLastOfEachVm(batch.vms);
 
     for (const MappedRow &row : parsed.excluded) {
         const bool isTemplate = row.kind == MappedRow::Kind::Template;
@@ -133,6 +120,28 @@ ImportOutcome InventoryImporter::apply(const ParsedInventory &parsed, const Impo
     outcome.added = int(m_store.vmCount() - before);
     outcome.updated = int(batch.vms.size()) - outcome.added;
     return outcome;
+}
+
+void InventoryImporter::keepLastOfEachVm(QList<Vm> &vms)
+{
+    // The same VM twice in one file would be counted as added twice; the last row wins, in the
+    // place of the first. Most files hold no repeat, and then nothing moves.
+    QHash<QString, qsizetype> firstIndexOf;
+    firstIndexOf.reserve(vms.size());
+    QList<qsizetype> repeats;
+    for (qsizetype i = 0; i < vms.size(); ++i) {
+        const Vm &vm = vms.at(i);
+        const QString key = vm.id != 0 ? QString::number(vm.id) : vm.identityKey();
+        const auto first = firstIndexOf.constFind(key);
+        if (first == firstIndexOf.cend()) {
+            firstIndexOf.insert(key, i);
+        } else {
+            vms[*first] = std::move(vms[i]);
+            repeats.append(i);
+        }
+    }
+    for (auto repeat = repeats.crbegin(); repeat != repeats.crend(); ++repeat)
+        vms.removeAt(*repeat);
 }
 
 ImportOutcome InventoryImporter::importFile(const QString &path, const ImportOptions &options)

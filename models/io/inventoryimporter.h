@@ -28,13 +28,16 @@ public:
         : m_store(store)
     {}
 
-    ImportOutcome apply(const ParsedInventory &parsed, const ImportOptions &options);
+    /** Writes `parsed` (taken by value: its VMs move into the project write). */
+    ImportOutcome apply(ParsedInventory parsed, const ImportOptions &options);
     /** read() then apply(), for callers that need no progress. */
     ImportOutcome importFile(const QString &path, const ImportOptions &options);
 
 private:
     /** Finds the VM a Landfall CSV row names and lays the row's values over it. */
     std::optional<Vm> mergeWorkshopRow(const MappedRow &row, const QString &file, QList<ImportIssue> &issues) const;
+    /** Drops all but the last row of a VM that a file lists more than once. */
+    static void keepLastOfEachVm(QList<Vm> &vms);
 
     ProjectStore &m_store;
 };

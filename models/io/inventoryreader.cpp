@@ -188,6 +188,7 @@ void readRecords(RecordSource &table, ParsedInventory &parsed, const ImportOptio
                     !progress(qint64(table.fractionRead() * kProgressScale), kProgressScale);
     }
     pending.append(QtConcurrent::run(mapChunk, std::move(records)));
+    parsed.rows.reserve(parsed.rowsRead); // a MappedRow is large: grow the list once, not by doubling
     for (QFuture<MappedChunk> &future : pending) {
         MappedChunk chunk = future.takeResult();
         for (MappedRow &row : chunk.rows)

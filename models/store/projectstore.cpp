@@ -382,24 +382,6 @@ StoreError ProjectStore::errorFrom(const QSqlQuery &query, const QString &what) 
     return {StoreError::Kind::Failed, QStringLiteral("%1: could not %2: %3").arg(m_path, what, error.text())};
 }
 
-bool ProjectStore::writeCustomAttributes(qint64 vmId, const QMap<QString, QString> &attributes)
-{
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("DELETE FROM vm_custom_attributes WHERE vm_id = ?"));
-    query.addBindValue(vmId);
-    if (!query.exec())
-        return false;
-    query.prepare(QStringLiteral("INSERT INTO vm_custom_attributes (vm_id, key, value) VALUES (?, ?, ?)"));
-    for (auto it = attributes.cbegin(); it != attributes.cend(); ++it) {
-        query.bindValue(0, vmId);
-        query.bindValue(1, it.key());
-        query.bindValue(2, it.value());
-        if (!query.exec())
-            return false;
-    }
-    return true;
-}
-
 std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &batch)
 {
     return inTransaction([&]() -> std::optional<StoreError> {
@@ -530,19 +512,37 @@ std::optional<StoreError> ProjectStore::writeVms(const QList<Vm> &vms, qint64 im
         if (column != QLatin1String("source"))
             updates.append(column + QLatin1String(" = excluded.") + column);
     }
-    // A VM already in the project by its identity keeps its id, its answers and its notes.
-    SqliteStatement upsert(connectionHandle(),
-                           QLatin1String("INSERT INTO vms (identity_key, ") + allColumns.join(QLatin1String(", ")) +
-                               QLatin1String(", import_id) VALUES (") + placeholders.join(QLatin1String(", ")) +
-                               QLatin1String(") ON CONFLICT (identity_key) DO UPDATE SET ") +
-                               updates.join(QLatin1String(", ")) +
-                               QLatin1String(", import_id = excluded.import_id RETURNING id"));
-    SqliteStatement update(connectionHandle(), QLatin1String("UPDATE vms SET ") +
-                                                   allColumns.join(QLatin1String(" = ?, ")) +
-                                                   QLatin1String(" = ?, identity_key = ? WHERE id = ?"));
-    if (!upsert.isValid() || !update.isValid())
-        return StoreError{StoreError::Kind::Failed,
-                          QStringLiteral("%1: could not prepare the write: %2").arg(m_path, upsert.errorMessage())};
+    // A VM already in the project by its identity keeps its id, its answers and its notes. Into
+    // a project without VMs (every first import) a plain INSERT does, and saves SQLite the
+    // conflict handling on each of 100,000 rows. No RETURNING clause: SQLite builds a temporary
+    // table for it on every row; the id is looked up only for the VMs that need it (those with
+    // custom attributes).
+    sqlite3 *connection = connectionHandle();
+    QString insertSql = QLatin1String("INSERT INTO vms (identity_key, ") + allColumns.join(QLatin1String(", ")) +
+                        QLatin1String(", import_id) VALUES (") + placeholders.join(QLatin1String(", ")) +
+                        QLatin1String(")");
+    if (vmCount() > 0)
+        insertSql += QLatin1String(" ON CONFLICT (identity_key) DO UPDATE SET ") + updates.join(QLatin1String(", ")) +
+                     QLatin1String(", import_id = excluded.import_id");
+    SqliteStatement upsert(connection, insertSql);
+    SqliteStatement update(connection, QLatin1String("UPDATE vms SET ") + allColumns.join(QLatin1String(" = ?, ")) +
+                                           QLatin1String(" = ?, identity_key = ? WHERE id = ?"));
+    SqliteStatement idOf(connection, QStringLiteral("SELECT id FROM vms WHERE identity_key = ?"));
+    SqliteStatement clearAttributes(connection, QStringLiteral("DELETE FROM vm_custom_attributes WHERE vm_id = ?"));
+    SqliteStatement addAttribute(
+        connection, QStringLiteral("INSERT INTO vm_custom_attributes (vm_id, key, value) VALUES (?, ?, ?)"));
+    for (const SqliteStatement *statement : {&upsert, &update, &idOf, &clearAttributes, &addAttribute}) {
+        if (!statement->isValid())
+            return StoreError{
+                StoreError::Kind::Failed,
+                QStringLiteral("%1: could not prepare the write: %2").arg(m_path, statement->errorMessage())};
+    }
+    const auto failure = [this](const SqliteStatement &statement, const QString &what) {
+        const bool busy = statement.errorCode() == 5 || statement.errorCode() == 6;
+        return StoreError{busy ? StoreError::Kind::Busy : StoreError::Kind::Failed,
+                          QStringLiteral("%1: could not save %2: %3").arg(m_path, what, statement.errorMessage())};
+    };
+
     for (const Vm &vm : vms) {
         qint64 id = vm.id;
         const bool isNew = vm.id == 0;
@@ -557,15 +557,27 @@ std::optional<StoreError> ProjectStore::writeVms(const QList<Vm> &vms, qint64 im
             statement.bind(parameter++, vm.identityKey());
             statement.bind(parameter, vm.id);
         }
-        if (!statement.execute(isNew ? &id : nullptr)) {
-            const bool busy = statement.errorCode() == 5 || statement.errorCode() == 6;
-            return StoreError{
-                busy ? StoreError::Kind::Busy : StoreError::Kind::Failed,
-                QStringLiteral("%1: could not save VM %2: %3").arg(m_path, vm.name, statement.errorMessage())};
+        if (!statement.execute())
+            return failure(statement, QStringLiteral("VM %1").arg(vm.name));
+
+        // An edited VM's attributes are replaced; an imported one's are kept unless it brings its own.
+        if (isNew && vm.customAttributes.isEmpty())
+            continue;
+        if (isNew) {
+            idOf.bind(1, vm.identityKey());
+            if (!idOf.execute(&id))
+                return failure(idOf, QStringLiteral("VM %1").arg(vm.name));
         }
-        if ((!isNew || !vm.customAttributes.isEmpty()) && !writeCustomAttributes(id, vm.customAttributes))
-            return StoreError{StoreError::Kind::Failed,
-                              QStringLiteral("%1: could not save the custom attributes of %2").arg(m_path, vm.name)};
+        clearAttributes.bind(1, id);
+        if (!clearAttributes.execute())
+            return failure(clearAttributes, QStringLiteral("the custom attributes of %1").arg(vm.name));
+        for (auto it = vm.customAttributes.cbegin(); it != vm.customAttributes.cend(); ++it) {
+            addAttribute.bind(1, id);
+            addAttribute.bind(2, it.key());
+            addAttribute.bind(3, it.value());
+            if (!addAttribute.execute())
+                return failure(addAttribute, QStringLiteral("the custom attributes of %1").arg(vm.name));
+        }
     }
     return std::nullopt;
 }

@@ -103,7 +103,6 @@ private:
     QSqlDatabase database() const;
     sqlite3 *connectionHandle() const;
     std::optional<StoreError> writeVms(const QList<Vm> &vms, qint64 importId);
-    bool writeCustomAttributes(qint64 vmId, const QMap<QString, QString> &attributes);
 
     QString m_path;
     QString m_connectionName;

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -19,7 +22,8 @@ public:
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
     bool isValid() const { return m_statement != nullptr; }
-    // Bind a value to the 1-based parameter `index`.
+    // Bind a value to the 1-based parameter `index`. A statement run many times must bind every
+    // parameter before each run: bindings stay in place from one run to the next.
     bool bind(int index, const QString &text);
     bool bind(int index, qint64 number);
     bool bind(int index, double number);
@@ -33,6 +37,8 @@ public:
 private:
     sqlite3 *m_connection;
     sqlite3_stmt *m_statement = nullptr;
+    /// The UTF-8 of each bound text parameter, kept here so that SQLite need not copy it.
+    std::vector<QByteArray> m_boundText;
 };
 
 } // namespace landfall

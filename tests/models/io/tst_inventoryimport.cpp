@@ -200,6 +200,62 @@ private Q_SLOTS:
         QCOMPARE(vm.customAttributes.size(), 2);
     }
 
+    void reimportKeepsIdsAndReplacesCustomAttributes()
+    {
+        // The first import goes into an empty project (plain inserts); the second finds every VM
+        // again by its identity (upserts) and must keep ids while taking the new values.
+        QTemporaryDir dir;
+        auto store = newProject(dir);
+        InventoryImporter importer(*store);
+        QVERIFY(importer
+                    .importFile(writeFile(dir, "a.csv",
+                                          "VM,Powerstate,CPUs,Memory,Cost Center,VM UUID\n"
+                                          "web1,poweredOn,2,4096,CC-17,u-1\n"
+                                          "web2,poweredOn,4,8192,CC-18,u-2\n"),
+                                {})
+                    .accepted);
+        const QList<Vm> before = store->vms();
+        const ImportOutcome again = importer.importFile(writeFile(dir, "b.csv",
+                                                                  "VM,Powerstate,CPUs,Memory,Cost Center,VM UUID\n"
+                                                                  "web1,poweredOff,8,4096,CC-99,u-1\n"
+                                                                  "web3,poweredOn,1,2048,,u-3\n"),
+                                                        {});
+        QVERIFY(again.accepted);
+        QCOMPARE(again.added, 1);
+        QCOMPARE(again.updated, 1);
+        const QList<Vm> after = store->vms();
+        QCOMPARE(after.size(), 3);
+        QCOMPARE(findVm(after, QStringLiteral("web1"))->id, findVm(before, QStringLiteral("web1"))->id);
+        QCOMPARE(findVm(after, QStringLiteral("web1"))->vcpu, 8);
+        QCOMPARE(findVm(after, QStringLiteral("web1"))->customAttributes.value(QStringLiteral("Cost Center")),
+                 QStringLiteral("CC-99"));
+        QCOMPARE(findVm(after, QStringLiteral("web2"))->customAttributes.value(QStringLiteral("Cost Center")),
+                 QStringLiteral("CC-18"));
+        QVERIFY(findVm(after, QStringLiteral("web3"))->customAttributes.isEmpty());
+    }
+
+    void aVmListedTwiceTakesItsLastRow()
+    {
+        QTemporaryDir dir;
+        auto store = newProject(dir);
+        const ImportOutcome outcome =
+            InventoryImporter(*store).importFile(writeFile(dir, "v.csv",
+                                                           "VM,Powerstate,CPUs,Memory,VM UUID\n"
+                                                           "web1,poweredOn,2,4096,u-1\n"
+                                                           "db1,poweredOn,4,8192,u-2\n"
+                                                           "web1-renamed,poweredOn,6,4096,U-1\n"
+                                                           "web1-again,poweredOn,8,4096,u-1\n"),
+                                                 {});
+        QVERIFY(outcome.accepted);
+        QCOMPARE(outcome.added, 2);
+        QCOMPARE(outcome.updated, 0);
+        const QList<Vm> vms = store->vms();
+        QCOMPARE(vms.size(), 2);
+        QCOMPARE(vms[0].name, QStringLiteral("web1-again")); // in the place of the first row
+        QCOMPARE(vms[0].vcpu, 8);
+        QCOMPARE(vms[1].name, QStringLiteral("db1"));
+    }
+
     void templatesAndPlaceholdersAreCountedAndSkipped()
     {
         QTemporaryDir dir;
