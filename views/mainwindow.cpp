@@ -379,8 +379,7 @@ void MainWindow::setProject(std::unique_ptr<ProjectStore> store)
     m_model->setStore(nullptr);
     m_store = std::move(store);
     m_model->setStore(m_store.get());
-    // The summary's SQL waits until the inventory is on screen.
-    QTimer::singleShot(0, this, [this]() { m_summary->refresh(m_store.get()); });
+    m_summary->refresh(m_store.get()); // on the thread pool: the inventory paints meanwhile
     if (m_store) {
         m_recent->add(m_store->path());
         rememberDirectory(kProjectDirKey, m_store->path());

@@ -3,11 +3,14 @@
 #include "itemmodels/inventorytablemodel.h"
 #include "store/projectstore.h"
 
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <optional>
 
 namespace landfall {
 
@@ -32,12 +35,35 @@ ProjectSummaryPanel::ProjectSummaryPanel(QWidget *parent)
 
 void ProjectSummaryPanel::refresh(const ProjectStore *store)
 {
+    const quint64 generation = ++m_generation;
     if (!store) {
+        m_refreshing = false;
         m_figures->setText(tr("<p>No project is open.</p><p>Use <b>File &gt; New</b>, then <b>Import</b>, or drop "
                               "an RVTools export here.</p>"));
         return;
     }
-    const ProjectSummary summary = store->summary();
+    m_refreshing = true;
+    // A connection of its own on the pool: a QtSql connection belongs to the thread that opened it.
+    auto *watcher = new QFutureWatcher<std::optional<ProjectSummary>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation]() {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        m_refreshing = false;
+        if (const std::optional<ProjectSummary> summary = watcher->result())
+            showFigures(*summary);
+        Q_EMIT refreshed();
+    });
+    watcher->setFuture(QtConcurrent::run([path = store->path()]() -> std::optional<ProjectSummary> {
+        auto reader = ProjectStore::open(path, ProjectStore::OpenMode::ExistingOnly);
+        if (!reader)
+            return std::nullopt;
+        return (*reader)->summary();
+    }));
+}
+
+void ProjectSummaryPanel::showFigures(const ProjectSummary &summary)
+{
     const QLocale locale;
     const auto row = [](const QString &label, const QString &value) {
         return QStringLiteral("<tr><td style='padding-right:12px'>%1</td><td align='right'><b>%2</b></td></tr>")

@@ -68,6 +68,7 @@ WorkspaceViews::WorkspaceViews(MainWindow *window)
             });
     connect(m_rules, &RuleTableModel::rulesChanged, m_decisions, &DecisionTableModel::reload);
     connect(m_pathCounts, &QAbstractItemModel::dataChanged, this, &WorkspaceViews::updateStatus);
+    connect(m_decisions, &DecisionTableModel::loadingChanged, this, &WorkspaceViews::updateStatus);
 
     // A burst of edits (a bulk edit, spin box arrows held down) re-packs once.
     m_repackTimer->setSingleShot(true);
@@ -92,7 +93,7 @@ WorkspaceViews::WorkspaceViews(MainWindow *window)
 void WorkspaceViews::setStore(ProjectStore *store)
 {
     m_repackTimer->stop();
-    m_decisions->setStore(store);
+    m_decisions->setStoreInBackground(store); // the inventory paints first
     m_rules->setStore(store);
     m_scenarios->setWorkloads(m_decisions->containerWorkloads());
     m_scenarioView->setStore(store);
@@ -137,6 +138,10 @@ void WorkspaceViews::setWorkshopMode(bool on)
 
 void WorkspaceViews::updateStatus()
 {
+    if (m_decisions->loading()) {
+        m_pathsLabel->setText(tr("Classifying the plan…"));
+        return;
+    }
     if (!m_decisions->store() || m_decisions->rowCount() == 0) {
         m_pathsLabel->clear();
         return;

@@ -59,11 +59,12 @@ bool showViewNamed(landfall::MainWindow &window, const QString &name)
     return false;
 }
 
-/** True while the density engine is still packing: a screenshot waits for the charts. */
+/** True while the plan is still loading or the density engine packing: a screenshot waits. */
 bool isPacking(const landfall::MainWindow &window)
 {
     const landfall::WorkspaceViews *workspace = window.workspace();
-    return workspace && (workspace->scenarios()->isBusy() || workspace->sweep()->isBusy());
+    return workspace && (workspace->decisions()->loading() || workspace->scenarios()->isBusy() ||
+                         workspace->sweep()->isBusy());
 }
 
 void nameApplication()

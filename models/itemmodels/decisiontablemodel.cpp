@@ -8,6 +8,10 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace landfall {
 
@@ -17,10 +21,112 @@ DecisionTableModel::DecisionTableModel(QObject *parent)
 
 DecisionTableModel::~DecisionTableModel() = default;
 
+namespace {
+
+/** What the background load of a plan brings back: the project's VMs, overrides and decisions. */
+struct LoadedPlan {
+    QList<Vm> vms;
+    QHash<QString, ManualOverride> overrides;
+    QList<Decision> decisions;
+    QString problem; ///< why the project could not be classified, when it could not
+};
+
+/** Reads and classifies the project at `path` on its own connection: it runs on the thread
+    pool, and a QtSql connection belongs to the thread that opened it. */
+LoadedPlan loadPlan(const QString &path)
+{
+    LoadedPlan plan;
+    auto store = ProjectStore::open(path, ProjectStore::OpenMode::ExistingOnly);
+    if (!store) {
+        plan.problem = store.error().message;
+        return plan;
+    }
+    ProjectAdvisor project(**store);
+    Result<RuleSet, AdvisorError> rules = project.rules();
+    const AdvisorInputs inputs = project.inputs();
+    if (!rules) {
+        plan.problem = rules.error().message;
+        return plan;
+    }
+    if (std::optional<QString> problem = inputs.problem()) {
+        plan.problem = *problem;
+        return plan;
+    }
+    plan.vms = (*store)->vms();
+    plan.overrides = (*store)->overrides();
+    plan.decisions = MigrationAdvisor(rules.value(), inputs).classifyAll(plan.vms, plan.overrides);
+    return plan;
+}
+
+} // namespace
+
 void DecisionTableModel::setStore(ProjectStore *store)
 {
     m_store = store;
     reload();
+}
+
+void DecisionTableModel::setStoreInBackground(ProjectStore *store)
+{
+    m_store = store;
+    ++m_loadGeneration;
+    m_editedWhileLoading.clear();
+    if (!m_store) {
+        reload();
+        return;
+    }
+    // Reading and classifying 100,000 VMs takes about a second: it runs beside the window's
+    // first paint instead of before it. Until it lands, the plan is empty and loading() is true.
+    beginResetModel();
+    m_vms.clear();
+    m_decisions.clear();
+    m_rowOfId.clear();
+    m_overrides.clear();
+    m_loading = true;
+    endResetModel();
+    Q_EMIT loadingChanged(true);
+    const quint64 generation = m_loadGeneration;
+    auto *watcher = new QFutureWatcher<LoadedPlan>(this);
+    connect(watcher, &QFutureWatcher<LoadedPlan>::finished, this, [this, watcher, generation]() {
+        watcher->deleteLater();
+        if (generation != m_loadGeneration)
+            return; // another project, or a reload, since
+        LoadedPlan plan = watcher->result();
+        installPlan(std::move(plan.vms), std::move(plan.overrides), std::move(plan.decisions), plan.problem);
+    });
+    watcher->setFuture(QtConcurrent::run(loadPlan, m_store->path()));
+}
+
+void DecisionTableModel::installPlan(QList<Vm> vms, QHash<QString, ManualOverride> overrides, QList<Decision> decisions,
+                                     const QString &problem)
+{
+    beginResetModel();
+    m_loading = false;
+    m_problem = problem;
+    if (problem.isEmpty() && rebuildAdvisor()) {
+        m_vms = std::move(vms);
+        m_overrides = std::move(overrides);
+        m_decisions = std::move(decisions);
+        m_rowOfId.reserve(m_vms.size());
+        for (int row = 0; row < m_vms.size(); ++row)
+            m_rowOfId.insert(m_vms[row].id, row);
+        saveDecisions();
+    }
+    endResetModel();
+    Q_EMIT loadingChanged(false);
+    Q_EMIT decisionsChanged();
+    // Edits made while the plan loaded were read from the file before them.
+    const QList<qint64> edited = std::exchange(m_editedWhileLoading, {});
+    reclassifyVms(edited);
+}
+
+void DecisionTableModel::saveDecisions()
+{
+    // The project keeps the decisions, and the rules they came from, for the CLI and the report.
+    const QString rulesKey = QLatin1String(ProjectAdvisor::kRulesKey);
+    if (m_store->setting(rulesKey).isEmpty())
+        m_store->setSetting(rulesKey, QString::fromUtf8(RuleSetJson::write(RuleSet::defaults())));
+    m_store->saveDecisions(m_decisions);
 }
 
 bool DecisionTableModel::rebuildAdvisor()
@@ -46,11 +152,14 @@ bool DecisionTableModel::rebuildAdvisor()
 
 void DecisionTableModel::reload()
 {
+    ++m_loadGeneration; // a background load still running is out of date now
+    const bool wasLoading = std::exchange(m_loading, false);
     beginResetModel();
     m_vms.clear();
     m_decisions.clear();
     m_rowOfId.clear();
     m_overrides.clear();
+    m_editedWhileLoading.clear();
     if (m_store && rebuildAdvisor()) {
         m_vms = m_store->vms();
         m_overrides = m_store->overrides();
@@ -58,21 +167,23 @@ void DecisionTableModel::reload()
         m_rowOfId.reserve(m_vms.size());
         for (int row = 0; row < m_vms.size(); ++row)
             m_rowOfId.insert(m_vms[row].id, row);
-        // The project keeps the decisions, and the rules they came from, for the CLI and the report.
-        const QString rulesKey = QLatin1String(ProjectAdvisor::kRulesKey);
-        if (m_store->setting(rulesKey).isEmpty())
-            m_store->setSetting(rulesKey, QString::fromUtf8(RuleSetJson::write(RuleSet::defaults())));
-        m_store->saveDecisions(m_decisions);
+        saveDecisions();
     }
     endResetModel();
+    if (wasLoading)
+        Q_EMIT loadingChanged(false);
     Q_EMIT decisionsChanged();
 }
 
 void DecisionTableModel::reclassifyVms(const QList<qint64> &vmIds)
 {
+    if (m_loading) {
+        m_editedWhileLoading.append(vmIds);
+        return;
+    }
     if (!m_store || !m_advisor)
         return;
-    bool changed = false;
+    QList<Decision> changed;
     for (qint64 id : vmIds) {
         const int row = rowForId(id);
         const std::optional<Vm> vm = m_store->vm(id);
@@ -84,11 +195,14 @@ void DecisionTableModel::reclassifyVms(const QList<qint64> &vmIds)
         if (decision == m_decisions[row])
             continue;
         m_decisions[row] = std::move(decision);
-        changed = true;
+        changed.append(m_decisions[row]);
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
-    if (changed)
-        Q_EMIT decisionsChanged();
+    if (changed.isEmpty())
+        return;
+    // The project keeps the plan it shows: the CLI and the report read it.
+    m_store->updateDecisions(changed);
+    Q_EMIT decisionsChanged();
 }
 
 std::optional<ManualOverride> DecisionTableModel::manualOverride(qint64 vmId) const

@@ -39,9 +39,14 @@ public:
 
     /** Shows the plan of `store` (null for none), classifying it with the project's rules. */
     void setStore(ProjectStore *store);
+    /** Like setStore(), but the VMs are read and classified on the thread pool, as the window
+        opens a project: the plan is empty, and loading() true, until loadingChanged(false). */
+    void setStoreInBackground(ProjectStore *store);
+    bool loading() const { return m_loading; }
     ProjectStore *store() const { return m_store; }
 
-    /** Reads the VMs again and re-classifies the whole project (after an import or a rule change). */
+    /** Reads the VMs again and re-classifies the whole project (after an import or a rule
+        change), at once. */
     void reload();
     /** Re-classifies the VMs of these ids from the project file, one by one. */
     void reclassifyVms(const QList<qint64> &vmIds);
@@ -73,9 +78,15 @@ public:
 Q_SIGNALS:
     /** Some decisions changed (one VM, or all of them). */
     void decisionsChanged();
+    /** The background load that setStoreInBackground() started began (true) or landed (false). */
+    void loadingChanged(bool loading);
 
 private:
     bool rebuildAdvisor();
+    void installPlan(QList<Vm> vms, QHash<QString, ManualOverride> overrides, QList<Decision> decisions,
+                     const QString &problem);
+    /** Keeps the decisions in the project, with the rules they came from. */
+    void saveDecisions();
 
     ProjectStore *m_store = nullptr;
     std::unique_ptr<MigrationAdvisor> m_advisor;
@@ -84,6 +95,9 @@ private:
     QHash<qint64, int> m_rowOfId;
     QHash<QString, ManualOverride> m_overrides;
     QString m_problem;
+    bool m_loading = false;
+    quint64 m_loadGeneration = 0;       ///< a load whose generation is past lands nowhere
+    QList<qint64> m_editedWhileLoading; ///< VMs to re-classify once the load lands
 };
 
 } // namespace landfall

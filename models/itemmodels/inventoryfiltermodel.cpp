@@ -168,53 +168,24 @@ void InventoryFilterModel::sortRows(QList<int> &rows) const
 {
     if (m_sortColumn < 0 || !m_source || m_sortColumn >= m_source->columnCount())
         return;
-    // Sort keys made once per row, compared without QVariant or locale; ties keep the project's order.
-    const int count = m_source->rowCount();
-    QList<InventoryTableModel::SortKey> keys(count);
-    for (int row : std::as_const(rows)) {
-        if (m_inventory) {
-            keys[row] = m_inventory->sortKey(row, m_sortColumn);
-        } else {
+    // Ranks made once per column and row, compared as integers; ties keep their current order.
+    QList<int> ranks;
+    if (m_inventory) {
+        ranks = m_inventory->sortRanks(m_sortColumn);
+    } else {
+        const int count = m_source->rowCount();
+        QList<InventoryTableModel::SortKey> keys(count);
+        for (int row = 0; row < count; ++row) {
             const QVariant value = m_source->index(row, m_sortColumn).data(InventoryTableModel::KeyRole);
             bool numeric = false;
             const double number = value.toDouble(&numeric);
-            keys[row] = {numeric ? number : 0.0, numeric ? QString() : value.toString().toCaseFolded()};
+            keys[row] = {numeric ? number : 0.0, numeric ? QString() : value.toString()};
         }
-    }
-    // Few distinct texts (clusters, OS, answers): fold and rank each once, then sort integers.
-    // Many (names): fold every row's text once, then compare the folded texts.
-    QHash<QString, int> distinct;
-    for (int row : std::as_const(rows)) {
-        if (keys[row].text.isEmpty())
-            continue;
-        distinct.insert(keys[row].text, 0);
-        if (distinct.size() > 4096)
-            break;
-    }
-    QList<int> rank;
-    if (distinct.size() <= 4096) {
-        QList<std::pair<QString, QString>> folded; // (folded, original)
-        for (auto it = distinct.cbegin(); it != distinct.cend(); ++it)
-            folded.append({it.key().toCaseFolded(), it.key()});
-        std::sort(folded.begin(), folded.end());
-        for (int i = 0; i < int(folded.size()); ++i)
-            distinct[folded[i].second] = i + 1; // the empty text ranks 0, first
-        rank.resize(count);
-        for (int row : std::as_const(rows))
-            rank[row] = keys[row].text.isEmpty() ? 0 : distinct.value(keys[row].text);
-    } else {
-        for (int row : std::as_const(rows))
-            keys[row].text = keys[row].text.toCaseFolded();
+        ranks = InventoryTableModel::ranksOf(keys);
     }
     const bool descending = m_sortOrder == Qt::DescendingOrder;
     const auto less = [&](int left, int right) {
-        const InventoryTableModel::SortKey &l = keys[left];
-        const InventoryTableModel::SortKey &r = keys[right];
-        if (l.number != r.number)
-            return descending ? r.number < l.number : l.number < r.number;
-        const int text =
-            rank.isEmpty() ? QString::compare(l.text, r.text, Qt::CaseSensitive) : rank[left] - rank[right];
-        return descending ? text > 0 : text < 0;
+        return descending ? ranks[right] < ranks[left] : ranks[left] < ranks[right];
     };
     // Rows often arrive in order already (the project's order, a re-sort): a check costs one pass.
     if (!std::is_sorted(rows.cbegin(), rows.cend(), less))

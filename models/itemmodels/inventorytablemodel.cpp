@@ -1,5 +1,7 @@
 #include "inventorytablemodel.h"
 
+#include <numeric>
+
 #include "store/projectstore.h"
 
 #include <QBrush>
@@ -43,6 +45,7 @@ void InventoryTableModel::setStore(ProjectStore *store)
 void InventoryTableModel::reload()
 {
     beginResetModel();
+    m_sortRanks.clear();
     m_rows = m_store ? m_store->vmListRows() : QList<VmListRow>{};
     m_rowOfId.clear();
     m_rowOfId.reserve(m_rows.size());
@@ -303,6 +306,99 @@ InventoryTableModel::SortKey InventoryTableModel::sortKey(int rowIndex, int colu
     }
 }
 
+const QList<int> &InventoryTableModel::sortRanks(int column) const
+{
+    const auto cached = m_sortRanks.constFind(column);
+    if (cached != m_sortRanks.cend())
+        return *cached;
+    QList<int> ranks = column == Name ? nameRanksFromStore() : QList<int>{};
+    if (ranks.isEmpty() && !m_rows.isEmpty()) {
+        QList<SortKey> keys;
+        keys.reserve(m_rows.size());
+        // A version's leading number is read once per distinct version, not once per row.
+        QHash<QString, SortKey> versionKeys;
+        for (int row = 0; row < int(m_rows.size()); ++row) {
+            if (column != OsVersion) {
+                keys.append(sortKey(row, column));
+                continue;
+            }
+            auto known = versionKeys.constFind(m_rows[row].osVersion);
+            if (known == versionKeys.cend())
+                known = versionKeys.insert(m_rows[row].osVersion, sortKey(row, column));
+            keys.append(*known);
+        }
+        ranks = ranksOf(keys);
+    }
+    return *m_sortRanks.insert(column, std::move(ranks));
+}
+
+QList<int> InventoryTableModel::nameRanksFromStore() const
+{
+    if (!m_store)
+        return {};
+    const QList<qint64> ids = m_store->vmIdsInNameOrder();
+    if (ids.size() != m_rows.size())
+        return {}; // the file changed under us: sort by comparing the names instead
+    QList<int> ranks(m_rows.size(), -1);
+    int rank = 0;
+    for (qint64 id : ids) {
+        const int row = rowForId(id);
+        if (row < 0 || ranks[row] >= 0)
+            return {};
+        ranks[row] = rank++;
+    }
+    return ranks;
+}
+
+QList<int> InventoryTableModel::ranksOf(const QList<SortKey> &keys)
+{
+    const int count = int(keys.size());
+    // Few distinct texts (clusters, OS, answers): fold and order each once, then compare integers.
+    // Many (addresses): fold every row's text once, then compare the folded texts.
+    constexpr qsizetype kFewTexts = 4096;
+    QHash<QString, int> textRank;
+    for (const SortKey &key : keys) {
+        if (!key.text.isEmpty())
+            textRank.insert(key.text, 0);
+        if (textRank.size() > kFewTexts)
+            break;
+    }
+    const bool fewTexts = textRank.size() <= kFewTexts;
+    QList<int> rankOfText;
+    QStringList folded;
+    if (fewTexts) {
+        QList<std::pair<QString, QString>> order; // (folded, original)
+        for (auto it = textRank.cbegin(); it != textRank.cend(); ++it)
+            order.append({it.key().toCaseFolded(), it.key()});
+        std::sort(order.begin(), order.end());
+        for (int i = 0; i < int(order.size()); ++i)
+            textRank[order[i].second] = i + 1; // the empty text ranks 0, first
+        rankOfText.resize(count);
+        for (int row = 0; row < count; ++row)
+            rankOfText[row] = keys[row].text.isEmpty() ? 0 : textRank.value(keys[row].text);
+    } else {
+        folded.reserve(count);
+        for (const SortKey &key : keys)
+            folded.append(key.text.toCaseFolded());
+    }
+    const auto less = [&](int left, int right) {
+        if (keys[left].number != keys[right].number)
+            return keys[left].number < keys[right].number;
+        return fewTexts ? rankOfText[left] < rankOfText[right] : folded[left] < folded[right];
+    };
+    QList<int> order(count);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), less);
+    QList<int> ranks(count);
+    int rank = 0;
+    for (int i = 0; i < count; ++i) {
+        if (i > 0 && less(order[i - 1], order[i]))
+            rank = i;
+        ranks[order[i]] = rank;
+    }
+    return ranks;
+}
+
 QStringList InventoryTableModel::distinctKeys(int column) const
 {
     QSet<QString> keys;
@@ -327,6 +423,7 @@ std::optional<StoreError> InventoryTableModel::setAnswers(WorkshopAnswers::Attri
         return error;
     }
     const int column = columnForAttribute(attribute);
+    m_sortRanks.remove(column);
     const size_t slot = static_cast<size_t>(attribute);
     QList<int> changed;
     for (const auto &[id, value] : values) {

@@ -70,6 +70,13 @@ public:
         QString text;
     };
     SortKey sortKey(int row, int column) const;
+    /** Each row's place in the ascending order of `column`, rows of equal value sharing one,
+        so that a proxy sorts integers: 100,000 rows sort in milliseconds. Made on first use
+        and kept until the rows change. Names take the order of the project's name index
+        (case-insensitive for ASCII letters, then by id), without comparing a string here. */
+    const QList<int> &sortRanks(int column) const;
+    /** The ranks of any keys: by number, then by text compared case-folded. */
+    static QList<int> ranksOf(const QList<SortKey> &keys);
     /** The raw value of a cell (KeyRole) as text, without QVariant. */
     QString keyAt(int row, int column) const { return keyOf(m_rows[row], column); }
     /** The distinct raw values of a column, sorted, for filter choices. */
@@ -91,11 +98,14 @@ Q_SIGNALS:
 
 private:
     QString keyOf(const VmListRow &row, int column) const;
+    /** The ranks of the Name column from the store's name order; empty if it does not fit the rows. */
+    QList<int> nameRanksFromStore() const;
 
     ProjectStore *m_store = nullptr;
     QList<VmListRow> m_rows;
     QHash<qint64, int> m_rowOfId;
     int m_poweredOn = 0;
+    mutable QHash<int, QList<int>> m_sortRanks; ///< by column, made by sortRanks()
 };
 
 } // namespace landfall

@@ -22,6 +22,8 @@ struct sqlite3;
 
 namespace landfall {
 
+class SqliteStatement;
+
 /** A row an import saw but did not take into the plan: a template or an SRM placeholder. */
 struct ExcludedVm {
     QString identityKey;
@@ -58,6 +60,9 @@ public:
     std::optional<Vm> vm(qint64 id) const;
     qint64 vmCount() const;
     QList<qint64> vmIdsByName(const QString &name) const; ///< case-insensitive; several across vCenters
+    /** Every VM's id, ordered by name as the name index orders them (case-insensitive for ASCII
+        letters), then by id: a sort by name without comparing a string. */
+    QList<qint64> vmIdsInNameOrder() const;
     std::optional<qint64> vmIdByUuid(const QString &uuid) const;
     std::optional<StoreError> updateVms(const QList<Vm> &vms);
     ProjectSummary summary() const;
@@ -72,6 +77,8 @@ public:
         came from), all in one transaction: a crash leaves either the old plan or the new one. */
     std::optional<StoreError> saveDecisions(const QList<Decision> &decisions,
                                             const QMap<QString, QString> &settingsToKeep = {});
+    /** Writes these decisions over the stored ones of the same VMs (a few VMs re-classified). */
+    std::optional<StoreError> updateDecisions(const QList<Decision> &decisions);
     QList<Decision> decisions() const;                ///< ordered by VM id
     QMap<QString, int> decisionCounts() const;        ///< path key -> VMs, from the stored decisions
     QHash<QString, ManualOverride> overrides() const; ///< by VM identity key
@@ -100,6 +107,8 @@ private:
     /** Runs `work` in a transaction; commits when it returns no error, rolls back otherwise. */
     std::optional<StoreError> inTransaction(const std::function<std::optional<StoreError>()> &work);
     StoreError errorFrom(const QSqlQuery &query, const QString &what) const;
+    StoreError errorFrom(const SqliteStatement &statement, const QString &what) const;
+    std::optional<StoreError> writeDecisionRows(const QList<Decision> &decisions);
     QSqlDatabase database() const;
     sqlite3 *connectionHandle() const;
     std::optional<StoreError> writeVms(const QList<Vm> &vms, qint64 importId);

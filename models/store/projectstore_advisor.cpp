@@ -1,7 +1,9 @@
 // ProjectStore's advisor tables: decisions (a cache the advisor recomputes at will), and the
 // consultant's overrides, which are keyed by VM identity so that they outlive re-imports.
 #include "projectstore.h"
+#include "sqlitestatement.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,58 +25,116 @@ QJsonArray jsonArray(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).array();
 }
 
+/** A digest of every field of every decision, in order: equal digests, equal plans. */
+QByteArray fingerprintOf(const QList<Decision> &decisions)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const auto add = [&hash](const QString &text) {
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(text.utf16()), text.size() * 2));
+        hash.addData(QByteArrayView("\0\0", 2)); // a separator no UTF-16 text holds
+    };
+    for (const Decision &decision : decisions) {
+        add(QString::number(decision.vmId));
+        add(migrationPathKey(decision.path));
+        add(decision.target);
+        add(decision.baseImage);
+        add(isolationKey(decision.isolation));
+        add(confidenceKey(decision.confidence));
+        for (const QString &condition : decision.conditions)
+            add(condition);
+        add(QStringLiteral("|"));
+        for (const RuleTraceEntry &entry : decision.trace) {
+            add(entry.ruleId);
+            add(entry.reason);
+        }
+        add(QStringLiteral("|"));
+        add(decision.reason);
+        add(decision.overridden ? QStringLiteral("1") : QStringLiteral("0"));
+        add(decision.overrideNote);
+    }
+    return hash.result().toHex();
+}
+
+constexpr const char *kDecisionsFingerprintKey = "advisor.decisionsFingerprint";
+
 } // namespace
 
 std::optional<StoreError> ProjectStore::saveDecisions(const QList<Decision> &decisions,
                                                       const QMap<QString, QString> &settingsToKeep)
 {
+    // Opening a project re-classifies it; most often nothing changed since the last save, and
+    // rewriting 100,000 rows would only cost the consultant a second.
+    const QString fingerprint = QString::fromLatin1(fingerprintOf(decisions));
+    QMap<QString, QString> settings = settingsToKeep;
+    settings.insert(QLatin1String(kDecisionsFingerprintKey), fingerprint);
     return inTransaction([&]() -> std::optional<StoreError> {
         QSqlQuery query(database());
+        const bool unchanged = setting(QLatin1String(kDecisionsFingerprintKey)) == fingerprint &&
+                               query.exec(QStringLiteral("SELECT count(*) FROM decisions")) && query.next() &&
+                               query.value(0).toLongLong() == decisions.size();
         query.prepare(QStringLiteral(
             "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-        for (auto it = settingsToKeep.cbegin(); it != settingsToKeep.cend(); ++it) {
+        for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
             query.bindValue(0, it.key());
             query.bindValue(1, it.value());
             if (!query.exec())
                 return errorFrom(query, QStringLiteral("save the setting %1").arg(it.key()));
         }
+        if (unchanged)
+            return std::nullopt;
         if (!query.exec(QStringLiteral("DELETE FROM decisions")))
             return errorFrom(query, QStringLiteral("clear the decisions"));
-        query.prepare(QStringLiteral(
-            "INSERT INTO decisions (vm_id, path, target, base_image, isolation, confidence, conditions, rules, reason, "
-            "trace, overridden, override_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (const Decision &decision : decisions) {
-            QJsonArray rules;
-            QJsonArray trace;
-            for (const RuleTraceEntry &entry : decision.trace) {
-                rules.append(entry.ruleId);
-                trace.append(
-                    QJsonObject{{QStringLiteral("rule"), entry.ruleId}, {QStringLiteral("reason"), entry.reason}});
-            }
-            const QVariantList values{decision.vmId,
-                                      migrationPathKey(decision.path),
-                                      decision.target,
-                                      decision.baseImage,
-                                      isolationKey(decision.isolation),
-                                      confidenceKey(decision.confidence),
-                                      jsonText(QJsonArray::fromStringList(decision.conditions)),
-                                      jsonText(rules),
-                                      decision.reason,
-                                      jsonText(trace),
-                                      decision.overridden ? 1 : 0,
-                                      decision.overrideNote};
-            for (int i = 0; i < values.size(); ++i) {
-                const QVariant &value = values[i];
-                // A null QString binds as SQL NULL; the text columns hold '' for "nothing".
-                query.bindValue(i, value.typeId() == QMetaType::QString && value.toString().isNull()
-                                       ? QVariant(QStringLiteral(""))
-                                       : value);
-            }
-            if (!query.exec())
-                return errorFrom(query, QStringLiteral("save the decision for VM %1").arg(decision.vmId));
-        }
-        return std::nullopt;
+        return writeDecisionRows(decisions);
     });
+}
+
+std::optional<StoreError> ProjectStore::updateDecisions(const QList<Decision> &decisions)
+{
+    return inTransaction([&]() -> std::optional<StoreError> {
+        // The stored plan is no longer the one fingerprinted: the next saveDecisions() writes all.
+        QSqlQuery forget(database());
+        forget.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
+        forget.addBindValue(QLatin1String(kDecisionsFingerprintKey));
+        if (!forget.exec())
+            return errorFrom(forget, QStringLiteral("update the decisions"));
+        return writeDecisionRows(decisions);
+    });
+}
+
+std::optional<StoreError> ProjectStore::writeDecisionRows(const QList<Decision> &decisions)
+{
+    // Through SQLite's C interface: 100,000 decisions are saved on every re-classification.
+    SqliteStatement insert(
+        connectionHandle(),
+        QStringLiteral("INSERT OR REPLACE INTO decisions (vm_id, path, target, base_image, isolation, "
+                       "confidence, conditions, rules, reason, trace, overridden, override_note) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!insert.isValid())
+        return errorFrom(insert, QStringLiteral("prepare the decisions"));
+    for (const Decision &decision : decisions) {
+        QJsonArray rules;
+        QJsonArray trace;
+        for (const RuleTraceEntry &entry : decision.trace) {
+            rules.append(entry.ruleId);
+            trace.append(QJsonObject{{QStringLiteral("rule"), entry.ruleId}, {QStringLiteral("reason"), entry.reason}});
+        }
+        // Every text binds as text, '' for "nothing": the columns are NOT NULL.
+        insert.bind(1, decision.vmId);
+        insert.bind(2, migrationPathKey(decision.path));
+        insert.bind(3, decision.target);
+        insert.bind(4, decision.baseImage);
+        insert.bind(5, isolationKey(decision.isolation));
+        insert.bind(6, confidenceKey(decision.confidence));
+        insert.bind(7, jsonText(QJsonArray::fromStringList(decision.conditions)));
+        insert.bind(8, jsonText(rules));
+        insert.bind(9, decision.reason);
+        insert.bind(10, jsonText(trace));
+        insert.bind(11, qint64(decision.overridden ? 1 : 0));
+        insert.bind(12, decision.overrideNote);
+        if (!insert.execute())
+            return errorFrom(insert, QStringLiteral("save the decision for VM %1").arg(decision.vmId));
+    }
+    return std::nullopt;
 }
 
 QList<Decision> ProjectStore::decisions() const

@@ -1,12 +1,14 @@
 // ProjectStore's methods for the desktop application: the inventory table's light rows and
 // the workshop edits it makes.
 #include "projectstore.h"
+#include "sqlitestatement.h"
+#include "textpool.h"
 
+#include <QFuture>
 #include <QHash>
 #include <QSqlQuery>
 #include <QVariant>
-
-#include <sqlite3.h>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace landfall {
 
@@ -24,34 +26,37 @@ QString answerColumn(WorkshopAnswers::Attribute attribute)
     return columns[static_cast<size_t>(attribute)];
 }
 
-/** Turns SQLite's UTF-8 text into QStrings, sharing one copy of each repeated text
-    (clusters, OS families, answers) across 100,000 rows: less memory, and no decoding of
-    a value seen before. */
-class TextPool {
-public:
-    QString text(sqlite3_stmt *statement, int column)
-    {
-        const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
-        const int size = sqlite3_column_bytes(statement, column);
-        if (!bytes || size == 0)
-            return QStringLiteral("");
-        const QByteArray probe = QByteArray::fromRawData(bytes, size); // no copy, for the lookup only
-        const auto it = m_pool.constFind(probe);
-        if (it != m_pool.constEnd())
-            return *it;
-        const QString decoded = QString::fromUtf8(bytes, size);
-        m_pool.insert(QByteArray(bytes, size), decoded);
-        return decoded;
+/** The rows with ids from `first` to `last`, by a query whose two parameters bound them. */
+QList<VmListRow> readListRows(SqliteStatement &query, qint64 first, qint64 last, qint64 expected)
+{
+    QList<VmListRow> rows;
+    if (!query.isValid())
+        return rows;
+    query.bind(1, first);
+    query.bind(2, last);
+    rows.reserve(expected);
+    TextPool pool;
+    while (query.nextRow()) {
+        VmListRow row;
+        row.id = query.int64At(0);
+        row.name = TextPool::unpooled(query.utf8At(1));
+        row.powerState = powerStateFromKey(pool.text(query.utf8At(2))).value_or(PowerState::Unknown);
+        row.osFamily = pool.text(query.utf8At(3));
+        row.osVersion = pool.text(query.utf8At(4));
+        row.vcpu = int(query.int64At(5));
+        row.memoryMiB = query.doubleAt(6);
+        row.provisionedMiB = query.doubleAt(7);
+        row.usedMiB = query.doubleAt(8);
+        row.datacenter = pool.text(query.utf8At(9));
+        row.cluster = pool.text(query.utf8At(10));
+        row.host = pool.text(query.utf8At(11));
+        row.ipAddress = TextPool::unpooled(query.utf8At(12));
+        for (size_t i = 0; i < row.answers.size(); ++i)
+            row.answers[i] = pool.text(query.utf8At(13 + int(i)));
+        rows.append(std::move(row));
     }
-    static QString unpooled(sqlite3_stmt *statement, int column)
-    {
-        const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
-        return bytes ? QString::fromUtf8(bytes, sqlite3_column_bytes(statement, column)) : QStringLiteral("");
-    }
-
-private:
-    QHash<QByteArray, QString> m_pool;
-};
+    return rows;
+}
 
 } // namespace
 
@@ -67,43 +72,55 @@ QList<VmListRow> ProjectStore::vmListRows() const
     for (WorkshopAnswers::Attribute attribute : WorkshopAnswers::attributes())
         columns.append(answerColumn(attribute));
 
-    // Straight through SQLite's C interface on the store's own connection: QSqlQuery's QVariant
-    // per value costs seconds at 100,000 rows, and this is the wait before the window shows.
-    QList<VmListRow> rows;
-    sqlite3 *connection = connectionHandle();
-    if (!connection)
-        return rows;
-    const QByteArray sql =
-        (QLatin1String("SELECT ") + columns.join(QLatin1String(", ")) + QLatin1String(" FROM vms ORDER BY id"))
-            .toUtf8();
-    sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(connection, sql.constData(), int(sql.size()), &statement, nullptr) != SQLITE_OK) {
-        sqlite3_finalize(statement);
-        return rows;
+    const QString sql = QLatin1String("SELECT ") + columns.join(QLatin1String(", ")) +
+                        QLatin1String(" FROM vms WHERE id BETWEEN ? AND ? ORDER BY id");
+    SqliteStatement bounds(connectionHandle(), QStringLiteral("SELECT min(id), max(id), count(*) FROM vms"));
+    if (!bounds.isValid() || !bounds.nextRow() || bounds.int64At(2) == 0)
+        return {};
+    const qint64 first = bounds.int64At(0);
+    const qint64 last = bounds.int64At(1);
+    const qint64 count = bounds.int64At(2);
+
+    // This is the wait before the window shows the project. SQLite's C interface, not QSqlQuery,
+    // whose QVariant per value costs seconds at 100,000 rows; and a large project is read in two
+    // halves at once, the upper one on a read-only connection of its own on the thread pool.
+    constexpr qint64 kReadInHalvesFrom = 20000;
+    if (count < kReadInHalvesFrom) {
+        SqliteStatement all(connectionHandle(), sql);
+        return readListRows(all, first, last, count);
     }
-    rows.reserve(vmCount());
-    TextPool pool;
-    while (sqlite3_step(statement) == SQLITE_ROW) {
-        VmListRow row;
-        row.id = sqlite3_column_int64(statement, 0);
-        row.name = TextPool::unpooled(statement, 1);
-        row.powerState = powerStateFromKey(pool.text(statement, 2)).value_or(PowerState::Unknown);
-        row.osFamily = pool.text(statement, 3);
-        row.osVersion = pool.text(statement, 4);
-        row.vcpu = sqlite3_column_int(statement, 5);
-        row.memoryMiB = sqlite3_column_double(statement, 6);
-        row.provisionedMiB = sqlite3_column_double(statement, 7);
-        row.usedMiB = sqlite3_column_double(statement, 8);
-        row.datacenter = pool.text(statement, 9);
-        row.cluster = pool.text(statement, 10);
-        row.host = pool.text(statement, 11);
-        row.ipAddress = TextPool::unpooled(statement, 12);
-        for (size_t i = 0; i < row.answers.size(); ++i)
-            row.answers[i] = pool.text(statement, 13 + int(i));
-        rows.append(std::move(row));
+    const qint64 middle = first + (last - first) / 2;
+    QFuture<std::optional<QList<VmListRow>>> upperHalf =
+        QtConcurrent::run([path = m_path, sql, middle, last, count]() -> std::optional<QList<VmListRow>> {
+            SqliteReadConnection connection(path);
+            if (!connection.handle())
+                return std::nullopt;
+            SqliteStatement upper(connection.handle(), sql);
+            if (!upper.isValid())
+                return std::nullopt;
+            return readListRows(upper, middle + 1, last, count / 2);
+        });
+    SqliteStatement lower(connectionHandle(), sql);
+    QList<VmListRow> rows = readListRows(lower, first, middle, count);
+    std::optional<QList<VmListRow>> upper = upperHalf.takeResult();
+    if (!upper) { // no second connection: read the upper half here
+        SqliteStatement again(connectionHandle(), sql);
+        upper = readListRows(again, middle + 1, last, count / 2);
     }
-    sqlite3_finalize(statement);
+    rows.append(std::move(*upper));
     return rows;
+}
+
+QList<qint64> ProjectStore::vmIdsInNameOrder() const
+{
+    QList<qint64> ids;
+    // The index vms_name holds (name COLLATE NOCASE, id): SQLite walks it and reads no table row.
+    SqliteStatement query(connectionHandle(), QStringLiteral("SELECT id FROM vms ORDER BY name COLLATE NOCASE, id"));
+    if (!query.isValid())
+        return ids;
+    while (query.nextRow())
+        ids.append(query.int64At(0));
+    return ids;
 }
 
 std::optional<StoreError> ProjectStore::setWorkshopAnswer(WorkshopAnswers::Attribute attribute,

@@ -4,6 +4,21 @@
 
 namespace landfall {
 
+SqliteReadConnection::SqliteReadConnection(const QString &path)
+{
+    if (sqlite3_open_v2(path.toUtf8().constData(), &m_connection, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(m_connection);
+        m_connection = nullptr;
+        return;
+    }
+    sqlite3_busy_timeout(m_connection, 5000); // a writer's commit takes milliseconds; wait it out
+}
+
+SqliteReadConnection::~SqliteReadConnection()
+{
+    sqlite3_close(m_connection);
+}
+
 SqliteStatement::SqliteStatement(sqlite3 *connection, const QString &sql)
     : m_connection(connection)
 {
@@ -55,6 +70,38 @@ bool SqliteStatement::execute(qint64 *firstColumn)
     }
     sqlite3_reset(m_statement);
     return result == SQLITE_DONE;
+}
+
+bool SqliteStatement::nextRow()
+{
+    return sqlite3_step(m_statement) == SQLITE_ROW;
+}
+
+void SqliteStatement::reset()
+{
+    sqlite3_reset(m_statement);
+}
+
+qint64 SqliteStatement::int64At(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+double SqliteStatement::doubleAt(int column) const
+{
+    return sqlite3_column_double(m_statement, column);
+}
+
+bool SqliteStatement::isNullAt(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+QByteArrayView SqliteStatement::utf8At(int column) const
+{
+    // sqlite3_column_text first, then the size: the order SQLite documents.
+    const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return bytes ? QByteArrayView(bytes, sqlite3_column_bytes(m_statement, column)) : QByteArrayView();
 }
 
 QString SqliteStatement::errorMessage() const

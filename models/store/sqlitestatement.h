@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <optional>
@@ -11,9 +12,24 @@ struct sqlite3_stmt;
 
 namespace landfall {
 
-/** A prepared SQLite statement on the connection QtSql opened, for the one path where
-    QSqlQuery's per-value overhead dominates: writing a whole inventory in bulk. Used only
-    inside ProjectStore, within its transactions. */
+/** A read-only SQLite connection of its own to a project file, for a worker thread that reads
+    beside the store's connection (which belongs to the thread that opened it). */
+class SqliteReadConnection {
+public:
+    explicit SqliteReadConnection(const QString &path);
+    ~SqliteReadConnection();
+    SqliteReadConnection(const SqliteReadConnection &) = delete;
+    SqliteReadConnection &operator=(const SqliteReadConnection &) = delete;
+
+    sqlite3 *handle() const { return m_connection; } ///< null when the file could not be opened
+
+private:
+    sqlite3 *m_connection = nullptr;
+};
+
+/** A prepared SQLite statement on the connection QtSql opened, for the paths where
+    QSqlQuery's per-value QVariant overhead dominates: writing a whole inventory, its
+    decisions, and reading every VM back (100,000 rows each). Used only inside ProjectStore. */
 class SqliteStatement {
 public:
     SqliteStatement(sqlite3 *connection, const QString &sql);
@@ -30,6 +46,17 @@ public:
     bool bind(int index, const std::optional<double> &number); ///< NULL when there is none
     /** Runs the statement; a first result column, if any, is read into `firstColumn`. */
     bool execute(qint64 *firstColumn = nullptr);
+
+    /** Steps a query: true while it yields a row, whose columns the *At() functions read.
+        False at the end, or on an error (errorCode() tells which); then reset() runs it again. */
+    bool nextRow();
+    void reset();
+    qint64 int64At(int column) const;
+    double doubleAt(int column) const;
+    bool isNullAt(int column) const;
+    /** A text column's UTF-8 bytes, valid until the next step. */
+    QByteArrayView utf8At(int column) const;
+
     QString errorMessage() const;
     /** SQLite's result code of the last failure (5 and 6: the file is busy or locked). */
     int errorCode() const;

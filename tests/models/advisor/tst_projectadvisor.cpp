@@ -68,6 +68,32 @@ private Q_SLOTS:
         QCOMPARE(db->target, QStringLiteral("managed database (PaaS)"));
     }
 
+    void savedDecisionsFollowEveryChange()
+    {
+        // saveDecisions() skips a plan it has already stored; each kind of change must still land.
+        auto store = newProject({sample("rvtools-vinfo-sample.csv")});
+        auto classified = ProjectAdvisor(*store).classifyAndStore();
+        QVERIFY(classified.ok());
+        QList<Decision> plan = classified.value();
+        QVERIFY(!store->saveDecisions(plan)); // the same plan again
+        QCOMPARE(store->decisions(), plan);
+
+        plan[3].reason = QStringLiteral("changed by the test");
+        QVERIFY(!store->saveDecisions(plan));
+        QCOMPARE(store->decisions(), plan);
+
+        QList<Decision> edited = plan;
+        edited[4].path = edited[4].path == MigrationPath::Retain ? MigrationPath::Retire : MigrationPath::Retain;
+        QVERIFY(!store->updateDecisions({edited[4]})); // one VM re-classified
+        QCOMPARE(store->decisions(), edited);
+        QVERIFY(!store->saveDecisions(plan)); // the plan saved before the update: written again
+        QCOMPARE(store->decisions(), plan);
+
+        plan.removeLast();
+        QVERIFY(!store->saveDecisions(plan));
+        QCOMPARE(store->decisions(), plan);
+    }
+
     void overridesSurviveReimport()
     {
         auto store = newProject({sample("rvtools-vinfo-sample.csv"), sample("workshop-answers-sample.csv")});

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void cleanup();
     void decisionModelsPassTheTester();
     void overrideCommandUndoes();
+    void backgroundLoadLandsTheSamePlan();
     void ruleModelPassesTheTester();
     void scenarioModelsPassTheTester();
     void oneVmReclassifiesWithin100msAt10000Vms();
@@ -125,6 +126,35 @@ void TestPlanModels::overrideCommandUndoes()
     QVERIFY(store->overrides().isEmpty());
     stack.redo();
     QCOMPARE(model.manualOverride(id)->note, QStringLiteral("workshop decision"));
+}
+
+void TestPlanModels::backgroundLoadLandsTheSamePlan()
+{
+    auto store = project(500);
+    QVERIFY(store);
+    DecisionTableModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    QSignalSpy loading(&model, &DecisionTableModel::loadingChanged);
+    model.setStoreInBackground(store.get());
+    QVERIFY(model.loading());
+    QCOMPARE(model.rowCount(), 0);
+
+    // An edit while the plan loads: the plan that lands must hold the VM's new decision.
+    const qint64 edited = store->vms().at(7).id;
+    QVERIFY(!store->setWorkshopAnswer(WorkshopAnswers::Attribute::Decommission, {{edited, QStringLiteral("yes")}}));
+    model.reclassifyVms({edited});
+    QTRY_VERIFY(!model.loading());
+    QCOMPARE(loading.size(), 2);
+
+    DecisionTableModel direct;
+    direct.setStore(store.get());
+    QCOMPARE(model.rowCount(), 500);
+    QCOMPARE(model.decision(model.rowForId(edited)).path, MigrationPath::Retire);
+    for (int row = 0; row < direct.rowCount(); ++row)
+        QCOMPARE(model.decision(row), direct.decision(row));
+    // The project keeps the plan it shows.
+    QCOMPARE(store->decisions().size(), 500);
+    QCOMPARE(store->decisions().at(model.rowForId(edited)).path, MigrationPath::Retire);
 }
 
 void TestPlanModels::ruleModelPassesTheTester()
