@@ -3,6 +3,8 @@
 #include "packing.h"
 #include "packingproblem.h"
 
+#include <vector>
+
 namespace landfall {
 
 /** The bin-centric greedy heuristics of Panigrahy et al., "Heuristics for Vector Bin Packing"
@@ -16,6 +18,8 @@ public:
         PairFill,   ///< the fullest bin by one item or two (minimum bin slack, one step deep)
     };
     static Packing pack(const PackingProblem &problem, Rule rule);
+    /** The same with FfdPacker::decreasingOrder() given, for callers that sort once for several packers. */
+    static Packing pack(const PackingProblem &problem, Rule rule, std::vector<int> order);
 };
 
 } // namespace landfall

@@ -18,6 +18,9 @@ using Vector = PackingProblem::Vector;
 constexpr int kFullScanBins = 400;
 constexpr int kSampledBins = 160;
 constexpr int kMaxPairScanItems = 12;
+// Two pool items in, one out, is tried for the largest items of the pool only: a pool of a hundred
+// tiny items (a bin of 1-vCPU VMs) made a single swap cost most of the budget.
+constexpr int kMaxPairPoolItems = 16;
 constexpr double kEps = 1e-12;
 constexpr qint64 kTabuTenure = 12;
 constexpr int kMaxIdleMoves = 40;
@@ -293,7 +296,8 @@ private:
             const double slack = m_state.slack(bin);
             // Count the scan itself, not only the fit checks, so the budget tracks time.
             const qint64 m = qint64(items.size()) + 1, k = qint64(pool.size());
-            m_state.work += m * k + (m * m * k) / 2 + (k * k * m) / 2;
+            const qint64 pairPool = std::min<qint64>(k, kMaxPairPoolItems);
+            m_state.work += m * k + (m * m * k) / 2 + (pairPool * pairPool * m) / 2;
             for (int x : pool) {
                 const double wx = m_state.weight(x);
                 for (size_t a = 0; a < items.size(); ++a) {
@@ -315,8 +319,8 @@ private:
                 }
             }
             // Two in, one out.
-            for (size_t p = 0; p < pool.size(); ++p) {
-                for (size_t q = p + 1; q < pool.size(); ++q) {
+            for (size_t p = 0; p < size_t(pairPool); ++p) {
+                for (size_t q = p + 1; q < size_t(pairPool); ++q) {
                     const int x1 = pool[p], x2 = pool[q];
                     const double wIn = m_state.weight(x1) + m_state.weight(x2);
                     for (int y : items) {

@@ -13,7 +13,8 @@ PackOutcome VectorPacker::pack(const PackingProblem &problem, const PackerSettin
     outcome.bound = LowerBounds::compute(problem);
     const int lowerBound = outcome.bound.value();
     // In a fixed order, so that ties between heuristics always resolve the same way.
-    Packing best = FfdPacker::pack(problem);
+    const std::vector<int> order = FfdPacker::decreasingOrder(problem); // shared by the heuristics
+    Packing best = FfdPacker::pack(problem, order);
     if (settings.ffdOnly) {
         best.provedOptimal = best.bins <= lowerBound;
         outcome.packing = std::move(best);
@@ -29,7 +30,7 @@ PackOutcome VectorPacker::pack(const PackingProblem &problem, const PackerSettin
             break;
         if (large && rule != BinCentricPacker::Rule::L2Norm)
             continue;
-        Packing candidate = BinCentricPacker::pack(problem, rule);
+        Packing candidate = BinCentricPacker::pack(problem, rule, order);
         if (candidate.bins < best.bins)
             best = std::move(candidate);
     }

@@ -2,8 +2,10 @@
 // a property test over random instances.
 #include "density/demandmodel.h"
 #include "density/densityengine.h"
+#include "density/dominancetree.h"
 #include "density/exactpacker.h"
 #include "density/ffdpacker.h"
+#include "density/itemindex.h"
 #include "density/lowerbounds.h"
 #include "density/vectorpacker.h"
 
@@ -105,6 +107,8 @@ private Q_SLOTS:
     void exactFindsWhatFfdMisses();
     void nearOptimumOnPerfectInstances();
     void deterministic();
+    void dominanceTreeMatchesBruteForce();
+    void itemIndexFindsFittingItems();
     void randomInstances();
     void engineProperty();
 };
@@ -201,6 +205,73 @@ void TestDensityPacker::deterministic()
     const PackOutcome b = VectorPacker::pack(problem);
     QCOMPARE(a.packing.bins, b.packing.bins);
     QVERIFY(a.packing.binOf == b.packing.binOf);
+}
+
+void TestDensityPacker::dominanceTreeMatchesBruteForce()
+{
+    // Random values, updates and clears against a scan, in 1 to 4 dimensions and with few and many
+    // distinct values (the staircase is exact for a few Pareto points, an upper bound above).
+    std::mt19937 random(11);
+    for (int round = 0; round < 40; ++round) {
+        const int dims = 1 + round % 4;
+        const int leaves = std::uniform_int_distribution<int>(1, 700)(random);
+        const qint64 range = round % 3 == 0 ? 4 : 1000;
+        auto randomVector = [&] {
+            DominanceTree::Vector v{};
+            for (int d = 0; d < dims; ++d)
+                v[d] = std::uniform_int_distribution<qint64>(0, range)(random);
+            return v;
+        };
+        std::vector<DominanceTree::Vector> values(leaves);
+        std::vector<bool> live(leaves, true);
+        for (auto &v : values)
+            v = randomVector();
+        DominanceTree tree(dims, values, DominanceTree::Vector{range, range, range, range});
+        for (int step = 0; step < 300; ++step) {
+            const int leaf = std::uniform_int_distribution<int>(0, leaves - 1)(random);
+            if (step % 5 == 0) {
+                tree.clear(leaf);
+                live[leaf] = false;
+            } else {
+                values[leaf] = randomVector();
+                live[leaf] = true;
+                tree.set(leaf, values[leaf]);
+            }
+            const DominanceTree::Vector query = randomVector();
+            const int from = std::uniform_int_distribution<int>(0, leaves)(random);
+            std::vector<int> expected;
+            for (int i = from; i < leaves; ++i) {
+                bool matches = live[i];
+                for (int d = 0; d < dims && matches; ++d)
+                    matches = values[i][d] >= query[d];
+                if (matches)
+                    expected.push_back(i);
+            }
+            const QString where = QStringLiteral("round %1 step %2").arg(round).arg(step);
+            QCOMPARE(tree.first(query, 1 << 20, from), expected.empty() ? -1 : expected.front());
+            std::vector<int> found;
+            QVERIFY2(tree.collect(query, from, 5, 1 << 20, found), qPrintable(where));
+            expected.resize(std::min<size_t>(expected.size(), 5));
+            QVERIFY2(found == expected, qPrintable(where));
+        }
+    }
+}
+
+void TestDensityPacker::itemIndexFindsFittingItems()
+{
+    // Items fit a room when they are no larger in any dimension; placed items are never returned.
+    const std::vector<PackingProblem::Vector> items{{4, 10, 0, 0}, {2, 30, 0, 0}, {3, 3, 0, 0}, {1, 1, 0, 0}};
+    ItemIndex index(2, items, PackingProblem::Vector{10, 40, 0, 0});
+    std::vector<int> out;
+    QVERIFY(index.fitting({3, 20, 0, 0}, 0, 10, 1000, out));
+    QCOMPARE(out, (std::vector<int>{2, 3}));
+    index.remove(2);
+    out.clear();
+    QVERIFY(index.fitting({4, 40, 0, 0}, 0, 10, 1000, out));
+    QCOMPARE(out, (std::vector<int>{0, 1, 3}));
+    out.clear();
+    QVERIFY(index.fitting({4, 40, 0, 0}, 1, 1, 1000, out));
+    QCOMPARE(out, (std::vector<int>{1}));
 }
 
 void TestDensityPacker::randomInstances()
