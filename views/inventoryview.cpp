@@ -2,8 +2,10 @@
 
 #include "workshopanswerdelegate.h"
 
+#include "itemmodels/decisiontablemodel.h"
 #include "itemmodels/inventoryfiltermodel.h"
 #include "itemmodels/inventorytablemodel.h"
+#include "itemmodels/planpathcountmodel.h"
 #include "itemmodels/setworkshopanswercommand.h"
 
 #include <QAbstractItemView>
@@ -182,7 +184,53 @@ void InventoryView::setupFilterBar(QWidget *bar)
                          InventoryTableModel::Cluster);
     m_power =
         addCombo(QStringLiteral("powerFilter"), tr("Po&wer:"), tr("Filter by power state"), InventoryTableModel::Power);
+
+    // The path is not an inventory column: it comes from the plan, as the set of VMs on it.
+    auto *pathCaption = new QLabel(tr("&Path:"), bar);
+    m_path = new QComboBox(bar);
+    m_path->setObjectName(QStringLiteral("pathFilter"));
+    m_path->setAccessibleName(tr("Filter by migration path"));
+    m_path->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_path->addItem(tr("Any path"), -1);
+    for (int row = 0; row < PlanPathCountModel::kPathCount; ++row) {
+        const MigrationPath path = PlanPathCountModel::pathAt(row);
+        m_path->addItem(DecisionTableModel::pathText(path), int(path));
+    }
+    m_path->setEnabled(false);
+    pathCaption->setBuddy(m_path);
+    layout->addWidget(pathCaption);
+    layout->addWidget(m_path);
+    connect(m_path, &QComboBox::currentIndexChanged, this, &InventoryView::applyPathFilter);
     refreshFilterChoices();
+}
+
+void InventoryView::setPlan(const DecisionTableModel *plan)
+{
+    m_plan = plan;
+    m_path->setEnabled(plan != nullptr);
+    if (!plan)
+        return;
+    // Decisions change with edits, rules and overrides: the VMs shown follow them.
+    connect(plan, &DecisionTableModel::decisionsChanged, this, [this]() {
+        if (m_filter->hasIdFilter())
+            applyPathFilter();
+    });
+    applyPathFilter();
+}
+
+void InventoryView::applyPathFilter()
+{
+    const int chosen = m_path->currentData().toInt();
+    if (!m_plan || chosen < 0) {
+        m_filter->setIdFilter(std::nullopt);
+        return;
+    }
+    QSet<qint64> ids;
+    for (int row = 0; row < m_plan->rowCount(); ++row) {
+        if (int(m_plan->decision(row).path) == chosen)
+            ids.insert(m_plan->decision(row).vmId);
+    }
+    m_filter->setIdFilter(ids);
 }
 
 void InventoryView::fillChoices(QComboBox *combo, int column, const QString &allLabel)

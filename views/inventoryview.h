@@ -12,6 +12,7 @@ class QUndoStack;
 
 namespace landfall {
 
+class DecisionTableModel;
 class InventoryFilterModel;
 class InventoryTableModel;
 class WorkshopAnswerDelegate;
@@ -41,6 +42,8 @@ public:
     void setEditable(bool editable);
     /** Fills the filter choices from the model's values again (after a reload). */
     void refreshFilterChoices();
+    /** The plan whose paths the path filter offers; until it is set, that filter is disabled. */
+    void setPlan(const DecisionTableModel *plan);
 
 Q_SIGNALS:
     /** The shown, selected or total counts changed. */
@@ -49,6 +52,8 @@ Q_SIGNALS:
 private:
     void setupFilterBar(QWidget *bar);
     void fillChoices(QComboBox *combo, int column, const QString &allLabel);
+    /** Filters by the chosen path again, from the plan's current decisions. */
+    void applyPathFilter();
     void applyAnswer(const QModelIndex &proxyIndex, const QString &value);
 
     InventoryTableModel *m_model;
@@ -60,6 +65,8 @@ private:
     QComboBox *m_osFamily = nullptr;
     QComboBox *m_cluster = nullptr;
     QComboBox *m_power = nullptr;
+    QComboBox *m_path = nullptr;
+    const DecisionTableModel *m_plan = nullptr;
     bool m_editable = true;
 };
 

@@ -1,5 +1,6 @@
 #include "workspaceviews.h"
 
+#include "inventoryview.h"
 #include "mainwindow.h"
 #include "planview.h"
 #include "ruleseditor.h"
@@ -59,6 +60,7 @@ WorkspaceViews::WorkspaceViews(MainWindow *window)
     m_pathsLabel->setContentsMargins(8, 0, 8, 0);
     window->statusBar()->addPermanentWidget(m_pathsLabel);
 
+    window->inventoryView()->setPlan(m_decisions);
     connect(window, &MainWindow::projectOpened, this, &WorkspaceViews::setStore);
     connect(window, &MainWindow::inventoryReloaded, m_decisions, &DecisionTableModel::reload);
     connect(window, &MainWindow::workshopModeChanged, this, &WorkspaceViews::setWorkshopMode);

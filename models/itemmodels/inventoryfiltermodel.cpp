@@ -99,12 +99,21 @@ void InventoryFilterModel::setColumnFilter(int column, const QString &key)
     resetMapping();
 }
 
+void InventoryFilterModel::setIdFilter(const std::optional<QSet<qint64>> &ids)
+{
+    if (!ids && !m_idFilter)
+        return;
+    m_idFilter = ids;
+    resetMapping();
+}
+
 void InventoryFilterModel::clearFilters()
 {
-    if (m_searchText.isEmpty() && m_columnFilters.isEmpty())
+    if (m_searchText.isEmpty() && m_columnFilters.isEmpty() && !m_idFilter)
         return;
     m_searchText.clear();
     m_columnFilters.clear();
+    m_idFilter.reset();
     resetMapping();
 }
 
@@ -135,6 +144,12 @@ bool InventoryFilterModel::matchesSearch(int sourceRow) const
 
 bool InventoryFilterModel::accepts(int sourceRow) const
 {
+    if (m_idFilter) {
+        const qint64 id = m_inventory ? m_inventory->vmRow(sourceRow).id
+                                      : m_source->index(sourceRow, 0).data(InventoryTableModel::IdRole).toLongLong();
+        if (!m_idFilter->contains(id))
+            return false;
+    }
     for (auto it = m_columnFilters.cbegin(); it != m_columnFilters.cend(); ++it) {
         const QString key = m_inventory
                                 ? m_inventory->keyAt(sourceRow, it.key())
@@ -151,7 +166,7 @@ QList<int> InventoryFilterModel::acceptedRows() const
     if (!m_source)
         return rows;
     const int count = m_source->rowCount();
-    if (m_searchText.isEmpty() && m_columnFilters.isEmpty()) {
+    if (m_searchText.isEmpty() && m_columnFilters.isEmpty() && !m_idFilter) {
         rows.resize(count);
         std::iota(rows.begin(), rows.end(), 0);
     } else {

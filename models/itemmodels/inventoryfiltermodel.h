@@ -3,7 +3,10 @@
 #include <QAbstractProxyModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
+
+#include <optional>
 
 namespace landfall {
 
@@ -30,6 +33,9 @@ public:
     /** Shows only rows whose raw value (KeyRole) in `column` is `key`; a null key clears it. */
     void setColumnFilter(int column, const QString &key);
     QString columnFilter(int column) const { return m_columnFilters.value(column); }
+    /** Shows only the VMs of these ids (those on one migration path, say); nullopt clears it. */
+    void setIdFilter(const std::optional<QSet<qint64>> &ids);
+    bool hasIdFilter() const { return m_idFilter.has_value(); }
     void clearFilters();
     /** Applies the current filters and sort again, after edits. */
     void refresh();
@@ -65,6 +71,7 @@ private:
     QList<int> m_sourceToProxy; ///< -1 where filtered out
     QString m_searchText;
     QHash<int, QString> m_columnFilters;
+    std::optional<QSet<qint64>> m_idFilter;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

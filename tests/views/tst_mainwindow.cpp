@@ -5,7 +5,9 @@
 #include "inventoryview.h"
 #include "mainwindow.h"
 #include "recentfiles.h"
+#include "workspaceviews.h"
 
+#include "itemmodels/decisiontablemodel.h"
 #include "itemmodels/inventoryfiltermodel.h"
 #include "itemmodels/inventorytablemodel.h"
 #include "store/projectstore.h"
@@ -16,6 +18,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QMenu>
 #include <QMimeData>
 #include <QProgressDialog>
@@ -65,6 +68,7 @@ private Q_SLOTS:
     void bulkEditIsOneUndoStep();
     void findFocusesTheSearch();
     void filtersFromTheFilterBar();
+    void filtersByPathFollowTheDecisions();
     void recentList();
     void titleShowsProjectAndModifiedState();
     void aboutShowsTheVersion();
@@ -279,6 +283,45 @@ void TestMainWindow::filtersFromTheFilterBar()
     power->setCurrentIndex(0);
     cluster->setCurrentIndex(0);
     QCOMPARE(m_window->inventoryView()->filterModel()->rowCount(), 70);
+}
+
+void TestMainWindow::filtersByPathFollowTheDecisions()
+{
+    QVERIFY(m_window->openProject(projectWithVms(QStringLiteral("paths.landfall"), 70)));
+    const DecisionTableModel *plan = m_window->workspace()->decisions();
+    QTRY_VERIFY(!plan->loading()); // the plan loads beside the first paint
+    QCOMPARE(plan->rowCount(), 70);
+    // The most common path but retire: marking a VM for decommissioning takes it off that path.
+    QMap<MigrationPath, QList<qint64>> byPath;
+    for (int row = 0; row < plan->rowCount(); ++row)
+        byPath[plan->decision(row).path].append(plan->decision(row).vmId);
+    byPath.remove(MigrationPath::Retire);
+    QVERIFY(!byPath.isEmpty());
+    MigrationPath chosen = byPath.firstKey();
+    for (auto it = byPath.cbegin(); it != byPath.cend(); ++it) {
+        if (it->size() > byPath[chosen].size())
+            chosen = it.key();
+    }
+    const QList<qint64> onPath = byPath[chosen];
+
+    auto *path = m_window->findChild<QComboBox *>(QStringLiteral("pathFilter"));
+    QVERIFY(path);
+    QVERIFY(path->isEnabled());
+    path->setCurrentIndex(path->findData(int(chosen)));
+    InventoryFilterModel *shown = m_window->inventoryView()->filterModel();
+    QCOMPARE(shown->rowCount(), onPath.size());
+    for (int row = 0; row < shown->rowCount(); ++row)
+        QVERIFY(onPath.contains(shown->index(row, 0).data(InventoryTableModel::IdRole).toLongLong()));
+
+    // A VM marked for decommissioning leaves its path, and the filtered table.
+    QTableView *table = m_window->inventoryView()->table();
+    table->selectionModel()->select(shown->index(0, 0),
+                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QVERIFY(m_window->inventoryView()->setAnswerOnSelection(Attribute::Decommission, QStringLiteral("yes")));
+    QTRY_COMPARE(shown->rowCount(), onPath.size() - 1);
+
+    path->setCurrentIndex(0);
+    QCOMPARE(shown->rowCount(), 70);
 }
 
 void TestMainWindow::recentList()

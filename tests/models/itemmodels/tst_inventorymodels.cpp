@@ -82,6 +82,11 @@ void TestInventoryModels::proxyPassesTheTester()
     proxy.sort(InventoryTableModel::FirstAnswer);
     m_model->reload();
     proxy.clearFilters();
+    proxy.setIdFilter(QSet<qint64>{m_model->vmRow(0).id, m_model->vmRow(2).id});
+    QCOMPARE(proxy.rowCount(), 2);
+    proxy.sort(InventoryTableModel::Name, Qt::DescendingOrder);
+    proxy.setIdFilter(std::nullopt);
+    QCOMPARE(proxy.rowCount(), m_model->rowCount());
 }
 
 void TestInventoryModels::showsTheStoredVms()
