@@ -1,5 +1,7 @@
 #include "scenarioview.h"
 
+#include "editscenariocommand.h"
+
 #include "scenarioform.h"
 
 #include "density/scenario.h"
@@ -19,13 +21,15 @@
 #include <QTableView>
 #include <QTimer>
 #include <QTransposeProxyModel>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace landfall {
 
-ScenarioView::ScenarioView(ScenarioComparisonModel *model, QWidget *parent)
+ScenarioView::ScenarioView(ScenarioComparisonModel *model, QUndoStack *undoStack, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
+    , m_undoStack(undoStack)
     , m_compared(new ComparedScenariosModel(this))
     , m_list(new QListView(this))
     , m_form(new ScenarioForm(this))
@@ -233,10 +237,20 @@ bool ScenarioView::commitEdits()
         showMessage(tr("Not saved: %1").arg(checked.error().toString()), true);
         return false;
     }
-    if (!store(checked.value(), previous.name))
+    m_undoStack->push(new EditScenarioCommand(this, previous, checked.value()));
+    return m_model->scenario(row).toJson() == checked.value().toJson();
+}
+
+bool ScenarioView::applyScenario(const QString &name, const Scenario &replacement)
+{
+    m_saveTimer->stop(); // an undo replaces what the form held
+    const int row = m_model->rowForName(name);
+    if (row < 0 || !store(replacement, name))
         return false;
-    m_model->setScenario(row, checked.value());
-    showMessage(tr("Saved; re-packing %1...").arg(edited.name), false);
+    m_model->setScenario(row, replacement);
+    if (row == m_formRow && m_form->scenario().toJson() != replacement.toJson())
+        m_form->setScenario(replacement); // an undo or redo: the form was not where the edit was typed
+    showMessage(tr("Saved; re-packing %1...").arg(replacement.name), false);
     Q_EMIT currentScenarioChanged(row);
     return true;
 }

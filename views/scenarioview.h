@@ -7,6 +7,7 @@ class QListView;
 class QPushButton;
 class QTableView;
 class QTimer;
+class QUndoStack;
 
 namespace landfall {
 
@@ -21,7 +22,8 @@ struct Scenario;
 class ScenarioView : public QWidget {
     Q_OBJECT
 public:
-    ScenarioView(ScenarioComparisonModel *model, QWidget *parent = nullptr);
+    /** Edits made in the form are steps on `undoStack`. */
+    ScenarioView(ScenarioComparisonModel *model, QUndoStack *undoStack, QWidget *parent = nullptr);
 
     /** Shows the scenarios of `store`; a project without any gets the built-in "default". */
     void setStore(ProjectStore *store);
@@ -32,8 +34,12 @@ public:
     ComparedScenariosModel *comparedModel() const { return m_compared; }
     int currentRow() const;
     void selectRow(int row);
-    /** Stores the form's pending edit now, instead of after the short pause it waits for. */
+    /** Stores the form's pending edit now, instead of after the short pause it waits for, as
+        one undo step. */
     bool commitEdits();
+    /** Stores `replacement` in place of the scenario named `name` and shows it; the undo
+        command's step. False, with a message, when the project could not be written. */
+    bool applyScenario(const QString &name, const Scenario &replacement);
     /** Copies the selected scenario under a new name, stores and selects it. */
     bool duplicateCurrent();
     bool removeCurrent();
@@ -48,6 +54,7 @@ private:
     void showMessage(const QString &text, bool error);
 
     ScenarioComparisonModel *m_model;
+    QUndoStack *m_undoStack;
     ComparedScenariosModel *m_compared;
     ProjectStore *m_store = nullptr;
     QListView *m_list;

@@ -22,6 +22,7 @@
 #include <QPieSeries>
 #include <QSpinBox>
 #include <QTableView>
+#include <QUndoStack>
 
 using namespace landfall;
 
@@ -125,6 +126,21 @@ void TestDashboard::scenarioEditChangesTheChart()
     const std::optional<QString> stored = m_window->store()->scenarioDefinition(QStringLiteral("default"));
     QVERIFY(stored);
     QVERIFY(stored->contains(QLatin1String("\"linuxSystemPoolNodes\":6")));
+
+    // Undo takes the edit back, in the form, the project, the result and the chart; redo again.
+    QUndoStack *undo = m_window->undoStack();
+    undo->undo();
+    QCOMPARE(systemPool->value(), 2);
+    QVERIFY(m_window->store()
+                ->scenarioDefinition(QStringLiteral("default"))
+                ->contains(QLatin1String("\"linuxSystemPoolNodes\":2")));
+    waitForPacking();
+    QCOMPARE(scenarios->result(0)->containerNodes, int(nodesBefore));
+    QCOMPARE(barSet(chart, 1)->at(0), nodesBefore);
+    undo->redo();
+    QCOMPARE(systemPool->value(), 6);
+    waitForPacking();
+    QCOMPARE(barSet(chart, 1)->at(0), nodesBefore + 4);
 }
 
 void TestDashboard::duplicateAndCompare()
