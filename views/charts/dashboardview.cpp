@@ -16,6 +16,7 @@
 #include <QLegend>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -60,22 +61,24 @@ DashboardView::DashboardView(QAbstractItemModel *paths, QAbstractItemModel *syst
     m_sweep->setObjectName(QStringLiteral("sweepChart"));
     m_caption->setObjectName(QStringLiteral("dashboardCaption"));
 
-    auto *grid = new QGridLayout;
-    grid->setSpacing(8);
-    // The OS bars get two columns: their labels ("Windows Server 2012 R2") are the longest.
-    grid->addWidget(panel(m_paths, QStringLiteral("paths")), 0, 0);
-    grid->addWidget(panel(m_systems, QStringLiteral("operating-systems")), 0, 1, 1, 2);
-    grid->addWidget(panel(m_scenarios, QStringLiteral("hosts-and-nodes")), 1, 0);
-    grid->addWidget(panel(m_resources, QStringLiteral("resources")), 1, 1);
-    grid->addWidget(panel(m_sweep, QStringLiteral("node-size-sweep")), 1, 2);
-    // The donut's legend carries each path's count and share: its column is the widest.
-    grid->setColumnStretch(0, 4);
-    grid->setColumnStretch(1, 3);
-    grid->setColumnStretch(2, 3);
+    m_panels = {panel(m_paths, QStringLiteral("paths")), panel(m_systems, QStringLiteral("operating-systems")),
+                panel(m_scenarios, QStringLiteral("hosts-and-nodes")), panel(m_resources, QStringLiteral("resources")),
+                panel(m_sweep, QStringLiteral("node-size-sweep"))};
+    // In a scroll area: in workshop mode the charts keep a size a room can read, and scroll.
+    auto *page = new QWidget(this);
+    m_grid = new QGridLayout(page);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setSpacing(8);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("dashboardScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+    arrangePanels(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 8);
     layout->addWidget(m_caption);
-    layout->addLayout(grid, 1);
+    layout->addWidget(scroll, 1);
     setDetailScenario(QString());
 }
 
@@ -123,6 +126,42 @@ void DashboardView::setWorkshopMode(bool on)
 {
     for (LiveChartView *chart : charts())
         chart->setFontScale(on ? kWorkshopScale : 1.0);
+    arrangePanels(on);
+}
+
+void DashboardView::arrangePanels(bool workshop)
+{
+    for (QWidget *panel : std::as_const(m_panels))
+        m_grid->removeWidget(panel);
+    for (int column = 0; column < 3; ++column)
+        m_grid->setColumnStretch(column, 0);
+    QWidget *paths = m_panels[0], *systems = m_panels[1], *scenarios = m_panels[2], *resources = m_panels[3],
+            *sweep = m_panels[4];
+    if (workshop) {
+        // Two columns, each chart at least this large: labels and values are read from the back of the room.
+        for (QWidget *panel : std::as_const(m_panels))
+            panel->setMinimumSize(460, 440);
+        m_grid->addWidget(paths, 0, 0);
+        m_grid->addWidget(systems, 0, 1);
+        m_grid->addWidget(scenarios, 1, 0);
+        m_grid->addWidget(resources, 1, 1);
+        m_grid->addWidget(sweep, 2, 0, 1, 2);
+        m_grid->setColumnStretch(0, 1);
+        m_grid->setColumnStretch(1, 1);
+        return;
+    }
+    for (QWidget *panel : std::as_const(m_panels))
+        panel->setMinimumSize(0, 0);
+    // The OS bars get two columns: their labels ("Windows Server 2012 R2") are the longest.
+    m_grid->addWidget(paths, 0, 0);
+    m_grid->addWidget(systems, 0, 1, 1, 2);
+    m_grid->addWidget(scenarios, 1, 0);
+    m_grid->addWidget(resources, 1, 1);
+    m_grid->addWidget(sweep, 1, 2);
+    // The donut's legend carries each path's count and share: its column is the widest.
+    m_grid->setColumnStretch(0, 4);
+    m_grid->setColumnStretch(1, 3);
+    m_grid->setColumnStretch(2, 3);
 }
 
 void DashboardView::setDetailScenario(const QString &name)

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QAbstractItemModel;
+class QGridLayout;
 class QLabel;
 
 namespace landfall {
@@ -33,6 +34,8 @@ public:
 
 private:
     QWidget *panel(LiveChartView *chart, const QString &exportName);
+    /** Places the panels: three columns on a desk, two larger ones (scrolling) on a projector. */
+    void arrangePanels(bool workshop);
 
     LiveChartView *m_paths;
     LiveChartView *m_systems;
@@ -40,6 +43,8 @@ private:
     LiveChartView *m_resources;
     LiveChartView *m_sweep;
     QLabel *m_caption;
+    QGridLayout *m_grid;
+    QList<QWidget *> m_panels; ///< paths, systems, scenarios, resources, sweep
 };
 
 } // namespace landfall

@@ -53,7 +53,7 @@ QChart *OsBarChart::create(QAbstractItemModel *model, int labelColumn, int value
     series->attachAxis(categories);
 
     auto *values = new QValueAxis;
-    values->setRange(0, std::max(1.0, highest * 1.15));
+    values->setRange(0, std::max(1.0, highest * 1.25)); // room for the value label at the longest bar
     values->applyNiceNumbers();
     values->setLabelFormat(QStringLiteral("%.0f"));
     values->setLabelsFont(ChartStyle::font(12));

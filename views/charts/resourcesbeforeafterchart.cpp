@@ -4,9 +4,9 @@
 
 #include <QAbstractItemModel>
 #include <QBarCategoryAxis>
-#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QHorizontalBarSeries>
 #include <QVBarModelMapper>
 #include <QValueAxis>
 
@@ -16,7 +16,8 @@ QChart *ResourcesBeforeAfterChart::create(QAbstractItemModel *model, int labelCo
 {
     auto *chart = new QChart;
     ChartStyle::apply(chart);
-    auto *series = new QBarSeries;
+    // Horizontal: the resource names ("Windows Server licences") read whole on the left.
+    auto *series = new QHorizontalBarSeries;
     auto *mapper = new QVBarModelMapper(chart);
     mapper->setFirstBarSetColumn(beforeColumn);
     mapper->setLastBarSetColumn(afterColumn);
@@ -32,7 +33,7 @@ QChart *ResourcesBeforeAfterChart::create(QAbstractItemModel *model, int labelCo
 
     const double highest = std::max(1.0, ChartStyle::styleComparisonBars(series, 11));
     QBarCategoryAxis *categories = ChartStyle::categoryAxis(model, labelColumn, 12);
-    chart->addAxis(categories, Qt::AlignBottom);
+    chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
 
     auto *values = new QValueAxis;
@@ -43,10 +44,10 @@ QChart *ResourcesBeforeAfterChart::create(QAbstractItemModel *model, int labelCo
     values->setLabelsColor(ChartStyle::muted());
     values->setGridLineColor(ChartStyle::gridLine());
     values->setLineVisible(false);
-    values->setTitleText(QObject::tr("Amount"));
+    values->setTitleText(QObject::tr("Amount (vCPU, GiB, licences)"));
     values->setTitleFont(ChartStyle::font(12));
     values->setTitleBrush(ChartStyle::muted());
-    chart->addAxis(values, Qt::AlignLeft);
+    chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
     chart->legend()->setAlignment(Qt::AlignTop);
     return chart;
