@@ -64,10 +64,7 @@ WorkspaceViews::WorkspaceViews(MainWindow *window)
     connect(window, &MainWindow::projectOpened, this, &WorkspaceViews::setStore);
     connect(window, &MainWindow::inventoryReloaded, m_decisions, &DecisionTableModel::reload);
     connect(window, &MainWindow::workshopModeChanged, this, &WorkspaceViews::setWorkshopMode);
-    connect(window->inventoryModel(), &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                onInventoryChanged(topLeft.row(), bottomRight.row());
-            });
+    connect(window->inventoryModel(), &InventoryTableModel::answersChanged, this, &WorkspaceViews::onAnswersChanged);
     connect(m_rules, &RuleTableModel::rulesChanged, m_decisions, &DecisionTableModel::reload);
     connect(m_pathCounts, &QAbstractItemModel::dataChanged, this, &WorkspaceViews::updateStatus);
     connect(m_decisions, &DecisionTableModel::loadingChanged, this, &WorkspaceViews::updateStatus);
@@ -110,18 +107,13 @@ void WorkspaceViews::repackNow()
         m_sweep->compute(m_scenarios->scenario(m_detailRow), m_scenarios->workloads());
 }
 
-void WorkspaceViews::onInventoryChanged(int firstRow, int lastRow)
+void WorkspaceViews::onAnswersChanged(const QList<qint64> &vmIds)
 {
-    const InventoryTableModel *inventory = m_window->inventoryModel();
-    if (lastRow - firstRow + 1 > kReclassifyOneByOneLimit) {
+    // One edit of many VMs (a bulk edit) re-classifies them together: one write to the project.
+    if (vmIds.size() > kReclassifyOneByOneLimit)
         m_decisions->reload();
-        return;
-    }
-    QList<qint64> ids;
-    ids.reserve(lastRow - firstRow + 1);
-    for (int row = firstRow; row <= lastRow && row < inventory->rowCount(); ++row)
-        ids.append(inventory->vmRow(row).id);
-    m_decisions->reclassifyVms(ids);
+    else
+        m_decisions->reclassifyVms(vmIds);
 }
 
 void WorkspaceViews::showDetail(int scenarioRow)

@@ -49,7 +49,7 @@ public:
 
 private:
     void setStore(ProjectStore *store);
-    void onInventoryChanged(int firstRow, int lastRow);
+    void onAnswersChanged(const QList<qint64> &vmIds);
     void showDetail(int scenarioRow);
     void updateStatus();
 

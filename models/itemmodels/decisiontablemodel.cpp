@@ -184,14 +184,13 @@ void DecisionTableModel::reclassifyVms(const QList<qint64> &vmIds)
     if (!m_store || !m_advisor)
         return;
     QList<Decision> changed;
-    for (qint64 id : vmIds) {
-        const int row = rowForId(id);
-        const std::optional<Vm> vm = m_store->vm(id);
-        if (row < 0 || !vm)
+    for (const Vm &vm : m_store->vmsWithIds(vmIds)) {
+        const int row = rowForId(vm.id);
+        if (row < 0)
             continue;
-        m_vms[row] = *vm;
-        const auto it = m_overrides.constFind(vm->identityKey());
-        Decision decision = m_advisor->classify(*vm, it == m_overrides.cend() ? nullptr : &*it);
+        m_vms[row] = vm;
+        const auto it = m_overrides.constFind(vm.identityKey());
+        Decision decision = m_advisor->classify(vm, it == m_overrides.cend() ? nullptr : &*it);
         if (decision == m_decisions[row])
             continue;
         m_decisions[row] = std::move(decision);

@@ -442,6 +442,11 @@ std::optional<StoreError> InventoryTableModel::setAnswers(WorkshopAnswers::Attri
         Q_EMIT dataChanged(index(changed[i], column), index(changed[j], column));
         i = j + 1;
     }
+    QList<qint64> ids;
+    ids.reserve(changed.size());
+    for (int row : std::as_const(changed))
+        ids.append(m_rows[row].id);
+    Q_EMIT answersChanged(ids);
     return std::nullopt;
 }
 

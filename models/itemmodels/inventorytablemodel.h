@@ -95,6 +95,8 @@ public:
 
 Q_SIGNALS:
     void writeFailed(const QString &message);
+    /** setAnswers() changed these VMs (after its dataChanged() signals): one signal per edit. */
+    void answersChanged(const QList<qint64> &vmIds);
 
 private:
     QString keyOf(const VmListRow &row, int column) const;

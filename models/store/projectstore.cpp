@@ -468,18 +468,35 @@ QList<Vm> ProjectStore::vms() const
 
 std::optional<Vm> ProjectStore::vm(qint64 id) const
 {
+    const QList<Vm> found = vmsWithIds({id});
+    return found.isEmpty() ? std::nullopt : std::optional<Vm>(found.constFirst());
+}
+
+QList<Vm> ProjectStore::vmsWithIds(const QList<qint64> &ids) const
+{
+    // Two statements prepared once for all the ids: a bulk edit re-reads a thousand VMs.
+    QList<Vm> found;
     SqliteStatement query(connectionHandle(), selectVmsSql() + QLatin1String(" WHERE id = ?"));
-    query.bind(1, id);
-    if (!query.isValid() || !query.nextRow())
-        return std::nullopt;
-    TextPool pool;
-    Vm vm = vmFromRow(query, pool);
     SqliteStatement attributes(connectionHandle(),
                                QStringLiteral("SELECT key, value FROM vm_custom_attributes WHERE vm_id = ?"));
-    attributes.bind(1, id);
-    while (attributes.nextRow())
-        vm.customAttributes.insert(TextPool::unpooled(attributes.utf8At(0)), TextPool::unpooled(attributes.utf8At(1)));
-    return vm;
+    if (!query.isValid() || !attributes.isValid())
+        return found;
+    found.reserve(ids.size());
+    TextPool pool;
+    for (qint64 id : ids) {
+        query.bind(1, id);
+        if (query.nextRow()) {
+            Vm vm = vmFromRow(query, pool);
+            attributes.bind(1, id);
+            while (attributes.nextRow())
+                vm.customAttributes.insert(TextPool::unpooled(attributes.utf8At(0)),
+                                           TextPool::unpooled(attributes.utf8At(1)));
+            attributes.reset();
+            found.append(std::move(vm));
+        }
+        query.reset();
+    }
+    return found;
 }
 
 qint64 ProjectStore::vmCount() const

@@ -58,6 +58,8 @@ public:
     std::optional<StoreError> importInventory(const InventoryBatch &batch);
     QList<Vm> vms() const;
     std::optional<Vm> vm(qint64 id) const;
+    /** The VMs of these ids that are in the project, in the order asked. */
+    QList<Vm> vmsWithIds(const QList<qint64> &ids) const;
     qint64 vmCount() const;
     QList<qint64> vmIdsByName(const QString &name) const; ///< case-insensitive; several across vCenters
     /** Every VM's id, ordered by name as the name index orders them (case-insensitive for ASCII
