@@ -26,4 +26,42 @@ void EditScenarioCommand::redo()
         setObsolete(true);
 }
 
+AddScenarioCommand::AddScenarioCommand(ScenarioView *view, Scenario scenario, int row)
+    : m_view(view)
+    , m_scenario(std::move(scenario))
+    , m_row(row)
+{
+    setText(QCoreApplication::translate("AddScenarioCommand", "Add scenario %1").arg(m_scenario.name));
+}
+
+void AddScenarioCommand::undo()
+{
+    m_view->deleteScenario(m_scenario.name);
+}
+
+void AddScenarioCommand::redo()
+{
+    if (!m_view->insertScenario(m_scenario, m_row))
+        setObsolete(true);
+}
+
+RemoveScenarioCommand::RemoveScenarioCommand(ScenarioView *view, Scenario scenario, int row)
+    : m_view(view)
+    , m_scenario(std::move(scenario))
+    , m_row(row)
+{
+    setText(QCoreApplication::translate("RemoveScenarioCommand", "Remove scenario %1").arg(m_scenario.name));
+}
+
+void RemoveScenarioCommand::undo()
+{
+    m_view->insertScenario(m_scenario, m_row);
+}
+
+void RemoveScenarioCommand::redo()
+{
+    if (!m_view->deleteScenario(m_scenario.name))
+        setObsolete(true);
+}
+
 } // namespace landfall

@@ -259,19 +259,16 @@ bool ScenarioView::duplicateCurrent()
 {
     commitEdits();
     const int row = currentRow();
-    if (row < 0)
+    if (row < 0 || !m_store)
         return false;
     Scenario copy = m_model->scenario(row);
     copy.name = uniqueName(tr("%1 copy").arg(copy.name));
     // The source may be the unsaved built-in default: store it too, so both are in the project.
     if (!m_store->scenarioDefinition(m_model->scenario(row).name) && !store(m_model->scenario(row), {}))
         return false;
-    if (!store(copy, {}))
-        return false;
-    m_model->addScenario(copy);
-    selectRow(m_model->rowCount() - 1);
-    showMessage(tr("%1 added.").arg(copy.name), false);
-    return true;
+    const int before = m_undoStack->count();
+    m_undoStack->push(new AddScenarioCommand(this, copy, m_model->rowCount()));
+    return m_undoStack->count() > before;
 }
 
 bool ScenarioView::removeCurrent()
@@ -280,7 +277,27 @@ bool ScenarioView::removeCurrent()
     if (row < 0 || m_model->rowCount() < 2 || !m_store)
         return false;
     m_saveTimer->stop();
-    const QString name = m_model->scenario(row).name;
+    const int before = m_undoStack->count();
+    m_undoStack->push(new RemoveScenarioCommand(this, m_model->scenario(row), row));
+    return m_undoStack->count() > before;
+}
+
+bool ScenarioView::insertScenario(const Scenario &scenario, int row)
+{
+    if (m_model->rowForName(scenario.name) >= 0 || !store(scenario, {}))
+        return false;
+    m_model->addScenario(scenario, row);
+    selectRow(std::min(row, m_model->rowCount() - 1));
+    showMessage(tr("%1 added.").arg(scenario.name), false);
+    return true;
+}
+
+bool ScenarioView::deleteScenario(const QString &name)
+{
+    const int row = m_model->rowForName(name);
+    if (row < 0 || m_model->rowCount() < 2 || !m_store)
+        return false;
+    m_saveTimer->stop();
     if (auto removed = m_store->removeScenario(name); !removed) {
         showMessage(removed.error().message, true);
         return false;

@@ -40,8 +40,13 @@ public:
     /** Stores `replacement` in place of the scenario named `name` and shows it; the undo
         command's step. False, with a message, when the project could not be written. */
     bool applyScenario(const QString &name, const Scenario &replacement);
-    /** Copies the selected scenario under a new name, stores and selects it. */
+    /** Stores `scenario` and shows it at `row`, selected; the add and remove commands' step. */
+    bool insertScenario(const Scenario &scenario, int row);
+    /** Removes the scenario named `name` from the project and the list. */
+    bool deleteScenario(const QString &name);
+    /** Copies the selected scenario under a new name, stores and selects it: an undo step. */
     bool duplicateCurrent();
+    /** Removes the selected scenario (not the last one): an undo step. */
     bool removeCurrent();
 
 Q_SIGNALS:

@@ -44,11 +44,12 @@ void ScenarioComparisonModel::setScenario(int row, const Scenario &scenario)
     repack(row);
 }
 
-void ScenarioComparisonModel::addScenario(const Scenario &scenario)
+void ScenarioComparisonModel::addScenario(const Scenario &scenario, int row)
 {
-    const int row = int(m_rows.size());
+    if (row < 0 || row > m_rows.size())
+        row = int(m_rows.size());
     beginInsertRows({}, row, row);
-    m_rows.append({scenario, std::nullopt, {}, 0, false, true});
+    m_rows.insert(row, {scenario, std::nullopt, {}, 0, false, true});
     endInsertRows();
     repack(row);
 }

@@ -41,7 +41,8 @@ public:
 
     void setScenarios(const QList<Scenario> &scenarios);
     void setScenario(int row, const Scenario &scenario);
-    void addScenario(const Scenario &scenario);
+    /** Adds a scenario at `row`, or at the end when `row` is out of range, and packs it. */
+    void addScenario(const Scenario &scenario, int row = -1);
     void removeScenario(int row);
     const Scenario &scenario(int row) const { return m_rows[row].scenario; }
     int rowForName(const QString &name) const;

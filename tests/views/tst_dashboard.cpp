@@ -165,6 +165,28 @@ void TestDashboard::duplicateAndCompare()
     QCOMPARE(view->compareTable()->model()->columnCount(), 1);
     QCoreApplication::processEvents();
     QCOMPARE(barSet(m_workspace->dashboard()->scenarioChart(), 0)->count(), 1);
+
+    // Removing and duplicating are undo steps too.
+    QUndoStack *undo = m_window->undoStack();
+    const QString copyName = m_workspace->scenarios()->scenario(1).name;
+    view->selectRow(1);
+    QVERIFY(view->removeCurrent());
+    QCOMPARE(m_workspace->scenarios()->rowCount(), 1);
+    QCOMPARE(m_window->store()->scenarioNames().size(), 1);
+    undo->undo();
+    QCOMPARE(m_workspace->scenarios()->rowCount(), 2);
+    QCOMPARE(m_workspace->scenarios()->scenario(1).name, copyName);
+    QCOMPARE(m_workspace->scenarios()->scenario(1).node.vcpu, 64); // with its edits
+    QVERIFY(m_window->store()->scenarioDefinition(copyName));
+    QCOMPARE(undo->count(), 3); // the duplicate, its edit (vCPU and memory at once), the removal
+    undo->undo();               // the edit
+    QCOMPARE(m_workspace->scenarios()->scenario(1).node.vcpu, 8);
+    undo->undo(); // the duplicate itself
+    QCOMPARE(m_workspace->scenarios()->rowCount(), 1);
+    QVERIFY(!m_window->store()->scenarioDefinition(copyName));
+    undo->redo();
+    QCOMPARE(m_workspace->scenarios()->rowCount(), 2);
+    QVERIFY(m_window->store()->scenarioDefinition(copyName));
 }
 
 void TestDashboard::everyChartExportsPngAndSvg()
