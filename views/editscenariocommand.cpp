@@ -26,42 +26,31 @@ void EditScenarioCommand::redo()
         setObsolete(true);
 }
 
-AddScenarioCommand::AddScenarioCommand(ScenarioView *view, Scenario scenario, int row)
+AddOrRemoveScenarioCommand::AddOrRemoveScenarioCommand(ScenarioView *view, Action action, Scenario scenario, int row)
     : m_view(view)
+    , m_action(action)
     , m_scenario(std::move(scenario))
     , m_row(row)
 {
-    setText(QCoreApplication::translate("AddScenarioCommand", "Add scenario %1").arg(m_scenario.name));
+    setText(action == Action::Add
+                ? QCoreApplication::translate("AddOrRemoveScenarioCommand", "Add scenario %1").arg(m_scenario.name)
+                : QCoreApplication::translate("AddOrRemoveScenarioCommand", "Remove scenario %1").arg(m_scenario.name));
 }
 
-void AddScenarioCommand::undo()
+bool AddOrRemoveScenarioCommand::apply(Action action)
 {
-    m_view->deleteScenario(m_scenario.name);
+    return action == Action::Add ? m_view->insertScenario(m_scenario, m_row) : m_view->deleteScenario(m_scenario.name);
 }
 
-void AddScenarioCommand::redo()
+void AddOrRemoveScenarioCommand::undo()
 {
-    if (!m_view->insertScenario(m_scenario, m_row))
-        setObsolete(true);
+    apply(m_action == Action::Add ? Action::Remove : Action::Add);
 }
 
-RemoveScenarioCommand::RemoveScenarioCommand(ScenarioView *view, Scenario scenario, int row)
-    : m_view(view)
-    , m_scenario(std::move(scenario))
-    , m_row(row)
+void AddOrRemoveScenarioCommand::redo()
 {
-    setText(QCoreApplication::translate("RemoveScenarioCommand", "Remove scenario %1").arg(m_scenario.name));
-}
-
-void RemoveScenarioCommand::undo()
-{
-    m_view->insertScenario(m_scenario, m_row);
-}
-
-void RemoveScenarioCommand::redo()
-{
-    if (!m_view->deleteScenario(m_scenario.name))
-        setObsolete(true);
+    if (!apply(m_action))
+        setObsolete(true); // the first run could not write the project: no step to undo
 }
 
 } // namespace landfall

@@ -22,30 +22,21 @@ private:
     Scenario m_after;
 };
 
-/** A scenario added to the project (a duplicate), as an undo step. */
-class AddScenarioCommand : public QUndoCommand {
+/** A scenario added to the project (a duplicate) or removed from it, as an undo step: undoing
+    a removal puts the scenario back where it was. */
+class AddOrRemoveScenarioCommand : public QUndoCommand {
 public:
-    AddScenarioCommand(ScenarioView *view, Scenario scenario, int row);
+    enum class Action { Add, Remove };
+    AddOrRemoveScenarioCommand(ScenarioView *view, Action action, Scenario scenario, int row);
 
     void undo() override;
     void redo() override;
 
 private:
+    bool apply(Action action);
+
     ScenarioView *m_view;
-    Scenario m_scenario;
-    int m_row;
-};
-
-/** A scenario removed from the project, as an undo step: undo puts it back where it was. */
-class RemoveScenarioCommand : public QUndoCommand {
-public:
-    RemoveScenarioCommand(ScenarioView *view, Scenario scenario, int row);
-
-    void undo() override;
-    void redo() override;
-
-private:
-    ScenarioView *m_view;
+    Action m_action;
     Scenario m_scenario;
     int m_row;
 };

@@ -267,7 +267,8 @@ bool ScenarioView::duplicateCurrent()
     if (!m_store->scenarioDefinition(m_model->scenario(row).name) && !store(m_model->scenario(row), {}))
         return false;
     const int before = m_undoStack->count();
-    m_undoStack->push(new AddScenarioCommand(this, copy, m_model->rowCount()));
+    m_undoStack->push(
+        new AddOrRemoveScenarioCommand(this, AddOrRemoveScenarioCommand::Action::Add, copy, m_model->rowCount()));
     return m_undoStack->count() > before;
 }
 
@@ -278,7 +279,8 @@ bool ScenarioView::removeCurrent()
         return false;
     m_saveTimer->stop();
     const int before = m_undoStack->count();
-    m_undoStack->push(new RemoveScenarioCommand(this, m_model->scenario(row), row));
+    m_undoStack->push(
+        new AddOrRemoveScenarioCommand(this, AddOrRemoveScenarioCommand::Action::Remove, m_model->scenario(row), row));
     return m_undoStack->count() > before;
 }
 
