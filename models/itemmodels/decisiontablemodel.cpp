@@ -19,7 +19,10 @@ DecisionTableModel::DecisionTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-DecisionTableModel::~DecisionTableModel() = default;
+DecisionTableModel::~DecisionTableModel()
+{
+    m_runningLoad.waitForFinished(); // it writes to the project: not after the model is gone
+}
 
 namespace {
 
@@ -31,8 +34,17 @@ struct LoadedPlan {
     QString problem; ///< why the project could not be classified, when it could not
 };
 
-/** Reads and classifies the project at `path` on its own connection: it runs on the thread
-    pool, and a QtSql connection belongs to the thread that opened it. */
+/** Keeps the decisions in the project, with the rules they came from, for the CLI and the report. */
+void keepPlan(ProjectStore &store, const QList<Decision> &decisions)
+{
+    const QString rulesKey = QLatin1String(ProjectAdvisor::kRulesKey);
+    if (store.setting(rulesKey).isEmpty())
+        store.setSetting(rulesKey, QString::fromUtf8(RuleSetJson::write(RuleSet::defaults())));
+    store.saveDecisions(decisions);
+}
+
+/** Reads and classifies the project at `path`, and keeps the plan in it, on its own connection:
+    it runs on the thread pool, and a QtSql connection belongs to the thread that opened it. */
 LoadedPlan loadPlan(const QString &path)
 {
     LoadedPlan plan;
@@ -55,6 +67,7 @@ LoadedPlan loadPlan(const QString &path)
     plan.vms = (*store)->vms();
     plan.overrides = (*store)->overrides();
     plan.decisions = MigrationAdvisor(rules.value(), inputs).classifyAll(plan.vms, plan.overrides);
+    keepPlan(**store, plan.decisions); // a first save of 100,000 decisions takes seconds: not on the GUI thread
     return plan;
 }
 
@@ -94,7 +107,9 @@ void DecisionTableModel::setStoreInBackground(ProjectStore *store)
         LoadedPlan plan = watcher->result();
         installPlan(std::move(plan.vms), std::move(plan.overrides), std::move(plan.decisions), plan.problem);
     });
-    watcher->setFuture(QtConcurrent::run(loadPlan, m_store->path()));
+    QFuture<LoadedPlan> load = QtConcurrent::run(loadPlan, m_store->path());
+    m_runningLoad = load;
+    watcher->setFuture(load);
 }
 
 void DecisionTableModel::installPlan(QList<Vm> vms, QHash<QString, ManualOverride> overrides, QList<Decision> decisions,
@@ -110,7 +125,6 @@ void DecisionTableModel::installPlan(QList<Vm> vms, QHash<QString, ManualOverrid
         m_rowOfId.reserve(m_vms.size());
         for (int row = 0; row < m_vms.size(); ++row)
             m_rowOfId.insert(m_vms[row].id, row);
-        saveDecisions();
     }
     endResetModel();
     Q_EMIT loadingChanged(false);
@@ -118,15 +132,6 @@ void DecisionTableModel::installPlan(QList<Vm> vms, QHash<QString, ManualOverrid
     // Edits made while the plan loaded were read from the file before them.
     const QList<qint64> edited = std::exchange(m_editedWhileLoading, {});
     reclassifyVms(edited);
-}
-
-void DecisionTableModel::saveDecisions()
-{
-    // The project keeps the decisions, and the rules they came from, for the CLI and the report.
-    const QString rulesKey = QLatin1String(ProjectAdvisor::kRulesKey);
-    if (m_store->setting(rulesKey).isEmpty())
-        m_store->setSetting(rulesKey, QString::fromUtf8(RuleSetJson::write(RuleSet::defaults())));
-    m_store->saveDecisions(m_decisions);
 }
 
 bool DecisionTableModel::rebuildAdvisor()
@@ -153,6 +158,9 @@ bool DecisionTableModel::rebuildAdvisor()
 void DecisionTableModel::reload()
 {
     ++m_loadGeneration; // a background load still running is out of date now
+    // It also writes the plan it classified: let it finish first, so that it cannot write over
+    // the plan classified here.
+    m_runningLoad.waitForFinished();
     const bool wasLoading = std::exchange(m_loading, false);
     beginResetModel();
     m_vms.clear();
@@ -167,7 +175,7 @@ void DecisionTableModel::reload()
         m_rowOfId.reserve(m_vms.size());
         for (int row = 0; row < m_vms.size(); ++row)
             m_rowOfId.insert(m_vms[row].id, row);
-        saveDecisions();
+        keepPlan(*m_store, m_decisions);
     }
     endResetModel();
     if (wasLoading)

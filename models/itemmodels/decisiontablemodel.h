@@ -7,6 +7,7 @@
 #include "domain/vm.h"
 
 #include <QAbstractTableModel>
+#include <QFuture>
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -85,8 +86,6 @@ private:
     bool rebuildAdvisor();
     void installPlan(QList<Vm> vms, QHash<QString, ManualOverride> overrides, QList<Decision> decisions,
                      const QString &problem);
-    /** Keeps the decisions in the project, with the rules they came from. */
-    void saveDecisions();
 
     ProjectStore *m_store = nullptr;
     std::unique_ptr<MigrationAdvisor> m_advisor;
@@ -98,6 +97,7 @@ private:
     bool m_loading = false;
     quint64 m_loadGeneration = 0;       ///< a load whose generation is past lands nowhere
     QList<qint64> m_editedWhileLoading; ///< VMs to re-classify once the load lands
+    QFuture<void> m_runningLoad;        ///< the background load, which also writes the plan
 };
 
 } // namespace landfall
