@@ -27,9 +27,15 @@ void DecisionFilterModel::setPath(std::optional<MigrationPath> path)
     invalidateRowsFilter();
 }
 
+void DecisionFilterModel::setSourceModel(QAbstractItemModel *model)
+{
+    m_plan = qobject_cast<const DecisionTableModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 bool DecisionFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    const auto *model = qobject_cast<const DecisionTableModel *>(sourceModel());
+    const DecisionTableModel *model = m_plan;
     if (!model || sourceParent.isValid())
         return true;
     const Decision &decision = model->decision(sourceRow);
@@ -40,6 +46,39 @@ bool DecisionFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     return model->vm(sourceRow).name.contains(m_text, Qt::CaseInsensitive) ||
            decision.target.contains(m_text, Qt::CaseInsensitive) ||
            decision.baseImage.contains(m_text, Qt::CaseInsensitive);
+}
+
+bool DecisionFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (!m_plan)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const Decision &l = m_plan->decision(left.row());
+    const Decision &r = m_plan->decision(right.row());
+    const auto text = [](const QString &a, const QString &b) {
+        return QString::compare(a, b, Qt::CaseInsensitive) < 0;
+    };
+    // Isolation shows only for containerized VMs; the others sort first, as their empty cells.
+    const auto isolation = [](const Decision &d) {
+        return d.path == MigrationPath::Containerize ? int(d.isolation) + 1 : 0;
+    };
+    switch (left.column()) {
+    case DecisionTableModel::Name:
+        return text(m_plan->vm(left.row()).name, m_plan->vm(right.row()).name);
+    case DecisionTableModel::Path:
+        return l.path < r.path;
+    case DecisionTableModel::Target:
+        return text(l.target, r.target);
+    case DecisionTableModel::BaseImage:
+        return text(l.baseImage, r.baseImage);
+    case DecisionTableModel::Isolation:
+        return isolation(l) < isolation(r);
+    case DecisionTableModel::Confidence:
+        return l.confidence < r.confidence;
+    case DecisionTableModel::Override:
+        return l.overridden != r.overridden ? !l.overridden : text(l.overrideNote, r.overrideNote);
+    default:
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
 }
 
 } // namespace landfall

@@ -99,6 +99,19 @@ void TestPlanModels::decisionModelsPassTheTester()
     QCOMPARE(filter.rowCount(), 300);
     model.reload();
     QCOMPARE(model.rowCount(), 300);
+
+    // The plan sorts by its decisions: paths in plan order, names case-insensitively.
+    filter.sort(DecisionTableModel::Path);
+    for (int row = 1; row < filter.rowCount(); ++row) {
+        const auto path = [&](int at) { return model.decision(filter.mapToSource(filter.index(at, 0)).row()).path; };
+        QVERIFY(path(row - 1) <= path(row));
+    }
+    filter.sort(DecisionTableModel::Name, Qt::DescendingOrder);
+    for (int row = 1; row < filter.rowCount(); ++row) {
+        const QString above = filter.index(row - 1, DecisionTableModel::Name).data().toString();
+        const QString below = filter.index(row, DecisionTableModel::Name).data().toString();
+        QVERIFY2(QString::compare(above, below, Qt::CaseInsensitive) >= 0, qPrintable(above + u" / " + below));
+    }
 }
 
 void TestPlanModels::overrideCommandUndoes()
