@@ -63,8 +63,8 @@ bool showViewNamed(landfall::MainWindow &window, const QString &name)
 bool isPacking(const landfall::MainWindow &window)
 {
     const landfall::WorkspaceViews *workspace = window.workspace();
-    return workspace && (workspace->decisions()->loading() || workspace->scenarios()->isBusy() ||
-                         workspace->sweep()->isBusy());
+    return workspace &&
+           (workspace->decisions()->loading() || workspace->scenarios()->isBusy() || workspace->sweep()->isBusy());
 }
 
 void nameApplication()

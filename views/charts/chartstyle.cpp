@@ -12,6 +12,7 @@
 
 #include <QChart>
 #include <QLegend>
+#include <QValueAxis>
 
 namespace landfall {
 
@@ -110,6 +111,22 @@ QBarCategoryAxis *ChartStyle::categoryAxis(const QAbstractItemModel *model, int 
     axis->setLabelsColor(ink());
     axis->setGridLineVisible(false);
     axis->setLinePenColor(muted());
+    return axis;
+}
+
+QValueAxis *ChartStyle::countAxis(double top, const QString &title)
+{
+    auto *axis = new QValueAxis;
+    axis->setRange(0, std::max(1.0, top));
+    axis->applyNiceNumbers();
+    axis->setLabelFormat(QStringLiteral("%.0f"));
+    axis->setLabelsFont(font(12));
+    axis->setLabelsColor(muted());
+    axis->setGridLineColor(gridLine());
+    axis->setLineVisible(false);
+    axis->setTitleText(title);
+    axis->setTitleFont(font(12));
+    axis->setTitleBrush(muted());
     return axis;
 }
 

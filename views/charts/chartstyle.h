@@ -9,6 +9,7 @@ class QAbstractBarSeries;
 class QAbstractItemModel;
 class QBarCategoryAxis;
 class QChart;
+class QValueAxis;
 
 namespace landfall {
 
@@ -32,6 +33,8 @@ public:
     static double styleComparisonBars(QAbstractBarSeries *series, int labelPixelSize);
     /** A category axis labelled with `column` of `model`, one category per row. */
     static QBarCategoryAxis *categoryAxis(const QAbstractItemModel *model, int column, int labelPixelSize);
+    /** A count axis from 0 to a nice number above `top`, titled `title`, in whole numbers. */
+    static QValueAxis *countAxis(double top, const QString &title);
 };
 
 } // namespace landfall

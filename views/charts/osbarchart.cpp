@@ -52,17 +52,8 @@ QChart *OsBarChart::create(QAbstractItemModel *model, int labelColumn, int value
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
 
-    auto *values = new QValueAxis;
-    values->setRange(0, std::max(1.0, highest * 1.25)); // room for the value label at the longest bar
-    values->applyNiceNumbers();
-    values->setLabelFormat(QStringLiteral("%.0f"));
-    values->setLabelsFont(ChartStyle::font(12));
-    values->setLabelsColor(ChartStyle::muted());
-    values->setGridLineColor(ChartStyle::gridLine());
-    values->setLineVisible(false);
-    values->setTitleText(QObject::tr("VMs"));
-    values->setTitleFont(ChartStyle::font(12));
-    values->setTitleBrush(ChartStyle::muted());
+    // Room beyond the longest bar for its value label.
+    QValueAxis *values = ChartStyle::countAxis(highest * 1.25, QObject::tr("VMs"));
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
     chart->legend()->hide();

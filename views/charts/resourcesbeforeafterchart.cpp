@@ -36,17 +36,7 @@ QChart *ResourcesBeforeAfterChart::create(QAbstractItemModel *model, int labelCo
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
 
-    auto *values = new QValueAxis;
-    values->setRange(0, highest * 1.15);
-    values->applyNiceNumbers();
-    values->setLabelFormat(QStringLiteral("%.0f"));
-    values->setLabelsFont(ChartStyle::font(12));
-    values->setLabelsColor(ChartStyle::muted());
-    values->setGridLineColor(ChartStyle::gridLine());
-    values->setLineVisible(false);
-    values->setTitleText(QObject::tr("Amount (vCPU, GiB, licences)"));
-    values->setTitleFont(ChartStyle::font(12));
-    values->setTitleBrush(ChartStyle::muted());
+    QValueAxis *values = ChartStyle::countAxis(highest * 1.15, QObject::tr("Amount (vCPU, GiB, licences)"));
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
     chart->legend()->setAlignment(Qt::AlignTop);

@@ -39,17 +39,7 @@ QChart *ScenarioComparisonChart::create(QAbstractItemModel *model, int nameColum
     chart->addAxis(categories, Qt::AlignBottom);
     series->attachAxis(categories);
 
-    auto *values = new QValueAxis;
-    values->setRange(0, std::max(1.0, highest * 1.18));
-    values->applyNiceNumbers();
-    values->setLabelFormat(QStringLiteral("%.0f"));
-    values->setLabelsFont(ChartStyle::font(12));
-    values->setLabelsColor(ChartStyle::muted());
-    values->setGridLineColor(ChartStyle::gridLine());
-    values->setLineVisible(false);
-    values->setTitleText(QObject::tr("Machines"));
-    values->setTitleFont(ChartStyle::font(12));
-    values->setTitleBrush(ChartStyle::muted());
+    QValueAxis *values = ChartStyle::countAxis(highest * 1.18, QObject::tr("Machines"));
     chart->addAxis(values, Qt::AlignLeft);
     series->attachAxis(values);
     chart->legend()->setAlignment(Qt::AlignTop);
