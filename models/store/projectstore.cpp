@@ -429,8 +429,62 @@ std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &ba
             if (!excluded.exec() || !dropVm.exec())
                 return errorFrom(excluded, QStringLiteral("record excluded row %1").arg(row.name));
         }
-        return std::nullopt;
+        return writeHosts(batch.hosts, importId);
     });
+}
+
+std::optional<StoreError> ProjectStore::writeHosts(const QList<Host> &hosts, qint64 importId)
+{
+    QSqlQuery upsert(database());
+    upsert.prepare(QStringLiteral(
+        "INSERT INTO hosts (identity_key, vcenter, name, datacenter, cluster, cpu_model, sockets, cores, "
+        "hyper_threading, memory_mib, esx_version, vendor, model, vm_count, vcpu_count, import_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (identity_key) DO UPDATE SET "
+        "vcenter = excluded.vcenter, name = excluded.name, datacenter = excluded.datacenter, "
+        "cluster = excluded.cluster, cpu_model = excluded.cpu_model, sockets = excluded.sockets, "
+        "cores = excluded.cores, hyper_threading = excluded.hyper_threading, memory_mib = excluded.memory_mib, "
+        "esx_version = excluded.esx_version, vendor = excluded.vendor, model = excluded.model, "
+        "vm_count = excluded.vm_count, vcpu_count = excluded.vcpu_count, import_id = excluded.import_id"));
+    for (const Host &host : hosts) {
+        for (const QVariant &value :
+             QVariantList{host.identityKey(), host.vcenter, host.name, host.datacenter, host.cluster, host.cpuModel,
+                          host.sockets, host.cores, host.hyperThreading ? 1 : 0, host.memoryMiB, host.esxVersion,
+                          host.vendor, host.model, host.vmCount, host.vcpuCount, importId})
+            upsert.addBindValue(value);
+        if (!upsert.exec())
+            return errorFrom(upsert, QStringLiteral("record host %1").arg(host.name));
+    }
+    return std::nullopt;
+}
+
+QList<Host> ProjectStore::hosts() const
+{
+    QList<Host> list;
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT id, vcenter, name, datacenter, cluster, cpu_model, sockets, cores, "
+                                   "hyper_threading, memory_mib, esx_version, vendor, model, vm_count, vcpu_count "
+                                   "FROM hosts ORDER BY id")))
+        return list;
+    while (query.next()) {
+        Host host;
+        host.id = query.value(0).toLongLong();
+        host.vcenter = query.value(1).toString();
+        host.name = query.value(2).toString();
+        host.datacenter = query.value(3).toString();
+        host.cluster = query.value(4).toString();
+        host.cpuModel = query.value(5).toString();
+        host.sockets = query.value(6).toInt();
+        host.cores = query.value(7).toInt();
+        host.hyperThreading = query.value(8).toInt() != 0;
+        host.memoryMiB = query.value(9).toDouble();
+        host.esxVersion = query.value(10).toString();
+        host.vendor = query.value(11).toString();
+        host.model = query.value(12).toString();
+        host.vmCount = query.value(13).toInt();
+        host.vcpuCount = query.value(14).toInt();
+        list.append(host);
+    }
+    return list;
 }
 
 QList<Vm> ProjectStore::vms() const

@@ -6,6 +6,7 @@
 
 #include "advisor/manualoverride.h"
 #include "domain/decision.h"
+#include "domain/host.h"
 #include "domain/result.h"
 #include "domain/vm.h"
 
@@ -37,6 +38,7 @@ struct InventoryBatch {
     ImportRecord record;
     QList<Vm> vms;
     QList<ExcludedVm> excluded;
+    QList<Host> hosts; ///< written over the hosts of the same identity; others are kept
 };
 
 /** The project file: a SQLite database that holds the inventory, the consultant's answers
@@ -68,6 +70,7 @@ public:
     std::optional<qint64> vmIdByUuid(const QString &uuid) const;
     std::optional<StoreError> updateVms(const QList<Vm> &vms);
     ProjectSummary summary() const;
+    QList<Host> hosts() const; ///< the estate's hypervisor hosts, ordered by id; empty without vHost
     QList<ImportRecord> importHistory() const;
 
     // Project settings: small named values (the advisor's inputs, the rule set, ...).
@@ -114,6 +117,7 @@ private:
     QSqlDatabase database() const;
     sqlite3 *connectionHandle() const;
     std::optional<StoreError> writeVms(const QList<Vm> &vms, qint64 importId);
+    std::optional<StoreError> writeHosts(const QList<Host> &hosts, qint64 importId);
 
     QString m_path;
     QString m_connectionName;

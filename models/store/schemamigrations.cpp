@@ -110,6 +110,27 @@ const QList<QStringList> &steps()
                 definition TEXT NOT NULL,
                 position INTEGER NOT NULL DEFAULT 0))"),
         },
+        // 5: the estate's hypervisor hosts (RVTools vHost), the baseline the plan is compared with.
+        {
+            QStringLiteral(R"(CREATE TABLE hosts (
+                id INTEGER PRIMARY KEY,
+                identity_key TEXT NOT NULL UNIQUE,
+                vcenter TEXT NOT NULL DEFAULT '',
+                name TEXT NOT NULL,
+                datacenter TEXT NOT NULL DEFAULT '',
+                cluster TEXT NOT NULL DEFAULT '',
+                cpu_model TEXT NOT NULL DEFAULT '',
+                sockets INTEGER NOT NULL DEFAULT 0 CHECK (sockets >= 0),
+                cores INTEGER NOT NULL DEFAULT 0 CHECK (cores >= 0),
+                hyper_threading INTEGER NOT NULL DEFAULT 0,
+                memory_mib REAL NOT NULL DEFAULT 0 CHECK (memory_mib >= 0),
+                esx_version TEXT NOT NULL DEFAULT '',
+                vendor TEXT NOT NULL DEFAULT '',
+                model TEXT NOT NULL DEFAULT '',
+                vm_count INTEGER NOT NULL DEFAULT 0 CHECK (vm_count >= 0),
+                vcpu_count INTEGER NOT NULL DEFAULT 0 CHECK (vcpu_count >= 0),
+                import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL))"),
+        },
     };
     return all;
 }
