@@ -78,6 +78,15 @@ void ProjectSummaryPanel::showFigures(const ProjectSummary &summary)
     html += row(tr("Memory"), tr("%1 GiB").arg(locale.toString(summary.memoryGiB, 'f', 0)));
     html += row(tr("Disk provisioned"), tr("%1 GiB").arg(locale.toString(summary.provisionedGiB, 'f', 0)));
     html += row(tr("Disk used"), tr("%1 GiB").arg(locale.toString(summary.usedGiB, 'f', 0)));
+    if (summary.guestUsedGiB > 0)
+        html += row(tr("Used inside the guests"), tr("%1 GiB").arg(locale.toString(summary.guestUsedGiB, 'f', 0)));
+    // The estate as it runs today (vHost): the baseline the plan's nodes and licences are set against.
+    if (summary.hosts.count > 0) {
+        html += row(tr("Hosts"), locale.toString(summary.hosts.count));
+        html += row(tr("Host sockets"), locale.toString(summary.hosts.sockets));
+        html += row(tr("Host cores"), locale.toString(summary.hosts.cores));
+        html += row(tr("Host memory"), tr("%1 GiB").arg(locale.toString(summary.hosts.memoryGiB, 'f', 0)));
+    }
     html += QStringLiteral("</table><p style='margin-top:10px'><b>%1</b></p><table cellspacing='2'>")
                 .arg(tr("Operating systems").toHtmlEscaped());
     QList<std::pair<int, QString>> families;

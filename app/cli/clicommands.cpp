@@ -3,6 +3,7 @@
 #include "io/inventoryimporter.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -27,6 +28,10 @@ QString importReport(const QString &file, InventoryFormat format, const ImportOu
         text += QStringLiteral(", %1 templates and %2 SRM placeholders excluded")
                     .arg(outcome.excludedTemplates)
                     .arg(outcome.excludedSrmPlaceholders);
+    if (outcome.hosts > 0)
+        text += QStringLiteral(", %1 hosts").arg(outcome.hosts);
+    if (outcome.clusters > 0)
+        text += QStringLiteral(", %1 clusters").arg(outcome.clusters);
     if (outcome.rowsRefused > 0)
         text += QStringLiteral(", %1 bad rows skipped").arg(outcome.rowsRefused);
     return text;
@@ -58,6 +63,7 @@ int importCommand(const QStringList &arguments, Console &console)
     const QStringList files = args.positional().mid(1);
     QList<ParsedInventory> parsed;
     bool refused = false;
+    bool skippingWouldHelp = true; // only when every refused file has good rows to take
     for (const QString &file : files) {
         parsed.append(InventoryReader::read(file, options));
         for (const QString &warning : parsed.constLast().warnings)
@@ -65,12 +71,17 @@ int importCommand(const QStringList &arguments, Console &console)
         if (!parsed.constLast().acceptable(options)) {
             printIssues(parsed.constLast().issues, console);
             refused = true;
+            const ParsedInventory &last = parsed.constLast();
+            skippingWouldHelp &= !last.fatal && (!last.rows.isEmpty() || !last.hosts.isEmpty());
         }
     }
     if (refused) {
-        console.err << "landfall-cli import: nothing was imported; fix the rows above, or use --skip-bad-rows to "
-                       "import the good ones"
-                    << Qt::endl;
+        if (skippingWouldHelp)
+            console.err << "landfall-cli import: nothing was imported; fix the rows above, or use --skip-bad-rows "
+                           "to import the good ones"
+                        << Qt::endl;
+        else
+            console.err << "landfall-cli import: nothing was imported; fix the problems above" << Qt::endl;
         return kInputRejected;
     }
 
@@ -84,8 +95,11 @@ int importCommand(const QStringList &arguments, Console &console)
     for (ParsedInventory &inventory : parsed) {
         const QString file = inventory.file;
         const InventoryFormat format = inventory.format;
+        const qsizetype readWarnings = inventory.warnings.size(); // already printed
         const ImportOutcome outcome = importer.apply(std::move(inventory), options);
         printIssues(outcome.issues, console);
+        for (const QString &warning : outcome.warnings.mid(readWarnings))
+            console.err << "warning: " << warning << '\n';
         if (outcome.storeError) {
             console.err << "landfall-cli import: " << outcome.storeError->message << Qt::endl;
             status = outcome.storeError->kind == StoreError::Kind::Busy ? kProjectUnusable : kInputRejected;
@@ -109,8 +123,20 @@ int importCommand(const QStringList &arguments, Console &console)
     return status;
 }
 
-QJsonObject summaryJson(const ProjectSummary &summary)
+QJsonObject summaryJson(const ProjectSummary &summary, const QList<ImportRecord> &history)
 {
+    QJsonArray sources;
+    for (const ImportRecord &record : history) {
+        sources.append(QJsonObject{
+            {QStringLiteral("file"), record.file},
+            {QStringLiteral("format"), record.format},
+            {QStringLiteral("rvtoolsVersion"),
+             record.rvtoolsVersion.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(record.rvtoolsVersion)},
+            {QStringLiteral("exportedAt"),
+             record.exportedAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(record.exportedAt)},
+            {QStringLiteral("importedAt"), record.importedAt},
+        });
+    }
     QJsonObject os;
     for (auto family = summary.osCounts.cbegin(); family != summary.osCounts.cend(); ++family) {
         QJsonObject versions;
@@ -127,7 +153,13 @@ QJsonObject summaryJson(const ProjectSummary &summary)
         {QStringLiteral("memoryGiB"), summary.memoryGiB},
         {QStringLiteral("provisionedGiB"), summary.provisionedGiB},
         {QStringLiteral("usedGiB"), summary.usedGiB},
+        {QStringLiteral("guestUsedGiB"), summary.guestUsedGiB},
         {QStringLiteral("os"), os},
+        {QStringLiteral("hosts"), QJsonObject{{QStringLiteral("count"), summary.hosts.count},
+                                              {QStringLiteral("cores"), summary.hosts.cores},
+                                              {QStringLiteral("sockets"), summary.hosts.sockets},
+                                              {QStringLiteral("memoryGiB"), summary.hosts.memoryGiB}}},
+        {QStringLiteral("sources"), sources},
     };
 }
 
@@ -141,6 +173,9 @@ void printSummaryText(const ProjectSummary &summary, Console &console)
         << "Memory:            " << QString::number(summary.memoryGiB, 'f', 1) << " GiB\n"
         << "Disk provisioned:  " << QString::number(summary.provisionedGiB, 'f', 1) << " GiB\n"
         << "Disk in use:       " << QString::number(summary.usedGiB, 'f', 1) << " GiB\n"
+        << "Guest disk in use: " << QString::number(summary.guestUsedGiB, 'f', 1) << " GiB (vPartition)\n"
+        << "Hosts:             " << summary.hosts.count << " (" << summary.hosts.sockets << " sockets, "
+        << summary.hosts.cores << " cores, " << QString::number(summary.hosts.memoryGiB, 'f', 1) << " GiB)\n"
         << "Operating systems:\n";
     for (auto family = summary.osCounts.cbegin(); family != summary.osCounts.cend(); ++family) {
         for (auto version = family->cbegin(); version != family->cend(); ++version) {
@@ -160,7 +195,7 @@ int summaryCommand(const QStringList &arguments, Console &console)
         openProject(args.positional().constFirst(), ProjectStore::OpenMode::ExistingOnly, console);
     if (!store)
         return kProjectUnusable;
-    QJsonObject json = summaryJson(store->summary());
+    QJsonObject json = summaryJson(store->summary(), store->importHistory());
     extendSummary(*store, json);
     if (args.isSet(QStringLiteral("json")))
         console.out << QJsonDocument(json).toJson(QJsonDocument::Indented);

@@ -38,6 +38,8 @@ QString Vm::identityKey() const
     // template, a consultant's sheet) identify VMs by name, case-insensitively as DNS does.
     if (!uuid.isEmpty())
         return vcenter.toLower() + u'/' + uuid.toLower();
+    if (sameNameIndex > 1)
+        return u"name:" + name.toLower() + u'#' + QString::number(sameNameIndex);
     return u"name:" + name.toLower();
 }
 

@@ -1,15 +1,14 @@
 #include "formatmappings.h"
 
 #include "inventoryformat.h"
+#include "workbooktabs.h"
 
 namespace landfall {
 
 namespace {
 
-constexpr double kMiBPerMB = 1.0;                        // VMware's "MB" are MiB
-constexpr double kMiBPerDecimalMB = 1e6 / (1024 * 1024); // Azure Migrate's MB are 10^6 bytes
-constexpr double kMiBPerDecimalGB = 1e9 / (1024 * 1024);
-constexpr double kMiBPerGiB = 1024;
+constexpr double kMiBPerMB = 1.0;   // VMware's "MB" are MiB, and so are Azure Migrate's (its samples: 2048, 16384 MB)
+constexpr double kMiBPerGiB = 1024; // Azure Migrate's "GB" are GiB (its samples: 128 GB disks)
 
 QStringList aliases(std::initializer_list<const char *> names)
 {
@@ -56,6 +55,11 @@ ColumnSpec answer(WorkshopAnswers::Attribute attribute)
             1,
             [attribute](MappedRow &row, const Cell &cell) { row.vm.answers.setValue(attribute, cell.text); },
             attribute};
+}
+
+ColumnSpec date(const char *field, QStringList names, std::function<void(Vm &, const QString &)> set)
+{
+    return text(field, std::move(names), [set](Vm &vm, const QString &v) { set(vm, WorkbookTabs::dateText(v)); });
 }
 
 /** The OS the guest reports wins over the one the VM was created as. */
@@ -132,11 +136,34 @@ FormatMapping FormatMappings::rvTools()
              [](Vm &vm, const QString &v) { vm.osReported = v; }),
         text("uuid", aliases({"VM UUID", "UUID"}), [](Vm &vm, const QString &v) { vm.uuid = v; }),
         text("vcenter", aliases({"VI SDK Server"}), [](Vm &vm, const QString &v) { vm.vcenter = v; }),
+        text("guestDetailedData", aliases({"Guest Detailed Data"}),
+             [](Vm &vm, const QString &v) { vm.guestDetailedData = v; }),
+        text("folder", aliases({"Folder"}), [](Vm &vm, const QString &v) { vm.folder = v; }),
+        text("resourcePool", aliases({"Resource pool"}), [](Vm &vm, const QString &v) { vm.resourcePool = v; }),
+        text("vApp", aliases({"vApp"}), [](Vm &vm, const QString &v) { vm.vApp = v; }),
+        text("hwVersion", aliases({"HW version", "VM Version"}), [](Vm &vm, const QString &v) { vm.hwVersion = v; }),
+        {QStringLiteral("efiSecureBoot"), aliases({"EFI Secure boot"}), K::Flag, false, 1,
+         [](MappedRow &row, const Cell &cell) { row.vm.efiSecureBoot = cell.flag; }},
+        date("creationDate", aliases({"Creation date"}), [](Vm &vm, const QString &v) { vm.creationDate = v; }),
+        date("powerOnDate", aliases({"PowerOn"}), [](Vm &vm, const QString &v) { vm.powerOnDate = v; }),
+        number("activeMemoryMiB", aliases({"Active Memory"}), K::Size, kMiBPerMB,
+               [](Vm &vm, double v) { vm.activeMemoryMiB = v; }),
+        text("guestState", aliases({"Guest state"}), [](Vm &vm, const QString &v) { vm.guestState = v; }),
+        text("heartbeat", aliases({"Heartbeat"}), [](Vm &vm, const QString &v) { vm.heartbeat = v; }),
+        text("toolsStatus", aliases({"Tools status", "VMware Tools status", "Tools"}),
+             [](Vm &vm, const QString &v) { vm.toolsStatus = v; }),
     };
+    for (int network = 1; network <= 8; ++network)
+        mapping.columns.append(
+            text("networks", {QStringLiteral("Network #%1").arg(network)}, [](Vm &vm, const QString &v) {
+                vm.networks += (vm.networks.isEmpty() ? QString() : QStringLiteral(", ")) + v;
+            }));
     for (const QString &column : rvToolsStandardHeader())
         mapping.ignoredColumns.insert(InventoryFormatDetector::normalizedColumn(column));
     // Columns of older (3.x) exports that are not custom attributes either.
-    for (const char *column : {"Unshared MB", "Video Ram KB", "Total disk capacity MB", "VM Version", "vInfoVMName"})
+    for (const char *column : {"Unshared MB", "Video Ram KB", "Total disk capacity MB", "VM Version", "vInfoVMName",
+                               "FT Sec. Latency", "Vm Failover In Progress", "Suspend time", "Suspend Interval",
+                               "Suspended To Memory", "Change Version", "Overall Cpu Readiness"})
         mapping.ignoredColumns.insert(InventoryFormatDetector::normalizedColumn(QLatin1String(column)));
     mapping.finish = [](MappedRow &row) {
         row.vm.source = QStringLiteral("rvtools");
@@ -157,8 +184,8 @@ FormatMapping FormatMappings::azureMigrate()
         number(
             "vcpu", aliases({"Cores"}), K::Count, 1, [](Vm &vm, double v) { vm.vcpu = int(v); }, true),
         number(
-            "memoryMiB", aliases({"Memory (In MB)"}), K::Size, kMiBPerDecimalMB,
-            [](Vm &vm, double v) { vm.memoryMiB = v; }, true),
+            "memoryMiB", aliases({"Memory (In MB)"}), K::Size, kMiBPerMB, [](Vm &vm, double v) { vm.memoryMiB = v; },
+            true),
         text(
             "osName", aliases({"OS name"}), [](Vm &vm, const QString &v) { vm.osReported = v; }, true),
         text("osVersion", aliases({"OS version"}), [](Vm &vm, const QString &v) { vm.osConfigured = v; }),
@@ -169,17 +196,20 @@ FormatMapping FormatMappings::azureMigrate()
         number("nicCount", aliases({"Network adapters"}), K::Count, 1, [](Vm &vm, double v) { vm.nicCount = int(v); }),
         text("firmware", aliases({"Boot type"}), [](Vm &vm, const QString &v) { vm.firmware = v; }),
         number("diskCount", aliases({"Number of disks"}), K::Count, 1, [](Vm &vm, double v) { vm.diskCount = int(v); }),
+        number("usedMiB", aliases({"Storage in use (In GB)"}), K::Size, kMiBPerGiB,
+               [](Vm &vm, double v) { vm.usedMiB = v; }),
     };
     for (int disk = 1; disk <= 8; ++disk) {
         const QString header = QStringLiteral("Disk %1 size (In GB)").arg(disk);
-        mapping.columns.append(number("provisionedMiB", {header}, K::Size, kMiBPerDecimalGB,
-                                      [](Vm &vm, double v) { vm.provisionedMiB += v; }));
+        mapping.columns.append(
+            number("provisionedMiB", {header}, K::Size, kMiBPerGiB, [](Vm &vm, double v) { vm.provisionedMiB += v; }));
         for (const char *metric : {"read throughput (MB per second)", "write throughput (MB per second)",
                                    "read ops (operations per second)", "write ops (operations per second)"})
             mapping.ignoredColumns.insert(InventoryFormatDetector::normalizedColumn(
                 QStringLiteral("Disk %1 ").arg(disk) + QLatin1String(metric)));
     }
-    for (const char *column : {"OS architecture", "Network In throughput", "Network Out throughput"})
+    for (const char *column :
+         {"OS architecture", "Network In throughput", "Network Out throughput", "Server type", "Hypervisor"})
         mapping.ignoredColumns.insert(InventoryFormatDetector::normalizedColumn(QLatin1String(column)));
     mapping.finish = [](MappedRow &row) {
         Vm &vm = row.vm;
@@ -191,6 +221,47 @@ FormatMapping FormatMappings::azureMigrate()
         vm.dnsName = vm.name.contains(u'.') ? vm.name : QString();
         // Without the appliance, a server in the template is taken as running.
         vm.powerState = PowerState::On;
+        normalizeOs(row);
+    };
+    return mapping;
+}
+
+FormatMapping FormatMappings::azureMigrateDiscovery()
+{
+    using K = CellKind;
+    FormatMapping mapping;
+    mapping.formatName = QStringLiteral("Azure Migrate discovery export");
+    mapping.columns = {
+        text(
+            "name", aliases({"Machine Name"}), [](Vm &vm, const QString &v) { vm.name = v; }, true),
+        text("osReported", aliases({"Operating System"}), [](Vm &vm, const QString &v) { vm.osReported = v; }),
+        number(
+            "vcpu", aliases({"Cores"}), K::Count, 1, [](Vm &vm, double v) { vm.vcpu = int(v); }, true),
+        number(
+            "memoryMiB", aliases({"Memory (in MB)"}), K::Size, kMiBPerMB, [](Vm &vm, double v) { vm.memoryMiB = v; },
+            true),
+        number("diskCount", aliases({"Total Disks"}), K::Count, 1, [](Vm &vm, double v) { vm.diskCount = int(v); }),
+        text("ipAddress", aliases({"IP Addresses"}), [](Vm &vm, const QString &v) { vm.ipAddress = v; }),
+        number("nicCount", aliases({"Total Network Adapters"}), K::Count, 1,
+               [](Vm &vm, double v) { vm.nicCount = int(v); }),
+        text("firmware", aliases({"Boot Type"}), [](Vm &vm, const QString &v) { vm.firmware = v; }),
+        power(aliases({"Power Stats", "Power Status"})),
+        text("uuid", aliases({"Machine ID"}), [](Vm &vm, const QString &v) { vm.uuid = v; }),
+    };
+    for (const char *column : {"MAC Addresses", "First Discovery Time", "Last Updated Time"})
+        mapping.ignoredColumns.insert(InventoryFormatDetector::normalizedColumn(QLatin1String(column)));
+    mapping.finish = [](MappedRow &row) {
+        Vm &vm = row.vm;
+        vm.source = QStringLiteral("azure-migrate");
+        // "[fe80::1,10.0.0.5]; " as the export lists them: keep the addresses, comma-separated.
+        QString addresses = vm.ipAddress;
+        addresses.remove(u'[').remove(u']').replace(u';', u',');
+        QStringList list = addresses.split(u',', Qt::SkipEmptyParts);
+        for (QString &address : list)
+            address = address.trimmed();
+        list.removeAll(QString());
+        vm.ipAddress = list.join(QStringLiteral(", "));
+        vm.dnsName = vm.name.contains(u'.') ? vm.name : QString();
         normalizeOs(row);
     };
     return mapping;

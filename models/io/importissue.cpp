@@ -10,7 +10,7 @@ QString ImportIssue::toString() const
     if (!column.isEmpty())
         text += u':' + column;
     text += QLatin1String(": ");
-    if (!value.isNull() && !column.isEmpty()) {
+    if (!value.isEmpty() && !column.isEmpty()) { // an empty cell is said so in the message, never shown as ""
         // Show the value as read, but keep one issue on one line whatever the cell holds.
         QString shown = value.left(80);
         shown.replace(u'\n', QLatin1String("\\n")).replace(u'\r', QLatin1String("\\r"));

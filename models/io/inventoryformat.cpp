@@ -11,6 +11,10 @@ QString inventoryFormatKey(InventoryFormat format)
         return QStringLiteral("azure-migrate");
     case InventoryFormat::Landfall:
         return QStringLiteral("landfall");
+    case InventoryFormat::AzureMigrateDiscovery:
+        return QStringLiteral("azure-migrate-discovery");
+    case InventoryFormat::RvToolsHosts:
+        return QStringLiteral("rvtools-vhost");
     case InventoryFormat::Auto:
         break;
     }
@@ -20,7 +24,8 @@ QString inventoryFormatKey(InventoryFormat format)
 std::optional<InventoryFormat> inventoryFormatFromKey(const QString &key)
 {
     for (InventoryFormat format :
-         {InventoryFormat::Auto, InventoryFormat::RvTools, InventoryFormat::AzureMigrate, InventoryFormat::Landfall}) {
+         {InventoryFormat::Auto, InventoryFormat::RvTools, InventoryFormat::AzureMigrate, InventoryFormat::Landfall,
+          InventoryFormat::AzureMigrateDiscovery, InventoryFormat::RvToolsHosts}) {
         if (key == inventoryFormatKey(format))
             return format;
     }
@@ -44,6 +49,7 @@ QString InventoryFormatDetector::normalizedColumn(const QString &headerName)
 InventoryFormat InventoryFormatDetector::detect(const QStringList &header)
 {
     bool vmName = false, cpus = false, powerState = false, serverName = false, cores = false, name = false;
+    bool machineName = false, host = false, hostSockets = false, hostCores = false;
     for (const QString &column : header) {
         const QString key = normalizedColumn(column);
         vmName |= key == QLatin1String("vm") || key == QLatin1String("vmname");
@@ -52,7 +58,16 @@ InventoryFormat InventoryFormatDetector::detect(const QStringList &header)
         serverName |= key == QLatin1String("servername");
         cores |= key == QLatin1String("cores");
         name |= key == QLatin1String("name");
+        machineName |= key == QLatin1String("machinename");
+        host |= key == QLatin1String("host") || key == QLatin1String("vhosthost") || key == QLatin1String("vhostname");
+        hostSockets |= key == QLatin1String("#cpu") || key == QLatin1String("vhost#cpu");
+        hostCores |= key == QLatin1String("#cores") || key == QLatin1String("vhost#cores");
     }
+    if (host && hostSockets && hostCores && !vmName)
+        return InventoryFormat::RvToolsHosts;
+    if (machineName && cores)
+        return InventoryFormat::AzureMigrateDiscovery;
+
     if (vmName && (cpus || powerState))
         return InventoryFormat::RvTools;
     if (serverName && cores)

@@ -7,9 +7,11 @@
 
 namespace landfall {
 
-enum class InventoryFormat { Auto, RvTools, AzureMigrate, Landfall };
+/** RvToolsHosts is RVTools' vHost tab saved as CSV: hosts, no VMs. */
+enum class InventoryFormat { Auto, RvTools, AzureMigrate, Landfall, AzureMigrateDiscovery, RvToolsHosts };
 
-QString inventoryFormatKey(InventoryFormat format); ///< "auto", "rvtools", "azure-migrate", "landfall"
+/** "auto", "rvtools", "azure-migrate", "landfall", "azure-migrate-discovery", "rvtools-vhost" */
+QString inventoryFormatKey(InventoryFormat format);
 std::optional<InventoryFormat> inventoryFormatFromKey(const QString &key);
 
 /** Tells an inventory's format from its header row. */

@@ -1,5 +1,7 @@
 #include "inventoryimporter.h"
 
+#include <algorithm>
+
 namespace landfall {
 
 namespace {
@@ -81,9 +83,19 @@ ImportOutcome InventoryImporter::apply(ParsedInventory parsed, const ImportOptio
     if (!parsed.acceptable(options))
         return outcome;
 
+    if (parsed.format != InventoryFormat::Landfall)
+        outcome.warnings.append(separateSameNames(parsed.rows, parsed.file));
+
     InventoryBatch batch;
     batch.record.file = parsed.file;
     batch.record.format = inventoryFormatKey(parsed.format);
+    batch.record.rvtoolsVersion = parsed.metaData.rvtoolsVersion;
+    batch.record.exportedAt = parsed.metaData.exportedAt;
+    batch.record.sourceServer = parsed.metaData.server;
+    batch.hosts = std::move(parsed.hosts);
+    batch.clusters = std::move(parsed.clusters);
+    outcome.hosts = int(batch.hosts.size());
+    outcome.clusters = int(batch.clusters.size());
     batch.vms.reserve(parsed.rows.size());
     QList<ImportIssue> mergeIssues;
     for (MappedRow &row : parsed.rows) {
@@ -120,6 +132,35 @@ ImportOutcome InventoryImporter::apply(ParsedInventory parsed, const ImportOptio
     outcome.added = int(m_store.vmCount() - before);
     outcome.updated = int(batch.vms.size()) - outcome.added;
     return outcome;
+}
+
+QStringList InventoryImporter::separateSameNames(QList<MappedRow> &rows, const QString &file)
+{
+    QHash<QString, QList<qsizetype>> rowsOfName;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (rows[i].vm.uuid.isEmpty())
+            rowsOfName[rows[i].vm.name.toLower()].append(i);
+    }
+    QStringList warnings;
+    QList<qsizetype> firsts;
+    for (auto it = rowsOfName.cbegin(); it != rowsOfName.cend(); ++it) {
+        if (it->size() > 1)
+            firsts.append(it->constFirst());
+    }
+    std::sort(firsts.begin(), firsts.end()); // in file order, whatever the hash's
+    for (const qsizetype first : firsts) {
+        const QList<qsizetype> &same = rowsOfName[rows[first].vm.name.toLower()];
+        QStringList rowNumbers;
+        for (qsizetype n = 0; n < same.size(); ++n) {
+            rows[same[n]].vm.sameNameIndex = n == 0 ? 0 : int(n + 1);
+            rowNumbers.append(QString::number(rows[same[n]].row));
+        }
+        warnings.append(QStringLiteral("%1: rows %2 all name a VM %3 and give no VM UUID: they are kept as %4 "
+                                       "separate VMs of that name, not merged into one")
+                            .arg(file, rowNumbers.join(QStringLiteral(", ")), rows[first].vm.name)
+                            .arg(same.size()));
+    }
+    return warnings;
 }
 
 void InventoryImporter::keepLastOfEachVm(QList<Vm> &vms)

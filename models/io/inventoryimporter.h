@@ -16,6 +16,8 @@ struct ImportOutcome {
     int excludedTemplates = 0;
     int excludedSrmPlaceholders = 0;
     int rowsRefused = 0;
+    int hosts = 0;    ///< hosts written (vHost)
+    int clusters = 0; ///< clusters written (vCluster)
     std::optional<StoreError> storeError;
 };
 
@@ -38,6 +40,8 @@ private:
     std::optional<Vm> mergeWorkshopRow(const MappedRow &row, const QString &file, QList<ImportIssue> &issues) const;
     /** Drops all but the last row of a VM that a file lists more than once. */
     static void keepLastOfEachVm(QList<Vm> &vms);
+    /** Numbers the VMs without UUID that share a name, so that each stays a VM; a warning names them. */
+    static QStringList separateSameNames(QList<MappedRow> &rows, const QString &file);
 
     ProjectStore &m_store;
 };

@@ -41,73 +41,208 @@ FormatMapping InventoryReader::mappingFor(InventoryFormat format)
     switch (format) {
     case InventoryFormat::AzureMigrate:
         return FormatMappings::azureMigrate();
+    case InventoryFormat::AzureMigrateDiscovery:
+        return FormatMappings::azureMigrateDiscovery();
     case InventoryFormat::Landfall:
         return FormatMappings::landfall();
     case InventoryFormat::RvTools:
+    case InventoryFormat::RvToolsHosts:
     case InventoryFormat::Auto:
         break;
     }
     return FormatMappings::rvTools();
 }
 
-std::unique_ptr<RecordSource> InventoryReader::openTable(const QString &path, QList<ImportIssue> &issues)
+QString InventoryReader::mainSheet(const XlsxWorkbook &workbook)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        issues.append(fileIssue(path, QStringLiteral("cannot be read: %1").arg(file.errorString())));
-        return nullptr;
+    for (const char *sheet : {"vInfo", "Discovery_Report"}) {
+        if (workbook.hasSheet(QLatin1String(sheet)))
+            return QLatin1String(sheet);
     }
-    const QByteArray magic = file.peek(4);
-    if (magic.startsWith("PK\x03\x04")) {
-        file.close();
-        auto workbook = std::make_unique<XlsxReader>(path, QStringLiteral("vInfo"));
-        if (workbook->error()) {
-            issues.append(*workbook->error());
-            return nullptr;
-        }
-        return workbook;
-    }
-    // The CSV reader holds the whole file in memory: refuse by size before reading a byte of it.
-    if (file.size() > CsvReader::kMaxFileBytes) {
-        issues.append(csvTooLarge(path, file.size()));
-        return nullptr;
-    }
-    return openContent(file.readAll(), path, issues);
+    return QStringLiteral("vInfo");
 }
 
-std::unique_ptr<RecordSource> InventoryReader::openContent(QByteArray content, const QString &name,
-                                                           QList<ImportIssue> &issues)
+namespace {
+
+/** What the workbook's tabs beside vInfo give, read on the thread pool while vInfo is read. */
+struct TabsRead {
+    QList<Host> hosts;
+    QList<Cluster> clusters;
+    PerVmRows<VmPartition> partitions;
+    PerVmRows<VmDisk> disks;
+    PerVmRows<VmNic> nics;
+    ExportMetaData metaData;
+    QList<ImportIssue> issues;
+    bool damaged = false; ///< a tab could not be read to its end: the workbook is damaged
+};
+
+using TabTask = void (*)(XlsxReader &, const QString &, TabsRead &);
+
+const std::vector<std::pair<const char *, TabTask>> &tabTasks()
 {
-    if (content.startsWith("PK\x03\x04")) {
-        auto workbook = std::make_unique<XlsxReader>(content, name, QStringLiteral("vInfo"));
-        if (workbook->error()) {
-            issues.append(*workbook->error());
-            return nullptr;
-        }
-        return workbook;
-    }
-    if (content.size() > CsvReader::kMaxFileBytes) {
-        issues.append(csvTooLarge(name, content.size()));
-        return nullptr;
-    }
-    auto csv = std::make_unique<CsvReader>(std::move(content), name);
-    if (csv->error()) {
-        issues.append(*csv->error());
-        return nullptr;
-    }
-    return csv;
+    static const std::vector<std::pair<const char *, TabTask>> tasks = {
+        {"vPartition", [](XlsxReader &t, const QString &f,
+                          TabsRead &r) { r.partitions = WorkbookTabs::readPartitions(t, f, t.sheetName(), r.issues); }},
+        {"vDisk", [](XlsxReader &t, const QString &f,
+                     TabsRead &r) { r.disks = WorkbookTabs::readDisks(t, f, t.sheetName(), r.issues); }},
+        {"vNetwork", [](XlsxReader &t, const QString &f,
+                        TabsRead &r) { r.nics = WorkbookTabs::readNics(t, f, t.sheetName(), r.issues); }},
+        {"vHost", [](XlsxReader &t, const QString &f,
+                     TabsRead &r) { r.hosts = WorkbookTabs::readHosts(t, f, t.sheetName(), r.issues); }},
+        {"vCluster", [](XlsxReader &t, const QString &f,
+                        TabsRead &r) { r.clusters = WorkbookTabs::readClusters(t, f, t.sheetName(), r.issues); }},
+        {"vMetaData", [](XlsxReader &t, const QString &, TabsRead &r) { r.metaData = WorkbookTabs::readMetaData(t); }},
+    };
+    return tasks;
 }
+
+/** Lays what the other tabs say of each VM onto its vInfo row. */
+void attachTabs(ParsedInventory &parsed, TabsRead &tabs)
+{
+    parsed.hosts = std::move(tabs.hosts);
+    parsed.clusters = std::move(tabs.clusters);
+    parsed.metaData = tabs.metaData;
+    if (tabs.partitions.isEmpty() && tabs.disks.isEmpty() && tabs.nics.isEmpty())
+        return;
+    QHash<QString, int> rowsOfName;
+    for (const MappedRow &row : std::as_const(parsed.rows))
+        ++rowsOfName[row.vm.name.toLower()];
+    for (MappedRow &row : parsed.rows) {
+        Vm &vm = row.vm;
+        const bool unique = rowsOfName.value(vm.name.toLower()) == 1;
+        if (const QList<VmPartition> *partitions = tabs.partitions.find(vm, unique)) {
+            vm.partitions = *partitions;
+            double consumed = 0;
+            for (const VmPartition &partition : *partitions)
+                consumed += partition.consumedMiB;
+            vm.guestUsedMiB = consumed;
+        }
+        if (const QList<VmDisk> *disks = tabs.disks.find(vm, unique)) {
+            vm.disks = *disks;
+            vm.rawDeviceMappings = int(std::count_if(disks->cbegin(), disks->cend(),
+                                                     [](const VmDisk &disk) { return disk.rawDeviceMapping; }));
+            vm.sharedDisks =
+                int(std::count_if(disks->cbegin(), disks->cend(), [](const VmDisk &disk) { return disk.shared; }));
+        }
+        if (const QList<VmNic> *nics = tabs.nics.find(vm, unique))
+            vm.nics = *nics;
+    }
+}
+
+/** Reads an opened table (a CSV, or a workbook's main sheet) into `parsed`. */
+void readTable(RecordSource &table, ParsedInventory &parsed, const ImportOptions &options,
+               const InventoryReader::Progress &progress)
+{
+    InventoryFormat format = options.format;
+    if (format == InventoryFormat::Auto)
+        format = InventoryFormatDetector::detect(table.header());
+    if (format == InventoryFormat::RvToolsHosts) {
+        parsed.format = format;
+        parsed.hosts = WorkbookTabs::readHosts(table, parsed.file, QStringLiteral("vHost"), parsed.issues);
+        // rowsRead counts VM rows: a hosts-only file has none, so none are counted as refused.
+        if (table.error())
+            parsed.fatal = true;
+        return;
+    }
+    readRecords(table, parsed, options, progress);
+}
+
+/** Reads a workbook: its main sheet here, its other tabs on the thread pool at the same time. */
+void readWorkbook(const std::shared_ptr<XlsxWorkbook> &workbook, ParsedInventory &parsed, const ImportOptions &options,
+                  const InventoryReader::Progress &progress)
+{
+    if (workbook->error()) {
+        parsed.issues.append(*workbook->error());
+        parsed.fatal = true;
+        return;
+    }
+    const QString main = InventoryReader::mainSheet(*workbook);
+    XlsxReader table(workbook, main, true);
+    if (table.error()) {
+        parsed.issues.append(*table.error());
+        parsed.fatal = true;
+        return;
+    }
+    QList<QFuture<TabsRead>> tabs;
+    if (main == QLatin1String("vInfo") && options.format != InventoryFormat::AzureMigrateDiscovery) {
+        for (const auto &[sheet, task] : tabTasks()) {
+            if (!workbook->hasSheet(QLatin1String(sheet)))
+                continue;
+            tabs.append(QtConcurrent::run([workbook, sheet = QLatin1String(sheet), task = task]() {
+                TabsRead read;
+                XlsxReader tab(workbook, sheet);
+                if (tab.error()) {
+                    read.issues.append(*tab.error());
+                    read.damaged = true;
+                    return read;
+                }
+                task(tab, workbook->fileName(), read);
+                read.damaged = tab.error().has_value();
+                return read;
+            }));
+        }
+    }
+    readTable(table, parsed, options, progress);
+    TabsRead all;
+    for (QFuture<TabsRead> &future : tabs) {
+        TabsRead read = future.takeResult();
+        all.issues.append(read.issues);
+        all.damaged |= read.damaged;
+        if (!read.hosts.isEmpty())
+            all.hosts = std::move(read.hosts);
+        if (!read.clusters.isEmpty())
+            all.clusters = std::move(read.clusters);
+        if (!read.partitions.isEmpty())
+            all.partitions = std::move(read.partitions);
+        if (!read.disks.isEmpty())
+            all.disks = std::move(read.disks);
+        if (!read.nics.isEmpty())
+            all.nics = std::move(read.nics);
+        if (!read.metaData.rvtoolsVersion.isEmpty() || !read.metaData.exportedAt.isEmpty())
+            all.metaData = read.metaData;
+    }
+    if (parsed.fatal)
+        return;
+    parsed.issues.append(all.issues);
+    parsed.fatal = all.damaged;
+    attachTabs(parsed, all);
+}
+
+bool isZip(const QByteArray &start)
+{
+    return start.startsWith("PK\x03\x04");
+}
+
+} // namespace
 
 ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &options, const Progress &progress)
 {
     ParsedInventory parsed;
     parsed.file = path;
-    std::unique_ptr<RecordSource> table = openTable(path, parsed.issues);
-    if (!table) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        parsed.issues.append(fileIssue(path, QStringLiteral("cannot be read: %1").arg(file.errorString())));
         parsed.fatal = true;
         return parsed;
     }
-    readRecords(*table, parsed, options, progress);
+    if (isZip(file.peek(4))) {
+        file.close();
+        readWorkbook(XlsxWorkbook::open(path), parsed, options, progress);
+        return parsed;
+    }
+    // The CSV reader holds the whole file in memory: refuse by size before reading a byte of it.
+    if (file.size() > CsvReader::kMaxFileBytes) {
+        parsed.issues.append(csvTooLarge(path, file.size()));
+        parsed.fatal = true;
+        return parsed;
+    }
+    CsvReader csv(file.readAll(), path);
+    if (csv.error()) {
+        parsed.issues.append(*csv.error());
+        parsed.fatal = true;
+        return parsed;
+    }
+    readTable(csv, parsed, options, progress);
     return parsed;
 }
 
@@ -116,12 +251,22 @@ ParsedInventory InventoryReader::readContent(const QByteArray &content, const QS
 {
     ParsedInventory parsed;
     parsed.file = name;
-    std::unique_ptr<RecordSource> table = openContent(content, name, parsed.issues);
-    if (!table) {
+    if (isZip(content)) {
+        readWorkbook(XlsxWorkbook::fromContent(content, name), parsed, options, {});
+        return parsed;
+    }
+    if (content.size() > CsvReader::kMaxFileBytes) {
+        parsed.issues.append(csvTooLarge(name, content.size()));
         parsed.fatal = true;
         return parsed;
     }
-    readRecords(*table, parsed, options, {});
+    CsvReader csv(content, name);
+    if (csv.error()) {
+        parsed.issues.append(*csv.error());
+        parsed.fatal = true;
+        return parsed;
+    }
+    readTable(csv, parsed, options, {});
     return parsed;
 }
 
@@ -143,8 +288,10 @@ void readRecords(RecordSource &table, ParsedInventory &parsed, const ImportOptio
                                   {},
                                   {},
                                   QStringLiteral("the header row is not one Landfall knows; expected an RVTools vInfo "
-                                                 "export (VM, Powerstate, CPUs, Memory, ...), an Azure Migrate import "
-                                                 "CSV (*Server Name, *Cores, ...) or a Landfall CSV (name, ...)")});
+                                                 "export (VM, Powerstate, CPUs, Memory, ...), an RVTools vHost export "
+                                                 "(Host, # CPU, # Cores, ...), an Azure Migrate import CSV (*Server "
+                                                 "Name, *Cores, ...), an Azure Migrate discovery export (Machine Name, "
+                                                 "Cores, ...) or a Landfall CSV (name, ...)")});
             parsed.fatal = true;
             return;
         }

@@ -3,6 +3,10 @@
 #include "importissue.h"
 #include "inventoryformat.h"
 #include "rowmapper.h"
+#include "workbooktabs.h"
+
+#include "domain/cluster.h"
+#include "domain/host.h"
 
 #include <QList>
 #include <QString>
@@ -13,6 +17,7 @@
 namespace landfall {
 
 class RecordSource;
+class XlsxWorkbook;
 
 struct ImportOptions {
     InventoryFormat format = InventoryFormat::Auto; ///< Auto: recognised from the header row
@@ -28,7 +33,10 @@ struct ParsedInventory {
     QList<ImportIssue> issues; ///< every problem found
     QStringList warnings;      ///< how the file was read, where that was a guess
     int rowsRead = 0;
-    bool fatal = false; ///< the file as a whole cannot be read (not a table, missing columns)
+    bool fatal = false;      ///< the file as a whole cannot be read (not a table, missing columns)
+    QList<Host> hosts;       ///< the workbook's vHost tab, or a vHost CSV
+    QList<Cluster> clusters; ///< the workbook's vCluster tab
+    ExportMetaData metaData; ///< the workbook's vMetaData tab
 
     /** The file may be imported: no problems, or only bad rows that the user chose to skip. */
     bool acceptable(const ImportOptions &options) const { return !fatal && (issues.isEmpty() || options.skipBadRows); }
@@ -45,12 +53,9 @@ public:
     /** Reads an inventory already in memory (a CSV, or a workbook's bytes); `name` names it in messages.
         The fuzzers and tests use it to read without a file. */
     static ParsedInventory readContent(const QByteArray &content, const QString &name, const ImportOptions &options);
-    /** Opens the table inside a file: a workbook's vInfo sheet, or a CSV; null with an issue if neither. */
-    static std::unique_ptr<RecordSource> openTable(const QString &path, QList<ImportIssue> &issues);
-    /** Opens the table inside content already in memory, as openTable() does for a file. */
-    static std::unique_ptr<RecordSource> openContent(QByteArray content, const QString &name,
-                                                     QList<ImportIssue> &issues);
     static FormatMapping mappingFor(InventoryFormat format);
+    /** The sheet a workbook's inventory is read from: vInfo (RVTools), Discovery_Report (Azure Migrate). */
+    static QString mainSheet(const XlsxWorkbook &workbook);
 };
 
 } // namespace landfall

@@ -65,8 +65,11 @@ QList<ImportIssue> RowMapper::bind(const QStringList &header)
                  spec.field,
                  {},
                  QStringLiteral("the mandatory column is missing from the header; expected a column named \"%1\" "
-                                "in a %2 file")
-                     .arg(spec.aliases.constFirst(), m_mapping.formatName)});
+                                "in %2 %3 file")
+                     .arg(spec.aliases.constFirst(),
+                          QString(QLatin1String("AEIOU")).contains(m_mapping.formatName.left(1)) ? QStringLiteral("an")
+                                                                                                 : QStringLiteral("a"),
+                          m_mapping.formatName)});
         }
     }
     for (qsizetype column = 0; column < header.size(); ++column) {
@@ -141,6 +144,22 @@ std::optional<Cell> RowMapper::parse(const ColumnSpec &spec, const QString &text
     return cell;
 }
 
+qsizetype RowMapper::filledWidth(const Record &record)
+{
+    qsizetype width = qsizetype(record.fields.size());
+    while (width > 0 && record.fields[size_t(width - 1)].trimmed().isEmpty())
+        --width;
+    return width;
+}
+
+bool RowMapper::endsBefore(const Record &record, int column)
+{
+    // A row whose cells stop before this column, when the header goes on well past it: cut short,
+    // not a row with one empty cell.
+    const qsizetype width = filledWidth(record);
+    return width <= column && width > 0 && record.fields.size() > size_t(width) + 1;
+}
+
 std::optional<MappedRow> RowMapper::map(const Record &record, QList<ImportIssue> &issues) const
 {
     MappedRow mapped;
@@ -153,7 +172,14 @@ std::optional<MappedRow> RowMapper::map(const Record &record, QList<ImportIssue>
         const ColumnSpec &spec = m_mapping.columns[s];
         const QString text = record.fields[size_t(column)].trimmed();
         if (text.isEmpty()) {
-            if (spec.mandatory)
+            if (spec.mandatory && issues.size() == issuesBefore && endsBefore(record, column))
+                issues.append({m_fileName, record.row, m_header[column], text,
+                               QStringLiteral("the row is truncated: it ends after %1 of its %2 cells, before this "
+                                              "mandatory column; ")
+                                       .arg(filledWidth(record))
+                                       .arg(m_header.size()) +
+                                   expectedText(spec)});
+            else if (spec.mandatory && !endsBefore(record, column))
                 issues.append(
                     {m_fileName, record.row, m_header[column], text,
                      QStringLiteral("the cell is empty, but the column is mandatory; ") + expectedText(spec)});

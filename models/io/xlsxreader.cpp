@@ -2,10 +2,7 @@
 
 #include "ziparchive.h"
 
-#include <QBuffer>
-#include <QFile>
-#include <QFileInfo>
-#include <QXmlStreamReader>
+#include <QIODevice>
 
 #include <algorithm>
 
@@ -13,9 +10,7 @@ namespace landfall {
 
 namespace {
 
-/// Every cell is held until the import is accepted: past this, a sheet is refused before it
-/// takes gigabytes (cells are 24 bytes each even when empty).
-constexpr qint64 kMaxCells = 16 * 1000 * 1000;
+constexpr int kMaxColumns = 16384; ///< Excel's last column, XFD
 
 /** "BC12" -> 54 (0-based column of the cell reference); -1 when it is not a reference. */
 int columnOfReference(QStringView reference)
@@ -34,22 +29,13 @@ int columnOfReference(QStringView reference)
     return letters == 0 ? -1 : column - 1;
 }
 
-/** The text of a <si> or <is> element: plain <t>, or the runs <r><t> of rich text. */
-QString readStringItem(QXmlStreamReader &xml)
+/** 0 -> "A", 27 -> "AB": the letters of a column, for messages. */
+QString columnLetters(int column)
 {
-    QString text;
-    const QString endName = xml.name().toString();
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement() && xml.name() == QLatin1String("t"))
-            text += xml.readElementText();
-        else if (xml.isStartElement() &&
-                 (xml.name() == QLatin1String("rPh") || xml.name() == QLatin1String("phoneticPr")))
-            xml.skipCurrentElement(); // phonetic guides are not part of the value
-        else if (xml.isEndElement() && xml.name() == endName)
-            break;
-    }
-    return text;
+    QString letters;
+    for (int c = column + 1; c > 0; c = (c - 1) / 26)
+        letters.prepend(QChar(u'A' + (c - 1) % 26));
+    return letters;
 }
 
 /** A number as Excel stores it ("8192", "2.5", "1.5E3") shown without a float's noise. */
@@ -62,271 +48,304 @@ QString numberText(const QString &raw)
     return QString::number(value, 'g', 15);
 }
 
+bool isNamed(const QXmlStreamReader &xml, QLatin1StringView name)
+{
+    return xml.name() == name;
+}
+
 } // namespace
 
 XlsxReader::XlsxReader(const QString &path, const QString &sheetName, qint64 maxUncompressedBytes)
-    : m_path(path)
-    , m_maxUncompressedBytes(maxUncompressedBytes)
+    : m_workbook(XlsxWorkbook::open(path, maxUncompressedBytes))
+    , m_path(path)
 {
-    load(sheetName);
+    start(sheetName, true);
 }
 
 XlsxReader::XlsxReader(QByteArray content, const QString &name, const QString &sheetName, qint64 maxUncompressedBytes)
-    : m_path(name)
-    , m_content(std::move(content))
-    , m_maxUncompressedBytes(maxUncompressedBytes)
+    : m_workbook(XlsxWorkbook::fromContent(std::move(content), name, maxUncompressedBytes))
+    , m_path(name)
 {
-    load(sheetName);
+    start(sheetName, true);
+}
+
+XlsxReader::XlsxReader(std::shared_ptr<const XlsxWorkbook> workbook, const QString &sheetName, bool anySingleSheet)
+    : m_workbook(std::move(workbook))
+    , m_path(m_workbook->fileName())
+{
+    start(sheetName, anySingleSheet);
 }
 
 XlsxReader::~XlsxReader() = default;
 
-void XlsxReader::fail(const QString &message, qint64 row)
+void XlsxReader::fail(const QString &message, qint64 row, const QString &column)
 {
     if (!m_error)
-        m_error = ImportIssue{m_path, row, {}, {}, message};
+        m_error = ImportIssue{m_path, row, column, {}, message};
+    m_atEnd = true;
 }
 
-QByteArray XlsxReader::readEntry(const QString &entryName)
+void XlsxReader::failFromStream()
 {
-    QBuffer buffer(&m_content);
-    QFile file(m_path);
-    QIODevice *device = m_content.isEmpty() ? static_cast<QIODevice *>(&file) : &buffer;
-    const ZipArchive zip(device->open(QIODevice::ReadOnly) ? device : nullptr);
-    if (!zip.isOpen()) {
+    if (m_stream->status() != ZipXmlStream::Status::Ok) {
+        fail(m_workbook->damagedPartMessage(m_stream->status(), m_entry), m_lastRow);
+        return;
+    }
+    const QXmlStreamReader &xml = m_stream->xml();
+    fail(QStringLiteral("sheet %1 is not valid XML (%2, near line %3); the workbook is damaged or truncated")
+             .arg(m_sheetName, xml.errorString())
+             .arg(xml.lineNumber()),
+         m_lastRow);
+}
+
+void XlsxReader::start(const QString &sheetName, bool anySingleSheet)
+{
+    if (m_workbook->error()) {
+        m_error = m_workbook->error();
+        m_atEnd = true;
+        return;
+    }
+    m_sheetName = sheetName;
+    const QStringList names = m_workbook->sheetNames();
+    if (!m_workbook->hasSheet(sheetName)) {
+        const bool named = std::any_of(names.cbegin(), names.cend(), [&](const QString &name) {
+            return name.compare(sheetName, Qt::CaseInsensitive) == 0;
+        });
+        if (named) {
+            fail(QStringLiteral("the workbook names sheet %1 but does not contain it").arg(sheetName));
+            return;
+        }
+        // A workbook of one sheet is taken whatever its name: consultants rename tabs.
+        if (!anySingleSheet || names.size() != 1) {
+            fail(QStringLiteral("has no sheet named %1 (it has: %2); expected an RVTools export with its vInfo tab, or "
+                                "an Azure Migrate discovery export with its Discovery_Report tab")
+                     .arg(sheetName, names.join(QLatin1String(", "))));
+            return;
+        }
+        m_sheetName = names.constFirst();
+        if (!m_workbook->hasSheet(m_sheetName)) {
+            fail(QStringLiteral("the workbook names sheet %1 but does not contain it").arg(m_sheetName));
+            return;
+        }
+    }
+    m_entry = m_workbook->sheetEntry(m_sheetName);
+    m_device = m_workbook->openDevice();
+    m_zip = std::make_unique<ZipArchive>(m_device.get());
+    if (!m_zip->isOpen()) {
         fail(QStringLiteral("is not a readable .xlsx workbook (the zip container is damaged or truncated)"));
-        return {};
+        return;
     }
-    // Never trust the sizes a zip declares: what really comes out counts against the cap.
-    ZipArchive::Entry entry = zip.read(entryName, m_maxUncompressedBytes - m_uncompressedTotal);
-    switch (entry.status) {
-    case ZipArchive::Entry::Status::Ok:
-        m_uncompressedTotal += entry.content.size();
-        return std::move(entry.content);
-    case ZipArchive::Entry::Status::Missing:
-        return {};
-    case ZipArchive::Entry::Status::TooLarge:
-        fail(QStringLiteral("unpacks to more than %1 MiB; refused as a zip bomb or a file that is not an inventory")
-                 .arg(m_maxUncompressedBytes / (1024 * 1024)));
-        return {};
-    case ZipArchive::Entry::Status::Damaged:
-        break;
+    m_declaredSize = m_zip->declaredSize(m_entry);
+    m_stream = std::make_unique<ZipXmlStream>(*m_zip, m_workbook->budget());
+    if (m_declaredSize < 0) {
+        fail(QStringLiteral("the workbook names sheet %1 but does not contain it").arg(m_sheetName));
+        return;
     }
-    fail(QStringLiteral("the workbook part %1 is damaged or truncated").arg(entryName));
-    return {};
+    if (!m_stream->open(m_entry)) {
+        fail(m_workbook->damagedPartMessage(ZipXmlStream::Status::Damaged, m_entry));
+        return;
+    }
+    // Into <sheetData>: what comes before (column widths, views) is not the table.
+    while (true) {
+        const QXmlStreamReader::TokenType token = m_stream->readNext();
+        if (token == QXmlStreamReader::StartElement && isNamed(m_stream->xml(), QLatin1StringView("sheetData")))
+            break;
+        if (token == QXmlStreamReader::Invalid || token == QXmlStreamReader::EndDocument) {
+            if (token == QXmlStreamReader::Invalid)
+                failFromStream();
+            else
+                fail(QStringLiteral("sheet %1 is empty; expected a header row naming the columns").arg(m_sheetName));
+            return;
+        }
+    }
+    std::vector<QString> cells;
+    qint64 rowNumber = 0;
+    if (!readRow(rowNumber, cells)) {
+        if (!m_error)
+            fail(QStringLiteral("the sheet is empty; expected a header row naming the columns"));
+        return;
+    }
+    for (const QString &cell : cells)
+        m_header.append(cell.trimmed());
+    // Unnamed columns at the end hold nothing a mapping can ask for; dropping them keeps a
+    // header cell at XFD1 from making every row 16,384 cells wide.
+    while (!m_header.isEmpty() && m_header.constLast().isEmpty())
+        m_header.removeLast();
+    m_havePending = readRow(m_pending.row, m_pending.fields);
 }
 
-bool XlsxReader::readSharedStrings(const QByteArray &xml)
+bool XlsxReader::readCell(std::vector<QString> &cells, int &nextColumn, qint64 rowNumber)
 {
-    QXmlStreamReader reader(xml);
-    while (!reader.atEnd()) {
-        reader.readNext();
-        if (reader.isStartElement() && reader.name() == QLatin1String("si"))
-            m_sharedStrings.append(readStringItem(reader));
-    }
-    if (reader.hasError()) {
-        fail(QStringLiteral("the shared strings of the workbook are not valid XML: %1").arg(reader.errorString()));
+    QXmlStreamReader &xml = m_stream->xml();
+    const QXmlStreamAttributes attributes = xml.attributes();
+    const QStringView reference = attributes.value(QLatin1String("r"));
+    const QStringView type = attributes.value(QLatin1String("t"));
+    const int column = reference.isEmpty() ? nextColumn : columnOfReference(reference);
+    if (column < 0 || column >= kMaxColumns) {
+        fail(QStringLiteral("cell reference %1 is not valid").arg(reference), rowNumber);
         return false;
     }
-    return true;
-}
-
-QString XlsxReader::findSheetEntry(const QByteArray &workbook, const QByteArray &relations, const QString &sheetName)
-{
-    QString relationId;
-    QStringList sheetNames;
-    QXmlStreamReader book(workbook);
-    while (!book.atEnd()) {
-        book.readNext();
-        if (book.isStartElement() && book.name() == QLatin1String("sheet")) {
-            const QString name = book.attributes().value(QLatin1String("name")).toString();
-            sheetNames.append(name);
-            if (name.compare(sheetName, Qt::CaseInsensitive) == 0) {
-                for (const QXmlStreamAttribute &attribute : book.attributes()) {
-                    if (attribute.name() == QLatin1String("id"))
-                        relationId = attribute.value().toString();
-                }
-            }
+    nextColumn = column + 1;
+    // A cell right of the header has no column to go in (next() never returns it), and
+    // keeping it would let 20 bytes of XML (<c r="XFD2" t="b"/>) allocate 16,384 cells.
+    const bool kept = !m_header.isEmpty() ? column < m_header.size() && isWanted(size_t(column)) : true;
+    QString raw;
+    QString value;
+    bool inlineText = false;
+    while (true) {
+        const QXmlStreamReader::TokenType token = m_stream->readNext();
+        if (token == QXmlStreamReader::EndElement && isNamed(xml, QLatin1StringView("c")))
+            break;
+        if (token == QXmlStreamReader::Invalid || token == QXmlStreamReader::EndDocument) {
+            failFromStream();
+            return false;
         }
-    }
-    if (relationId.isEmpty()) {
-        // A workbook of one sheet is taken whatever its name: consultants rename tabs.
-        if (sheetNames.size() != 1) {
-            fail(QStringLiteral("has no sheet named %1 (it has: %2); expected an RVTools export with its vInfo tab")
-                     .arg(sheetName, sheetNames.join(QLatin1String(", "))));
-            return {};
-        }
-        QXmlStreamReader again(workbook);
-        while (!again.atEnd()) {
-            again.readNext();
-            if (again.isStartElement() && again.name() == QLatin1String("sheet")) {
-                for (const QXmlStreamAttribute &attribute : again.attributes()) {
-                    if (attribute.name() == QLatin1String("id"))
-                        relationId = attribute.value().toString();
-                }
-            }
-        }
-    }
-    if (book.hasError()) {
-        fail(QStringLiteral("the workbook's list of sheets is not valid XML: %1").arg(book.errorString()));
-        return {};
-    }
-    QXmlStreamReader links(relations);
-    while (!links.atEnd()) {
-        links.readNext();
-        if (links.isStartElement() && links.name() == QLatin1String("Relationship") &&
-            links.attributes().value(QLatin1String("Id")) == relationId) {
-            QString target = links.attributes().value(QLatin1String("Target")).toString();
-            if (target.startsWith(u'/'))
-                return target.mid(1);
-            return QLatin1String("xl/") + target;
-        }
-    }
-    fail(QStringLiteral("the workbook names sheet %1 but does not contain it").arg(sheetName));
-    return {};
-}
-
-bool XlsxReader::readRows(const QByteArray &sheetXml)
-{
-    QXmlStreamReader xml(sheetXml);
-    qint64 rowNumber = 0;
-    qint64 cellsKept = 0;
-    bool haveHeader = false;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (!xml.isStartElement() || xml.name() != QLatin1String("row"))
+        if (token != QXmlStreamReader::StartElement)
             continue;
-        const QStringView rowAttribute = xml.attributes().value(QLatin1String("r"));
-        rowNumber = rowAttribute.isEmpty() ? rowNumber + 1 : rowAttribute.toLongLong();
-        std::vector<QString> cells;
-        int nextColumn = 0;
-        while (!xml.atEnd()) {
-            xml.readNext();
-            if (xml.isEndElement() && xml.name() == QLatin1String("row"))
-                break;
-            if (!xml.isStartElement() || xml.name() != QLatin1String("c"))
-                continue;
-            const QString reference = xml.attributes().value(QLatin1String("r")).toString();
-            const QString type = xml.attributes().value(QLatin1String("t")).toString();
-            const int column = reference.isEmpty() ? nextColumn : columnOfReference(reference);
-            if (column < 0 || column >= 16384) {
-                fail(QStringLiteral("cell reference %1 is not valid").arg(reference), rowNumber);
-                return false;
-            }
-            QString value;
-            QString raw;
-            while (!xml.atEnd()) {
-                xml.readNext();
-                if (xml.isEndElement() && xml.name() == QLatin1String("c"))
-                    break;
-                if (xml.isStartElement() && xml.name() == QLatin1String("v"))
-                    raw = xml.readElementText();
-                else if (xml.isStartElement() && xml.name() == QLatin1String("is"))
-                    value = readStringItem(xml);
-            }
-            if (type == QLatin1String("s")) {
-                bool ok = false;
-                const int index = raw.toInt(&ok);
-                if (!ok || index < 0 || index >= m_sharedStrings.size()) {
-                    fail(QStringLiteral("cell %1 points at shared string %2, which the workbook does not have")
-                             .arg(reference, raw),
-                         rowNumber);
+        if (isNamed(xml, QLatin1StringView("v"))) {
+            raw = m_stream->readText();
+        } else if (isNamed(xml, QLatin1StringView("is"))) {
+            inlineText = true;
+            int depth = 1;
+            while (depth > 0) {
+                const QXmlStreamReader::TokenType inner = m_stream->readNext();
+                if (inner == QXmlStreamReader::StartElement) {
+                    if (isNamed(xml, QLatin1StringView("t")))
+                        value += m_stream->readText();
+                    else if (isNamed(xml, QLatin1StringView("rPh")))
+                        m_stream->skipElement();
+                    else
+                        ++depth;
+                } else if (inner == QXmlStreamReader::EndElement) {
+                    --depth;
+                } else if (inner == QXmlStreamReader::Invalid || inner == QXmlStreamReader::EndDocument) {
+                    failFromStream();
                     return false;
                 }
-                value = m_sharedStrings[index];
-            } else if (type == QLatin1String("b")) {
-                value = raw == QLatin1String("1") ? QStringLiteral("True") : QStringLiteral("False");
-            } else if (type == QLatin1String("str") || type == QLatin1String("e")) {
-                value = raw;
-            } else if (type != QLatin1String("inlineStr")) {
-                value = numberText(raw);
             }
-            nextColumn = column + 1;
-            // A cell right of the header has no column to go in (next() never returns it), and
-            // keeping it would let 20 bytes of XML (<c r="XFD2" t="b"/>) allocate 16,384 cells.
-            if (haveHeader && column >= m_header.size())
-                continue;
-            if (size_t(column) >= cells.size())
-                cells.resize(size_t(column) + 1);
-            cells[size_t(column)] = value;
-        }
-        const bool blankRow =
-            std::all_of(cells.cbegin(), cells.cend(), [](const QString &c) { return c.trimmed().isEmpty(); });
-        if (haveHeader && blankRow)
-            continue;
-        if (!haveHeader) {
-            for (const QString &cell : cells)
-                m_header.append(cell.trimmed());
-            // Unnamed columns at the end hold nothing a mapping can ask for; dropping them keeps
-            // a header cell at XFD1 from making every row 16,384 cells wide.
-            while (!m_header.isEmpty() && m_header.constLast().isEmpty())
-                m_header.removeLast();
-            haveHeader = true;
         } else {
-            cellsKept += qint64(cells.size());
-            if (cellsKept > kMaxCells) {
-                fail(QStringLiteral("the sheet holds more than %1 million cells; an inventory of 100,000 VMs holds "
-                                    "about 10 million")
-                         .arg(kMaxCells / 1000000),
-                     rowNumber);
+            m_stream->skipElement(); // a formula, or an extension: the value is in <v>
+        }
+    }
+    if (!kept)
+        return true;
+    const auto columnName = [&]() { return column < m_header.size() ? m_header[column] : QString(); };
+    if (type == QLatin1String("s")) {
+        // RVTools 4.7 writes an empty text cell as a shared-string cell without a value.
+        if (!raw.trimmed().isEmpty()) {
+            bool ok = false;
+            const qsizetype index = raw.toLongLong(&ok);
+            if (!ok || index < 0 || index >= m_workbook->sharedStringCount()) {
+                fail(QStringLiteral("cell %1 of sheet %2 points at shared string %3, which the workbook does not "
+                                    "have (it has %4)")
+                         .arg(reference, m_sheetName, raw.trimmed())
+                         .arg(m_workbook->sharedStringCount()),
+                     rowNumber, columnName());
                 return false;
             }
-            m_rows.emplace_back(rowNumber, std::move(cells));
+            // UTF-8 bytes bound the characters: only a long one needs converting to be measured.
+            value = m_workbook->sharedString(index);
         }
+    } else if (type == QLatin1String("b")) {
+        if (!raw.isEmpty())
+            value = raw == QLatin1String("1") ? QStringLiteral("True") : QStringLiteral("False");
+    } else if (type == QLatin1String("str") || type == QLatin1String("e")) {
+        value = raw;
+    } else if (!inlineText && type != QLatin1String("inlineStr")) {
+        value = raw.isEmpty() ? raw : numberText(raw);
     }
-    if (xml.hasError()) {
-        fail(QStringLiteral("the sheet is not valid XML (%1, near line %2); the workbook is damaged or truncated")
-                 .arg(xml.errorString())
-                 .arg(xml.lineNumber()));
+    if (value.size() > XlsxWorkbook::kMaxCellCharacters) {
+        fail(QStringLiteral("cell %1 of sheet %2 holds %3 characters; a cell holds at most 32,767 (Excel's limit), "
+                            "so the workbook was not written by Excel or RVTools")
+                 .arg(columnLetters(column) + QString::number(rowNumber), m_sheetName)
+                 .arg(value.size()),
+             rowNumber, columnName().isEmpty() ? columnLetters(column) : columnName());
         return false;
     }
-    if (!haveHeader) {
-        fail(QStringLiteral("the sheet is empty; expected a header row naming the columns"));
-        return false;
-    }
+    if (size_t(column) >= cells.size())
+        cells.resize(m_header.isEmpty() ? size_t(column) + 1 : size_t(m_header.size()));
+    cells[size_t(column)] = std::move(value);
     return true;
 }
 
-bool XlsxReader::load(const QString &sheetName)
+bool XlsxReader::readRow(qint64 &rowNumber, std::vector<QString> &cells)
 {
-    const QByteArray workbook = readEntry(QStringLiteral("xl/workbook.xml"));
-    if (m_error)
+    if (m_atEnd || !m_stream)
         return false;
-    if (workbook.isEmpty()) {
-        fail(QStringLiteral("is a zip file but not an .xlsx workbook (it has no xl/workbook.xml)"));
-        return false;
+    QXmlStreamReader &xml = m_stream->xml();
+    while (true) {
+        const QXmlStreamReader::TokenType token = m_stream->readNext();
+        if (token == QXmlStreamReader::Invalid) {
+            failFromStream();
+            return false;
+        }
+        if (token == QXmlStreamReader::EndDocument ||
+            (token == QXmlStreamReader::EndElement && isNamed(xml, QLatin1StringView("sheetData")))) {
+            m_atEnd = true;
+            return false;
+        }
+        if (token != QXmlStreamReader::StartElement || !isNamed(xml, QLatin1StringView("row")))
+            continue;
+        const QStringView rowAttribute = xml.attributes().value(QLatin1String("r"));
+        bool ok = true;
+        rowNumber = rowAttribute.isEmpty() ? m_lastRow + 1 : rowAttribute.toLongLong(&ok);
+        if (!ok || rowNumber < 1 || rowNumber > kMaxRows) {
+            fail(QStringLiteral("sheet %1 has a row numbered %2; rows go from 1 to 1,048,576")
+                     .arg(m_sheetName, rowAttribute.toString()),
+                 m_lastRow);
+            return false;
+        }
+        m_lastRow = rowNumber;
+        cells.assign(m_header.isEmpty() ? size_t(0) : size_t(m_header.size()), QString());
+        int nextColumn = 0;
+        while (true) {
+            const QXmlStreamReader::TokenType inner = m_stream->readNext();
+            if (inner == QXmlStreamReader::EndElement && isNamed(xml, QLatin1StringView("row")))
+                break;
+            if (inner == QXmlStreamReader::Invalid || inner == QXmlStreamReader::EndDocument) {
+                failFromStream();
+                return false;
+            }
+            if (inner == QXmlStreamReader::StartElement) {
+                if (!isNamed(xml, QLatin1StringView("c"))) {
+                    m_stream->skipElement();
+                    continue;
+                }
+                if (!readCell(cells, nextColumn, rowNumber))
+                    return false;
+            }
+        }
+        const bool blank =
+            std::all_of(cells.cbegin(), cells.cend(), [](const QString &c) { return c.trimmed().isEmpty(); });
+        // The header row is taken even when blank; blank rows after it are not records.
+        if (!m_header.isEmpty() && blank)
+            continue;
+        return true;
     }
-    const QByteArray relations = readEntry(QStringLiteral("xl/_rels/workbook.xml.rels"));
-    const QString sheetEntry = m_error ? QString() : findSheetEntry(workbook, relations, sheetName);
-    if (m_error)
-        return false;
-    const QByteArray sharedStrings = readEntry(QStringLiteral("xl/sharedStrings.xml"));
-    // A workbook without text cells has no shared strings part at all.
-    if (m_error || (!sharedStrings.isEmpty() && !readSharedStrings(sharedStrings)))
-        return false;
-    const QByteArray sheet = readEntry(sheetEntry);
-    if (m_error)
-        return false;
-    return readRows(sheet);
 }
 
 bool XlsxReader::next(Record &record)
 {
-    if (m_error || m_next >= m_rows.size())
+    if (m_error)
         return false;
-    auto &[rowNumber, cells] = m_rows[m_next++];
-    record.row = rowNumber;
-    record.fields.assign(size_t(m_header.size()), QString());
-    for (size_t i = 0; i < record.fields.size(); ++i) {
-        if (isWanted(i))
-            record.fields[i] = i < cells.size() ? std::move(cells[i]) : QLatin1String("");
+    if (m_havePending) {
+        m_havePending = false;
+        record.row = m_pending.row;
+        record.fields = std::move(m_pending.fields);
+        record.fields.resize(size_t(m_header.size()));
+        return true;
     }
+    if (!readRow(record.row, record.fields))
+        return false;
+    record.fields.resize(size_t(m_header.size()));
     return true;
 }
 
 double XlsxReader::fractionRead() const
 {
-    return m_rows.empty() ? 1.0 : double(m_next) / double(m_rows.size());
+    if (!m_stream || m_declaredSize <= 0 || m_atEnd)
+        return 1.0;
+    return qMin(1.0, double(m_stream->bytesUnpacked()) / double(m_declaredSize));
 }
 
 } // namespace landfall

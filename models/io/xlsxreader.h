@@ -1,47 +1,65 @@
 #pragma once
 
 #include "recordsource.h"
+#include "xlsxworkbook.h"
 
 #include <QByteArray>
 
+#include <memory>
+
 namespace landfall {
 
-/** Reads one sheet of an .xlsx workbook (Office Open XML) as a table: the zip through
-    minizip (ZipArchive), the XML through QXmlStreamReader. Handles shared strings, inline strings,
-    numbers, booleans and sparse rows. The first row of the sheet is the header. */
+class ZipArchive;
+
+/** Reads one sheet of an .xlsx workbook (Office Open XML) as a table, streaming: the sheet's
+    XML goes through QXmlStreamReader a piece at a time as rows are asked for, so no sheet is
+    ever whole in memory. Handles shared strings (an empty shared-string cell, as RVTools 4.7
+    writes them, is an empty cell), inline strings, numbers, booleans, namespace prefixes and
+    sparse rows. The first row of the sheet is the header. */
 class XlsxReader : public RecordSource {
 public:
     /// A workbook that unpacks to more than this is refused (a zip bomb, or not an inventory).
-    static constexpr qint64 kMaxUncompressedBytes = qint64(1) << 30;
+    static constexpr qint64 kMaxUncompressedBytes = XlsxWorkbook::kMaxUncompressedBytes;
+    /// Excel's last row: a sheet cannot hold more.
+    static constexpr qint64 kMaxRows = 1048576;
 
+    /** Reads sheet `sheetName` of the workbook at `path`; a workbook of one sheet is read whatever its name. */
     XlsxReader(const QString &path, const QString &sheetName, qint64 maxUncompressedBytes = kMaxUncompressedBytes);
     /** Reads a workbook already in memory; `name` names it in messages. */
     XlsxReader(QByteArray content, const QString &name, const QString &sheetName,
                qint64 maxUncompressedBytes = kMaxUncompressedBytes);
+    /** Reads sheet `sheetName` of a workbook already opened (several sheets may be read at once);
+        with `anySingleSheet`, a workbook of one sheet is read whatever its name. */
+    XlsxReader(std::shared_ptr<const XlsxWorkbook> workbook, const QString &sheetName, bool anySingleSheet = false);
     ~XlsxReader() override;
 
     const QStringList &header() const override { return m_header; }
     bool next(Record &record) override;
     std::optional<ImportIssue> error() const override { return m_error; }
     double fractionRead() const override;
+    QString sheetName() const { return m_sheetName; }
 
 private:
-    struct Parts;
-    bool load(const QString &sheetName);
-    QByteArray readEntry(const QString &entryName);
-    bool readSharedStrings(const QByteArray &xml);
-    QString findSheetEntry(const QByteArray &workbook, const QByteArray &relations, const QString &sheetName);
-    bool readRows(const QByteArray &sheetXml);
-    void fail(const QString &message, qint64 row = 0);
+    void start(const QString &sheetName, bool anySingleSheet);
+    /** Reads the next row that is not blank into `cells` (one per header column once the header is read). */
+    bool readRow(qint64 &rowNumber, std::vector<QString> &cells);
+    bool readCell(std::vector<QString> &cells, int &nextColumn, qint64 rowNumber);
+    void fail(const QString &message, qint64 row = 0, const QString &column = {});
+    void failFromStream();
 
+    std::shared_ptr<const XlsxWorkbook> m_workbook;
     QString m_path;
-    QByteArray m_content; ///< the workbook's bytes when read from memory; empty when read from m_path
+    QString m_sheetName;
+    QString m_entry;
+    std::unique_ptr<QIODevice> m_device;
+    std::unique_ptr<ZipArchive> m_zip;
+    std::unique_ptr<ZipXmlStream> m_stream;
+    qint64 m_declaredSize = 0;
     QStringList m_header;
-    QStringList m_sharedStrings;
-    std::vector<std::pair<qint64, std::vector<QString>>> m_rows; ///< row number and cells, after the header
-    size_t m_next = 0;
-    qint64 m_uncompressedTotal = 0;
-    qint64 m_maxUncompressedBytes = kMaxUncompressedBytes;
+    qint64 m_lastRow = 0;
+    bool m_atEnd = false;
+    bool m_havePending = false; ///< the first data row is read ahead, so that its problems show at once
+    Record m_pending;
     std::optional<ImportIssue> m_error;
 };
 

@@ -77,8 +77,62 @@ ZipArchive::ZipArchive(QIODevice *device)
 
 ZipArchive::~ZipArchive()
 {
+    if (m_entryOpen)
+        unzCloseCurrentFile(m_handle);
     if (m_handle != nullptr)
         unzClose(m_handle);
+}
+
+QStringList ZipArchive::entryNames() const
+{
+    QStringList names;
+    if (m_handle == nullptr)
+        return names;
+    for (int status = unzGoToFirstFile(m_handle); status == UNZ_OK; status = unzGoToNextFile(m_handle)) {
+        unz_file_info64 info{};
+        char name[1024];
+        if (unzGetCurrentFileInfo64(m_handle, &info, name, sizeof name, nullptr, 0, nullptr, 0) != UNZ_OK)
+            break;
+        names.append(QString::fromUtf8(name));
+    }
+    return names;
+}
+
+qint64 ZipArchive::declaredSize(const QString &name) const
+{
+    if (m_handle == nullptr || unzLocateFile(m_handle, name.toUtf8().constData(), 2) != UNZ_OK)
+        return -1;
+    unz_file_info64 info{};
+    if (unzGetCurrentFileInfo64(m_handle, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK)
+        return -1;
+    return qint64(info.uncompressed_size);
+}
+
+bool ZipArchive::openEntry(const QString &name)
+{
+    if (m_handle == nullptr)
+        return false;
+    if (m_entryOpen) {
+        unzCloseCurrentFile(m_handle);
+        m_entryOpen = false;
+    }
+    if (unzLocateFile(m_handle, name.toUtf8().constData(), 2) != UNZ_OK || unzOpenCurrentFile(m_handle) != UNZ_OK)
+        return false;
+    m_entryOpen = true;
+    return true;
+}
+
+qint64 ZipArchive::readOpenEntry(char *buffer, qint64 size)
+{
+    if (!m_entryOpen)
+        return 0;
+    const int read = unzReadCurrentFile(m_handle, buffer, unsigned(qMin<qint64>(size, 1 << 30)));
+    if (read > 0)
+        return read;
+    m_entryOpen = false;
+    // At the end of the entry its CRC is checked: a damaged one fails here, not while reading.
+    const bool crcOk = unzCloseCurrentFile(m_handle) == UNZ_OK;
+    return read == 0 && crcOk ? 0 : -1;
 }
 
 ZipArchive::Entry ZipArchive::read(const QString &name, qint64 maxBytes) const

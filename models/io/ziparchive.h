@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 class QIODevice;
 
@@ -31,9 +32,21 @@ public:
         whatever size the archive declares. */
     Entry read(const QString &name, qint64 maxBytes) const;
 
+    /** The names of every entry, in the order of the central directory. */
+    QStringList entryNames() const;
+    /** The size the archive declares for `name` once unpacked (untrusted: a bound, not a fact); -1 if absent. */
+    qint64 declaredSize(const QString &name) const;
+
+    /** Opens `name` for reading in pieces with readOpenEntry(); false when it is missing or damaged. */
+    bool openEntry(const QString &name);
+    /** The next bytes of the open entry into `buffer`: how many, 0 at its end, -1 when it is damaged
+        (a bad CRC shows only at the end). */
+    qint64 readOpenEntry(char *buffer, qint64 size);
+
 private:
     QIODevice *m_device;
     void *m_handle = nullptr;
+    bool m_entryOpen = false;
 };
 
 } // namespace landfall

@@ -51,6 +51,23 @@ const QStringList kInventoryColumns = {
     QStringLiteral("firmware"),
     QStringLiteral("cpu_util_pct"),
     QStringLiteral("memory_util_pct"),
+    QStringLiteral("guest_detailed_data"),
+    QStringLiteral("folder"),
+    QStringLiteral("resource_pool"),
+    QStringLiteral("vapp"),
+    QStringLiteral("networks"),
+    QStringLiteral("hw_version"),
+    QStringLiteral("creation_date"),
+    QStringLiteral("power_on_date"),
+    QStringLiteral("guest_state"),
+    QStringLiteral("heartbeat"),
+    QStringLiteral("tools_status"),
+    QStringLiteral("efi_secure_boot"),
+    QStringLiteral("active_memory_mib"),
+    QStringLiteral("guest_used_mib"),
+    QStringLiteral("raw_device_mappings"),
+    QStringLiteral("shared_disks"),
+    QStringLiteral("same_name_index"),
 };
 
 // The consultant's columns: only the consultant (or a Landfall CSV) changes these.
@@ -83,6 +100,16 @@ int bindVmColumns(SqliteStatement &statement, int first, const Vm &vm)
         statement.bind(p++, *text);
     statement.bind(p++, vm.cpuUtilPct);
     statement.bind(p++, vm.memoryUtilPct);
+    for (const QString *text :
+         {&vm.guestDetailedData, &vm.folder, &vm.resourcePool, &vm.vApp, &vm.networks, &vm.hwVersion, &vm.creationDate,
+          &vm.powerOnDate, &vm.guestState, &vm.heartbeat, &vm.toolsStatus})
+        statement.bind(p++, *text);
+    statement.bind(p++, vm.efiSecureBoot ? std::optional<double>(*vm.efiSecureBoot ? 1 : 0) : std::nullopt);
+    statement.bind(p++, vm.activeMemoryMiB);
+    statement.bind(p++, vm.guestUsedMiB);
+    statement.bind(p++, qint64(vm.rawDeviceMappings));
+    statement.bind(p++, qint64(vm.sharedDisks));
+    statement.bind(p++, qint64(vm.sameNameIndex));
     statement.bind(p++, vm.application);
     statement.bind(p++, vm.owner);
     for (A attribute : {A::Role, A::Stack, A::Gui, A::KernelDriver, A::WindowsAuth, A::SourceAvailable, A::ChangeRate,
@@ -137,6 +164,24 @@ Vm vmFromRow(const SqliteStatement &query, TextPool &pool)
     vm.firmware = text();
     vm.cpuUtilPct = optionalNumber();
     vm.memoryUtilPct = optionalNumber();
+    vm.guestDetailedData = text();
+    vm.folder = text();
+    vm.resourcePool = text();
+    vm.vApp = text();
+    vm.networks = text();
+    vm.hwVersion = text();
+    vm.creationDate = unique();
+    vm.powerOnDate = unique();
+    vm.guestState = text();
+    vm.heartbeat = text();
+    vm.toolsStatus = text();
+    if (const std::optional<double> secureBoot = optionalNumber())
+        vm.efiSecureBoot = *secureBoot != 0;
+    vm.activeMemoryMiB = optionalNumber();
+    vm.guestUsedMiB = optionalNumber();
+    vm.rawDeviceMappings = int(query.int64At(c++));
+    vm.sharedDisks = int(query.int64At(c++));
+    vm.sameNameIndex = int(query.int64At(c++));
     vm.application = text();
     vm.owner = text();
     for (A attribute : {A::Role, A::Stack, A::Gui, A::KernelDriver, A::WindowsAuth, A::SourceAvailable, A::ChangeRate,
@@ -145,6 +190,87 @@ Vm vmFromRow(const SqliteStatement &query, TextPool &pool)
     vm.notes = unique();
     return vm;
 }
+
+/** Writes a VM's partitions, disks and NICs (vPartition, vDisk, vNetwork) in place of the ones it had. */
+class VmDetailsWriter {
+public:
+    explicit VmDetailsWriter(sqlite3 *connection)
+        : m_clearPartitions(connection, QStringLiteral("DELETE FROM vm_partitions WHERE vm_id = ?"))
+        , m_clearDisks(connection, QStringLiteral("DELETE FROM vm_disks WHERE vm_id = ?"))
+        , m_clearNics(connection, QStringLiteral("DELETE FROM vm_nics WHERE vm_id = ?"))
+        , m_addPartition(connection, QStringLiteral("INSERT INTO vm_partitions (vm_id, position, path, capacity_mib, "
+                                                    "consumed_mib) VALUES (?, ?, ?, ?, ?)"))
+        , m_addDisk(connection, QStringLiteral("INSERT INTO vm_disks (vm_id, position, label, capacity_mib, "
+                                               "raw_device_mapping, shared, disk_mode, thin) VALUES (?, ?, ?, ?, ?, "
+                                               "?, ?, ?)"))
+        , m_addNic(connection, QStringLiteral("INSERT INTO vm_nics (vm_id, position, label, adapter, network, "
+                                              "mac_address, ipv4, ipv6, connected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+    {}
+
+    /** The first statement that could not be prepared, or null. */
+    const SqliteStatement *invalid() const
+    {
+        for (const SqliteStatement *statement :
+             {&m_clearPartitions, &m_clearDisks, &m_clearNics, &m_addPartition, &m_addDisk, &m_addNic}) {
+            if (!statement->isValid())
+                return statement;
+        }
+        return nullptr;
+    }
+
+    /** The statement that failed, or null when all of the VM's details were written. */
+    SqliteStatement *write(qint64 id, const Vm &vm)
+    {
+        for (SqliteStatement *clear : {&m_clearPartitions, &m_clearDisks, &m_clearNics}) {
+            clear->bind(1, id);
+            if (!clear->execute())
+                return clear;
+        }
+        qint64 position = 0;
+        for (const VmPartition &partition : vm.partitions) {
+            m_addPartition.bind(1, id);
+            m_addPartition.bind(2, position++);
+            m_addPartition.bind(3, partition.path);
+            m_addPartition.bind(4, partition.capacityMiB);
+            m_addPartition.bind(5, partition.consumedMiB);
+            if (!m_addPartition.execute())
+                return &m_addPartition;
+        }
+        position = 0;
+        for (const VmDisk &disk : vm.disks) {
+            m_addDisk.bind(1, id);
+            m_addDisk.bind(2, position++);
+            m_addDisk.bind(3, disk.label);
+            m_addDisk.bind(4, disk.capacityMiB);
+            m_addDisk.bind(5, qint64(disk.rawDeviceMapping));
+            m_addDisk.bind(6, qint64(disk.shared));
+            m_addDisk.bind(7, disk.diskMode);
+            m_addDisk.bind(8, qint64(disk.thin));
+            if (!m_addDisk.execute())
+                return &m_addDisk;
+        }
+        position = 0;
+        for (const VmNic &nic : vm.nics) {
+            m_addNic.bind(1, id);
+            m_addNic.bind(2, position++);
+            int p = 3;
+            for (const QString *text : {&nic.label, &nic.adapter, &nic.network, &nic.macAddress, &nic.ipv4, &nic.ipv6})
+                m_addNic.bind(p++, *text);
+            m_addNic.bind(p, qint64(nic.connected));
+            if (!m_addNic.execute())
+                return &m_addNic;
+        }
+        return nullptr;
+    }
+
+private:
+    SqliteStatement m_clearPartitions;
+    SqliteStatement m_clearDisks;
+    SqliteStatement m_clearNics;
+    SqliteStatement m_addPartition;
+    SqliteStatement m_addDisk;
+    SqliteStatement m_addNic;
+};
 
 bool isBusy(const QSqlError &error)
 {
@@ -402,11 +528,17 @@ std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &ba
         QSqlQuery history(db);
         history.prepare(QStringLiteral(
             "INSERT INTO imports (file, format, imported_at, rows_taken, rows_refused, excluded_templates, "
-            "excluded_srm_placeholders) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            "excluded_srm_placeholders, rvtools_version, exported_at, source_server) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, "
+            "?)"));
         const ImportRecord &r = batch.record;
         for (const QVariant &value :
              QVariantList{r.file, r.format, QDateTime::currentDateTimeUtc().toString(Qt::ISODate), r.rowsTaken,
-                          r.rowsRefused, r.excludedTemplates, r.excludedSrmPlaceholders})
+                          r.rowsRefused, r.excludedTemplates, r.excludedSrmPlaceholders,
+                          // A null QString binds as NULL; these columns hold '' when the file does not say.
+                          r.rvtoolsVersion.isNull() ? QStringLiteral("") : r.rvtoolsVersion,
+                          r.exportedAt.isNull() ? QStringLiteral("") : r.exportedAt,
+                          r.sourceServer.isNull() ? QStringLiteral("") : r.sourceServer})
             history.addBindValue(value);
         if (!history.exec())
             return errorFrom(history, QStringLiteral("record the import"));
@@ -429,8 +561,109 @@ std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &ba
             if (!excluded.exec() || !dropVm.exec())
                 return errorFrom(excluded, QStringLiteral("record excluded row %1").arg(row.name));
         }
-        return writeHosts(batch.hosts, importId);
+        if (std::optional<StoreError> problem = writeHosts(batch.hosts, importId))
+            return problem;
+        return writeClusters(batch.clusters, importId);
     });
+}
+
+std::optional<StoreError> ProjectStore::writeClusters(const QList<Cluster> &clusters, qint64 importId)
+{
+    QSqlQuery upsert(database());
+    upsert.prepare(QStringLiteral(
+        "INSERT INTO clusters (identity_key, vcenter, name, host_count, effective_hosts, ha_enabled, failover_level, "
+        "total_cpu_mhz, effective_cpu_mhz, total_memory_mib, effective_memory_mib, cpu_cores, cpu_threads, import_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (identity_key) DO UPDATE SET "
+        "vcenter = excluded.vcenter, name = excluded.name, host_count = excluded.host_count, "
+        "effective_hosts = excluded.effective_hosts, ha_enabled = excluded.ha_enabled, "
+        "failover_level = excluded.failover_level, total_cpu_mhz = excluded.total_cpu_mhz, "
+        "effective_cpu_mhz = excluded.effective_cpu_mhz, total_memory_mib = excluded.total_memory_mib, "
+        "effective_memory_mib = excluded.effective_memory_mib, cpu_cores = excluded.cpu_cores, "
+        "cpu_threads = excluded.cpu_threads, import_id = excluded.import_id"));
+    for (const Cluster &cluster : clusters) {
+        for (const QVariant &value : QVariantList{
+                 cluster.identityKey(), cluster.vcenter, cluster.name, cluster.hostCount, cluster.effectiveHosts,
+                 cluster.haEnabled ? 1 : 0, cluster.failoverLevel, cluster.totalCpuMhz, cluster.effectiveCpuMhz,
+                 cluster.totalMemoryMiB, cluster.effectiveMemoryMiB, cluster.cpuCores, cluster.cpuThreads, importId})
+            upsert.addBindValue(value);
+        if (!upsert.exec())
+            return errorFrom(upsert, QStringLiteral("record cluster %1").arg(cluster.name));
+    }
+    return std::nullopt;
+}
+
+QList<Cluster> ProjectStore::clusters() const
+{
+    QList<Cluster> list;
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT id, vcenter, name, host_count, effective_hosts, ha_enabled, failover_level, "
+                                   "total_cpu_mhz, effective_cpu_mhz, total_memory_mib, effective_memory_mib, "
+                                   "cpu_cores, cpu_threads FROM clusters ORDER BY id")))
+        return list;
+    while (query.next()) {
+        Cluster cluster;
+        cluster.id = query.value(0).toLongLong();
+        cluster.vcenter = query.value(1).toString();
+        cluster.name = query.value(2).toString();
+        cluster.hostCount = query.value(3).toInt();
+        cluster.effectiveHosts = query.value(4).toInt();
+        cluster.haEnabled = query.value(5).toInt() != 0;
+        cluster.failoverLevel = query.value(6).toInt();
+        cluster.totalCpuMhz = query.value(7).toDouble();
+        cluster.effectiveCpuMhz = query.value(8).toDouble();
+        cluster.totalMemoryMiB = query.value(9).toDouble();
+        cluster.effectiveMemoryMiB = query.value(10).toDouble();
+        cluster.cpuCores = query.value(11).toInt();
+        cluster.cpuThreads = query.value(12).toInt();
+        list.append(cluster);
+    }
+    return list;
+}
+
+QList<VmPartition> ProjectStore::vmPartitions(qint64 vmId) const
+{
+    QList<VmPartition> list;
+    QSqlQuery query(database());
+    query.prepare(
+        QStringLiteral("SELECT path, capacity_mib, consumed_mib FROM vm_partitions WHERE vm_id = ? ORDER BY position"));
+    query.addBindValue(vmId);
+    if (query.exec()) {
+        while (query.next())
+            list.append({query.value(0).toString(), query.value(1).toDouble(), query.value(2).toDouble()});
+    }
+    return list;
+}
+
+QList<VmDisk> ProjectStore::vmDisks(qint64 vmId) const
+{
+    QList<VmDisk> list;
+    QSqlQuery query(database());
+    query.prepare(
+        QStringLiteral("SELECT label, capacity_mib, raw_device_mapping, shared, disk_mode, thin FROM vm_disks "
+                       "WHERE vm_id = ? ORDER BY position"));
+    query.addBindValue(vmId);
+    if (query.exec()) {
+        while (query.next())
+            list.append({query.value(0).toString(), query.value(1).toDouble(), query.value(2).toInt() != 0,
+                         query.value(3).toInt() != 0, query.value(4).toString(), query.value(5).toInt() != 0});
+    }
+    return list;
+}
+
+QList<VmNic> ProjectStore::vmNics(qint64 vmId) const
+{
+    QList<VmNic> list;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT label, adapter, network, mac_address, ipv4, ipv6, connected FROM vm_nics "
+                                 "WHERE vm_id = ? ORDER BY position"));
+    query.addBindValue(vmId);
+    if (query.exec()) {
+        while (query.next())
+            list.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                         query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
+                         query.value(6).toInt() != 0});
+    }
+    return list;
 }
 
 std::optional<StoreError> ProjectStore::writeHosts(const QList<Host> &hosts, qint64 importId)
@@ -626,6 +859,9 @@ std::optional<StoreError> ProjectStore::writeVms(const QList<Vm> &vms, qint64 im
         if (!statement->isValid())
             return errorFrom(*statement, QStringLiteral("prepare the write"));
     }
+    VmDetailsWriter details(connection);
+    if (const SqliteStatement *invalid = details.invalid())
+        return errorFrom(*invalid, QStringLiteral("prepare the write"));
     for (const Vm &vm : vms) {
         qint64 id = vm.id;
         const bool isNew = vm.id == 0;
@@ -644,13 +880,20 @@ std::optional<StoreError> ProjectStore::writeVms(const QList<Vm> &vms, qint64 im
             return errorFrom(statement, QStringLiteral("save VM %1").arg(vm.name));
 
         // An edited VM's attributes are replaced; an imported one's are kept unless it brings its own.
-        if (isNew && vm.customAttributes.isEmpty())
+        const bool hasDetails = !vm.partitions.isEmpty() || !vm.disks.isEmpty() || !vm.nics.isEmpty();
+        if (isNew && vm.customAttributes.isEmpty() && !hasDetails)
             continue;
         if (isNew) {
             idOf.bind(1, vm.identityKey());
             if (!idOf.execute(&id))
                 return errorFrom(idOf, QStringLiteral("save VM %1").arg(vm.name));
         }
+        if (hasDetails) {
+            if (const SqliteStatement *failed = details.write(id, vm))
+                return errorFrom(*failed, QStringLiteral("save the partitions, disks and NICs of %1").arg(vm.name));
+        }
+        if (isNew && vm.customAttributes.isEmpty())
+            continue;
         clearAttributes.bind(1, id);
         if (!clearAttributes.execute())
             return errorFrom(clearAttributes, QStringLiteral("save the custom attributes of %1").arg(vm.name));
@@ -689,6 +932,16 @@ ProjectSummary ProjectStore::summary() const
                 summary.excludedSrmPlaceholders = query.value(1).toInt();
         }
     }
+    if (query.exec(QStringLiteral("SELECT coalesce(sum(guest_used_mib), 0) FROM vms")) && query.next())
+        summary.guestUsedGiB = query.value(0).toDouble() / 1024;
+    if (query.exec(QStringLiteral("SELECT count(*), coalesce(sum(cores), 0), coalesce(sum(sockets), 0), "
+                                  "coalesce(sum(memory_mib), 0) FROM hosts")) &&
+        query.next()) {
+        summary.hosts.count = query.value(0).toInt();
+        summary.hosts.cores = query.value(1).toLongLong();
+        summary.hosts.sockets = query.value(2).toLongLong();
+        summary.hosts.memoryGiB = query.value(3).toDouble() / 1024;
+    }
     if (query.exec(QStringLiteral("SELECT os_family, os_version, count(*) FROM vms GROUP BY os_family, os_version"))) {
         while (query.next())
             summary.osCounts[query.value(0).toString()][query.value(1).toString()] = query.value(2).toInt();
@@ -702,12 +955,14 @@ QList<ImportRecord> ProjectStore::importHistory() const
     QSqlQuery query(database());
     if (!query.exec(
             QStringLiteral("SELECT id, file, format, imported_at, rows_taken, rows_refused, excluded_templates, "
-                           "excluded_srm_placeholders FROM imports ORDER BY id")))
+                           "excluded_srm_placeholders, rvtools_version, exported_at, source_server FROM imports "
+                           "ORDER BY id")))
         return history;
     while (query.next()) {
         history.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
                         query.value(3).toString(), query.value(4).toInt(), query.value(5).toInt(),
-                        query.value(6).toInt(), query.value(7).toInt()});
+                        query.value(6).toInt(), query.value(7).toInt(), query.value(8).toString(),
+                        query.value(9).toString(), query.value(10).toString()});
     }
     return history;
 }

@@ -5,6 +5,7 @@
 #include "vmlistrow.h"
 
 #include "advisor/manualoverride.h"
+#include "domain/cluster.h"
 #include "domain/decision.h"
 #include "domain/host.h"
 #include "domain/result.h"
@@ -38,7 +39,8 @@ struct InventoryBatch {
     ImportRecord record;
     QList<Vm> vms;
     QList<ExcludedVm> excluded;
-    QList<Host> hosts; ///< written over the hosts of the same identity; others are kept
+    QList<Host> hosts;       ///< written over the hosts of the same identity; others are kept
+    QList<Cluster> clusters; ///< written over the clusters of the same identity; others are kept
 };
 
 /** The project file: a SQLite database that holds the inventory, the consultant's answers
@@ -70,7 +72,12 @@ public:
     std::optional<qint64> vmIdByUuid(const QString &uuid) const;
     std::optional<StoreError> updateVms(const QList<Vm> &vms);
     ProjectSummary summary() const;
-    QList<Host> hosts() const; ///< the estate's hypervisor hosts, ordered by id; empty without vHost
+    QList<Host> hosts() const;       ///< the estate's hypervisor hosts, ordered by id; empty without vHost
+    QList<Cluster> clusters() const; ///< the estate's clusters (vCluster), ordered by id
+    /** The partitions, disks and NICs imported for VM `vmId` (vPartition, vDisk, vNetwork). */
+    QList<VmPartition> vmPartitions(qint64 vmId) const;
+    QList<VmDisk> vmDisks(qint64 vmId) const;
+    QList<VmNic> vmNics(qint64 vmId) const;
     QList<ImportRecord> importHistory() const;
 
     // Project settings: small named values (the advisor's inputs, the rule set, ...).
@@ -118,6 +125,7 @@ private:
     sqlite3 *connectionHandle() const;
     std::optional<StoreError> writeVms(const QList<Vm> &vms, qint64 importId);
     std::optional<StoreError> writeHosts(const QList<Host> &hosts, qint64 importId);
+    std::optional<StoreError> writeClusters(const QList<Cluster> &clusters, qint64 importId);
 
     QString m_path;
     QString m_connectionName;

@@ -16,6 +16,15 @@ struct ProjectSummary {
     double provisionedGiB = 0;
     double usedGiB = 0;
     QMap<QString, QMap<QString, int>> osCounts; ///< family -> version ("" when not known) -> VMs
+    double guestUsedGiB = 0;                    ///< the guests' used disk (vPartition), over the VMs that have it
+
+    /** The estate's hypervisor hosts (vHost): what the customer runs and licenses today. */
+    struct Hosts {
+        int count = 0;
+        qint64 cores = 0;
+        qint64 sockets = 0;
+        double memoryGiB = 0;
+    } hosts;
 };
 
 /** One import, as kept in the project's history. */
@@ -28,6 +37,9 @@ struct ImportRecord {
     int rowsRefused = 0;
     int excludedTemplates = 0;
     int excludedSrmPlaceholders = 0;
+    QString rvtoolsVersion; ///< from the workbook's vMetaData tab, where it has one
+    QString exportedAt;     ///< when the export was written (vMetaData), ISO 8601 in the exporter's time zone
+    QString sourceServer;   ///< the vCenter the export was taken from (vMetaData `Server`)
 };
 
 } // namespace landfall

@@ -92,14 +92,14 @@ private Q_SLOTS:
         const ProjectSummary summary = store->summary();
         QCOMPARE(summary.vms, 25);
         QCOMPARE(summary.vcpu, 136);
-        // Azure Migrate's MB are 10^6 bytes: 193,253 MB is 179.98 GiB.
-        QVERIFY(qAbs(summary.memoryGiB - 193253e6 / (1024.0 * 1024 * 1024)) < 1e-9);
+        // Azure Migrate's MB are MiB (Microsoft's own samples: 2048, 4096, 16384 MB): 193,253 MB is 188.72 GiB.
+        QVERIFY(qAbs(summary.memoryGiB - 193253 / 1024.0) < 1e-9);
         const std::optional<Vm> print = findVm(store->vms(), QStringLiteral("fra-print-0800000.corp.example"));
         QVERIFY(print);
         QCOMPARE(print->cpuUtilPct, 33.9);
         QCOMPARE(print->memoryUtilPct, 89.5);
         QCOMPARE(print->diskCount, 2);
-        QVERIFY(qAbs(print->provisionedMiB - 102e9 / (1024.0 * 1024)) < 1e-6);
+        QCOMPARE(print->provisionedMiB, 102 * 1024.0); // and its GB are GiB: 51 + 51 GB
         QCOMPARE(print->os.version, QStringLiteral("2016"));
     }
 

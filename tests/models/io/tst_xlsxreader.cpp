@@ -143,6 +143,107 @@ private Q_SLOTS:
         QVERIFY(reader.error()->message.contains(QLatin1String("shared string 99")));
     }
 
+    void readsAnRvTools47Workbook()
+    {
+        // RVTools 4.7: the x: prefix on every element, and an empty text cell written as a
+        // shared-string cell without a value, which is an empty cell, not an error.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("rvtools47.xlsx"));
+        const QByteArray ns = "xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
+        const QByteArray strings = "<?xml version=\"1.0\"?><x:sst " + ns +
+                                   "><x:si><x:t>VM</x:t></x:si><x:si><x:t>Powerstate</x:t></x:si>"
+                                   "<x:si><x:t>CPUs</x:t></x:si><x:si><x:t>Memory</x:t></x:si>"
+                                   "<x:si><x:t>Annotation</x:t></x:si><x:si><x:t>web-01</x:t></x:si>"
+                                   "<x:si><x:t>poweredOn</x:t></x:si></x:sst>";
+        const QByteArray sheet = "<?xml version=\"1.0\"?><x:worksheet " + ns +
+                                 "><x:sheetData><x:row r=\"1\"><x:c r=\"A1\" t=\"s\"><x:v>0</x:v></x:c>"
+                                 "<x:c r=\"B1\" t=\"s\"><x:v>1</x:v></x:c><x:c r=\"C1\" t=\"s\"><x:v>2</x:v></x:c>"
+                                 "<x:c r=\"D1\" t=\"s\"><x:v>3</x:v></x:c><x:c r=\"E1\" t=\"s\"><x:v>4</x:v></x:c>"
+                                 "</x:row><x:row r=\"2\"><x:c r=\"A2\" s=\"2\" t=\"s\"><x:v>5</x:v></x:c>"
+                                 "<x:c r=\"B2\" s=\"2\" t=\"s\"><x:v>6</x:v></x:c><x:c r=\"C2\" s=\"3\"><x:v>2</x:v>"
+                                 "</x:c><x:c r=\"D2\" s=\"3\"><x:v>4096</x:v></x:c><x:c r=\"E2\" s=\"2\" t=\"s\" />"
+                                 "</x:row></x:sheetData></x:worksheet>";
+        writeWorkbook(path, sheet, strings);
+        XlsxReader reader(path, QStringLiteral("vInfo"));
+        QVERIFY2(!reader.error(), qPrintable(reader.error() ? reader.error()->toString() : QString()));
+        QCOMPARE(reader.header(),
+                 QStringList({u"VM"_qs, u"Powerstate"_qs, u"CPUs"_qs, u"Memory"_qs, u"Annotation"_qs}));
+        Record record;
+        QVERIFY(reader.next(record));
+        QCOMPARE(record.fields[0], QStringLiteral("web-01"));
+        QCOMPARE(record.fields[3], QStringLiteral("4096"));
+        QVERIFY(record.fields[4].isEmpty());
+        QVERIFY(!reader.next(record));
+        QVERIFY(!reader.error());
+    }
+
+    void refusesACellLongerThanExcelAllows()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("long.xlsx"));
+        QByteArray sheet = kSheet;
+        sheet.replace("<c r=\"A3\" t=\"inlineStr\"><is><t>tmpl-&lt;01&gt;</t></is></c>",
+                      "<c r=\"A3\" t=\"inlineStr\"><is><t>" + QByteArray(32768, 'x') + "</t></is></c>");
+        writeWorkbook(path, sheet, kSharedStrings);
+        XlsxReader reader(path, QStringLiteral("vInfo"));
+        Record record;
+        while (reader.next(record)) {
+        }
+        QVERIFY(reader.error());
+        QCOMPARE(reader.error()->file, path);
+        QCOMPARE(reader.error()->row, 3);
+        QCOMPARE(reader.error()->column, QStringLiteral("VM"));
+        QVERIFY2(reader.error()->message.contains(QLatin1String("cell A3 of sheet vInfo holds 32768 characters")) &&
+                     reader.error()->message.contains(QLatin1String("32,767")),
+                 qPrintable(reader.error()->toString()));
+        // 32,767 characters, Excel's limit, are still a cell.
+        sheet = kSheet;
+        sheet.replace("tmpl-&lt;01&gt;", QByteArray(32767, 'x'));
+        writeWorkbook(path, sheet, kSharedStrings);
+        XlsxReader atLimit(path, QStringLiteral("vInfo"));
+        while (atLimit.next(record)) {
+        }
+        QVERIFY2(!atLimit.error(), qPrintable(atLimit.error()->toString()));
+    }
+
+    void refusesMoreSharedStringsThanTheSheetsHaveCells()
+    {
+        // 200,000 empty strings (2.6 MB of XML) for sheets of about 1 KB: no cell could show them.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("strings.xlsx"));
+        QByteArray strings = "<?xml version=\"1.0\"?><sst>";
+        strings += QByteArray("<si><t></t></si>").repeated(200000);
+        strings += "</sst>";
+        writeWorkbook(path, kSheet, strings);
+        XlsxReader reader(path, QStringLiteral("vInfo"));
+        QVERIFY(reader.error());
+        QCOMPARE(reader.error()->file, path);
+        QVERIFY2(reader.error()->message.contains(QLatin1String("shared-string table holds more than")),
+                 qPrintable(reader.error()->toString()));
+    }
+
+    void refusesAWorkbookWithADuplicatedEntry()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("twice.xlsx"));
+        // A workbook with a second, different vInfo sheet part of the same name after the first.
+        QList<test::ZipEntrySpec> entries{
+            {QStringLiteral("xl/workbook.xml"),
+             "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+             "<sheets><sheet name=\"vInfo\" r:id=\"rId1\"/></sheets></workbook>"},
+            {QStringLiteral("xl/_rels/workbook.xml.rels"),
+             "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>"},
+            {QStringLiteral("xl/sharedStrings.xml"), kSharedStrings},
+            {QStringLiteral("xl/worksheets/sheet1.xml"), kSheet},
+            {QStringLiteral("xl/worksheets/sheet1.xml"), "<worksheet><sheetData/></worksheet>"},
+        };
+        QVERIFY(test::writeZip(path, entries));
+        XlsxReader reader(path, QStringLiteral("vInfo"));
+        QVERIFY(reader.error());
+        QVERIFY2(reader.error()->message.contains(QLatin1String("holds the zip entry xl/worksheets/sheet1.xml twice")),
+                 qPrintable(reader.error()->toString()));
+    }
+
     void refusesAZipBomb()
     {
         QTemporaryDir dir;

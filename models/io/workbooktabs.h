@@ -1,0 +1,83 @@
+#pragma once
+
+#include "importissue.h"
+
+#include "domain/cluster.h"
+#include "domain/host.h"
+#include "domain/vm.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <vector>
+
+namespace landfall {
+
+class RecordSource;
+
+/** Per-VM rows of one of the workbook's VM tabs (vPartition, vDisk, vNetwork), found again by
+    the VM's UUID within its vCenter where the tab gives one, by name otherwise. */
+template <typename Item> struct PerVmRows {
+    QHash<QString, qsizetype> byUuid; ///< "vcenter/uuid", lower case
+    QHash<QString, qsizetype> byName; ///< the VM's name, lower case
+    std::vector<QList<Item>> lists;
+
+    void add(const QString &uuidKey, const QString &nameKey, Item item)
+    {
+        qsizetype index = uuidKey.isEmpty() ? byName.value(nameKey, -1) : byUuid.value(uuidKey, -1);
+        if (index < 0) {
+            index = qsizetype(lists.size());
+            lists.emplace_back();
+            if (!uuidKey.isEmpty())
+                byUuid.insert(uuidKey, index);
+            if (!byName.contains(nameKey))
+                byName.insert(nameKey, index);
+        }
+        lists[size_t(index)].append(std::move(item));
+    }
+    /** The rows of `vm`; by name only when the name is `nameIsUnique` in vInfo (two VMs of one name would share them).
+     */
+    const QList<Item> *find(const Vm &vm, bool nameIsUnique) const
+    {
+        if (!vm.uuid.isEmpty()) {
+            const auto found = byUuid.constFind(vm.vcenter.toLower() + u'/' + vm.uuid.toLower());
+            if (found != byUuid.cend())
+                return &lists[size_t(*found)];
+        }
+        if (!nameIsUnique)
+            return nullptr;
+        const auto found = byName.constFind(vm.name.toLower());
+        return found == byName.cend() ? nullptr : &lists[size_t(*found)];
+    }
+    bool isEmpty() const { return lists.empty(); }
+};
+
+/** The RVTools workbook's vMetaData tab: which RVTools wrote it, when, from which vCenter. */
+struct ExportMetaData {
+    QString rvtoolsVersion;
+    QString exportedAt; ///< ISO 8601, in the exporter's time zone
+    QString server;
+};
+
+/** Reads the RVTools tabs beside vInfo (vHost, vCluster, vPartition, vDisk, vNetwork,
+    vMetaData). Columns are found by name; a cell that is not what its column holds is an issue
+    naming file, sheet, row and column, and its row is left out. */
+class WorkbookTabs {
+public:
+    static QList<Host> readHosts(RecordSource &table, const QString &file, const QString &sheet,
+                                 QList<ImportIssue> &issues);
+    static QList<Cluster> readClusters(RecordSource &table, const QString &file, const QString &sheet,
+                                       QList<ImportIssue> &issues);
+    static PerVmRows<VmPartition> readPartitions(RecordSource &table, const QString &file, const QString &sheet,
+                                                 QList<ImportIssue> &issues);
+    static PerVmRows<VmDisk> readDisks(RecordSource &table, const QString &file, const QString &sheet,
+                                       QList<ImportIssue> &issues);
+    static PerVmRows<VmNic> readNics(RecordSource &table, const QString &file, const QString &sheet,
+                                     QList<ImportIssue> &issues);
+    static ExportMetaData readMetaData(RecordSource &table);
+    /** A date as a workbook stores it (days since 1899-12-30) in ISO 8601; other text as written. */
+    static QString dateText(const QString &text);
+};
+
+} // namespace landfall
