@@ -388,7 +388,8 @@ DetailedOs detailedWindows(const GuestDetails &details)
     const OsInfo pretty = normalizeWindows(details.prettyName.simplified());
     if (pretty.family == kWindowsServer) {
         detailed.windows = DetailedOs::Windows::Server;
-        // The build is the more precise of the two where they disagree ("2003" and "2003 R2" share one).
+        // Where the prettyName and the build disagree the build wins; where the build fits the
+        // prettyName's version (2003 and 2003 R2 share 3790) the prettyName keeps its R2.
         QString version = pretty.version;
         const QString byBuild = windowsServerVersionOfBuild(detailed.build);
         if (!byBuild.isEmpty() && leadingNumber(pretty.windowsBuild.section(u'.', 2)) != detailed.build)

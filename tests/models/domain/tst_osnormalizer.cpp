@@ -166,6 +166,13 @@ private Q_SLOTS:
             "familyName='Windows' kernelVersion='7601' prettyName='Windows Server 2008 R2 Standard Edition, 64-bit "
             "Service Pack 1 (Build 7601)'",
             "windows-server", "2008 R2", "6.1.7601");
+        row("2003 R2 shares its build", "Microsoft Windows Server 2003 Standard (32-bit)",
+            "buildNumber='3790' familyName='Windows' prettyName='Windows Server 2003 R2 Standard Edition, 32-bit "
+            "Service Pack 2 (Build 3790)'",
+            "windows-server", "2003 R2", "5.2.3790");
+        row("the build wins over the prettyName", orLater,
+            "buildNumber='20348' familyName='Windows' prettyName='Windows Server 2019 Datacenter, 64-bit'",
+            "windows-server", "2022", "10.0.20348");
         row("windows 10 client", "Microsoft Windows 10 (64-bit)",
             "architecture='X86' bitness='64' buildNumber='19045' distroName='Windows' distroVersion='10.0' "
             "familyName='Windows' kernelVersion='19045.5854' prettyName='Windows 10 Pro, 64-bit (Build 19045.5854)'",
