@@ -34,7 +34,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=${LANDFALL_BUILD_TYPE:-RelWithDebInfo}
+# A developer's ccache, where one is installed, makes rebuilds of a fresh clone cheap; CI has none.
+launcher=()
+if command -v ccache >/dev/null 2>&1; then
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+fi
+cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=${LANDFALL_BUILD_TYPE:-RelWithDebInfo} "${launcher[@]}"
 cmake --build "$build" --parallel "$(nproc)"
 
 case "$mode" in

@@ -62,13 +62,14 @@ ColumnSpec date(const char *field, QStringList names, std::function<void(Vm &, c
     return text(field, std::move(names), [set](Vm &vm, const QString &v) { set(vm, WorkbookTabs::dateText(v)); });
 }
 
-/** The OS the guest reports wins over the one the VM was created as. */
+/** The OS the guest reports wins over the one the VM was created as; RVTools' Guest Detailed Data,
+    where the guest wrote it, names the version that "Windows Server 2016 or later" hides. */
 void normalizeOs(MappedRow &row)
 {
     Vm &vm = row.vm;
-    vm.os = OsNormalizer::normalize(vm.osReported.isEmpty() ? vm.osConfigured : vm.osReported);
+    vm.os = OsNormalizer::normalize(vm.osReported.isEmpty() ? vm.osConfigured : vm.osReported, vm.guestDetailedData);
     if (!vm.os.isKnown() && !vm.osReported.isEmpty())
-        vm.os = OsNormalizer::normalize(vm.osConfigured);
+        vm.os = OsNormalizer::normalize(vm.osConfigured, vm.guestDetailedData);
 }
 
 } // namespace
