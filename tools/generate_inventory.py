@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Writes a made-up RVTools vInfo export (every column of a recent RVTools) and, optionally,
-the workshop answers a consultant would gather for it. Deterministic for a given seed.
+the workshop answers a consultant would gather for it and the vHost export of the hosts the VMs
+run on (the columns of RVTools 4.x's vHost tab). Deterministic for a given seed.
 
 Used for the bundled demo inventory (resources/demo/) and by the import benchmark.
 
-    generate_inventory.py --vms 300 --rvtools demo-rvtools-vinfo.csv --answers demo-workshop-answers.csv
+    generate_inventory.py --vms 320 --rvtools demo-rvtools-vinfo.csv --answers demo-workshop-answers.csv \
+        --vhost demo-rvtools-vhost.csv
 """
 import argparse
 import csv
@@ -46,6 +48,28 @@ OPERATING_SYSTEMS = [
     ("FreeBSD 12 (64-bit)", "", 1),
 ]
 
+# RVTools 4.x vHost, column for column (as in a real export of 2024).
+VHOST_HEADER = (
+    "Host,Datacenter,Cluster,Config status,in Maintenance Mode,in Quarantine Mode,vSAN Fault Domain Name,CPU Model,"
+    "Speed,HT Available,HT Active,# CPU,Cores per CPU,# Cores,CPU usage %,# Memory,Memory usage %,Console,# NICs,"
+    "# HBAs,# VMs total,# VMs,VMs per Core,# vCPUs,vCPUs per Core,vRAM,VM Used memory,VM Memory Swapped,"
+    "VM Memory Ballooned,VMotion support,Storage VMotion support,Current EVC,Max EVC,Assigned License(s),"
+    "ATS Heartbeat,ATS Locking,Current CPU power man. policy,Supported CPU power man.,Host Power Policy,ESX Version,"
+    "Boot time,DNS Servers,DHCP,Domain,DNS Search Order,NTP Server(s),NTPD running,Time Zone,Time Zone Name,"
+    "GMT Offset,Vendor,Model,Serial number,Service tag,OEM specific string,BIOS Vendor,BIOS Version,BIOS Date,"
+    "Object ID,AutoDeploy.MachineIdentity,Post-it,Rack,UUID,VI SDK Server,VI SDK UUID"
+).split(",")
+
+# The estate's two host generations: most hosts are the smaller model; the busiest get the larger.
+# (vendor, model, CPU model, sockets, cores per socket, speed MHz, memory MiB, BIOS version)
+HOST_MODELS = {
+    "small": ("Dell Inc.", "PowerEdge R640", "Intel(R) Xeon(R) Silver 4208 CPU @ 2.10GHz", 2, 8, 2095, 196608,
+              "2.19.1"),
+    "large": ("HPE", "ProLiant DL360 Gen10", "Intel(R) Xeon(R) Silver 4214 CPU @ 2.20GHz", 2, 12, 2195, 393216,
+              "U32 v2.90"),
+}
+LARGE_HOST_SHARE = 4  # one host in four is of the larger model
+
 SITES = {"lon": "DC-LON", "fra": "DC-FRA", "ams": "DC-AMS", "muc": "DC-MUC"}
 ROLES_WINDOWS = ["web", "web", "app", "app", "batch", "database", "file", "directory", "mail", "desktop", "print",
                  "other"]
@@ -68,7 +92,7 @@ def pick_os(rng):
     return OPERATING_SYSTEMS[-1][:2]
 
 
-def make_vm(rng, index, vcenter, vcenter_uuid):
+def make_vm(rng, index, vcenter, vcenter_uuid, hosts_per_cluster):
     config_os, tools_os = pick_os(rng)
     is_windows = "Windows" in config_os
     is_linux = not is_windows and "FreeBSD" not in config_os
@@ -86,8 +110,11 @@ def make_vm(rng, index, vcenter, vcenter_uuid):
     provisioned = rng.randint(40, 600) * 1024 + rng.randint(0, 1023)
     in_use = int(provisioned * rng.uniform(0.2, 0.9))
     vm_uuid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-    cluster = f"CL-{site.upper()}-{rng.randint(1, 4)}"
-    host = f"esx{rng.randint(1, 40):02d}.{site}.corp.example"
+    cluster_number = rng.randint(1, 4)
+    cluster = f"CL-{site.upper()}-{cluster_number}"
+    # A host belongs to one cluster: its number follows the cluster's (esx01-02 in CL-...-1, ...).
+    host_number = (cluster_number - 1) * hosts_per_cluster + (rng.randint(1, 40) - 1) % hosts_per_cluster + 1
+    host = f"esx{host_number:02d}.{site}.corp.example"
     annotation = rng.choice(["", "", "Owner: Finance, ticket CHG-1042", "Migrated from Hyper-V, 2019",
                              "Backup: daily \"gold\" policy", "Patch window: Sun 02:00-04:00"])
     values = {
@@ -119,7 +146,7 @@ def make_vm(rng, index, vcenter, vcenter_uuid):
         "VI SDK API Version": "8.0.2.0", "VI SDK Server": vcenter, "VI SDK UUID": vcenter_uuid,
     }
     row = [values.get(column, "") for column in HEADER]
-    return name, role, is_windows, is_linux, power, template or srm, row
+    return name, role, is_windows, is_linux, power, template or srm, row, values
 
 
 def answers_for(rng, name, role, is_windows, is_linux, power):
@@ -151,25 +178,83 @@ def answers_for(rng, name, role, is_windows, is_linux, power):
     return answer
 
 
+def write_vhost(path, vms, vcenters):
+    """The hosts the VMs name in vInfo's Host column, with what runs on each, in vHost's layout."""
+    hosts = {}
+    for values in vms:
+        host = hosts.setdefault(values["Host"], {"vms": 0, "vcpus": 0, "vram": 0, "used": 0, "datacenter":
+                                                 values["Datacenter"], "cluster": values["Cluster"],
+                                                 "vcenter": values["VI SDK Server"], "vcenter_uuid":
+                                                 values["VI SDK UUID"]})
+        host["vms"] += 1
+        host["vcpus"] += int(values["CPUs"])
+        host["vram"] += int(values["Memory"])
+        if values["Powerstate"] == "poweredOn":
+            host["used"] += int(values["Active Memory"])
+    # The busiest hosts by memory are of the larger model, as an estate grows into newer hardware.
+    by_load = sorted(hosts, key=lambda name: (-hosts[name]["vram"], name))
+    large = set(by_load[:max(1, len(hosts) // LARGE_HOST_SHARE)])
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(VHOST_HEADER)
+        for index, name in enumerate(sorted(hosts)):
+            h = hosts[name]
+            vendor, model, cpu_model, sockets, cores_per_socket, speed, memory, bios = \
+                HOST_MODELS["large" if name in large else "small"]
+            cores = sockets * cores_per_socket
+            serial = f"SRV{index:05d}X"
+            values = {
+                "Host": name, "Datacenter": h["datacenter"], "Cluster": h["cluster"], "Config status": "green",
+                "in Maintenance Mode": "False", "in Quarantine Mode": "False", "CPU Model": cpu_model,
+                "Speed": speed, "HT Available": "True", "HT Active": "True", "# CPU": sockets,
+                "Cores per CPU": cores_per_socket, "# Cores": cores, "CPU usage %": min(95, h["vcpus"] * 3 // cores),
+                "# Memory": memory, "Memory usage %": min(99, h["used"] * 100 // memory), "Console": "",
+                "# NICs": 4, "# HBAs": 2, "# VMs total": h["vms"], "# VMs": h["vms"],
+                "VMs per Core": f"{h['vms'] / cores:.2f}", "# vCPUs": h["vcpus"],
+                "vCPUs per Core": f"{h['vcpus'] / cores:.2f}", "vRAM": h["vram"], "VM Used memory": h["used"],
+                "VM Memory Swapped": 0, "VM Memory Ballooned": 0, "VMotion support": "True",
+                "Storage VMotion support": "True", "Current EVC": "intel-broadwell", "Max EVC": "intel-cascadelake",
+                "Assigned License(s)": "VMware vSphere 8 Enterprise Plus", "ATS Heartbeat": "True",
+                "ATS Locking": "True", "Current CPU power man. policy": "Balanced",
+                "Supported CPU power man.": "Performance, Balanced, Low power, Custom",
+                "Host Power Policy": "Balanced", "ESX Version": "VMware ESXi 8.0.2 build-22380479",
+                "Boot time": "2024/01/14 03:12:08", "DNS Servers": "10.0.0.10, 10.0.0.11", "DHCP": "False",
+                "Domain": "corp.example", "DNS Search Order": "corp.example", "NTP Server(s)": "ntp.corp.example",
+                "NTPD running": "True", "Time Zone": "UTC", "Time Zone Name": "UTC", "GMT Offset": 0,
+                "Vendor": vendor, "Model": model, "Serial number": serial, "Service tag": serial,
+                "BIOS Vendor": vendor, "BIOS Version": bios, "BIOS Date": "2023/06/21 00:00:00",
+                "Object ID": f"host-{1000 + index}", "UUID": f"4c4c4544-0000-4000-8000-{index:012d}",
+                "VI SDK Server": h["vcenter"], "VI SDK UUID": h["vcenter_uuid"],
+            }
+            writer.writerow([values.get(column, "") for column in VHOST_HEADER])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--vms", type=int, required=True)
     parser.add_argument("--rvtools", required=True, help="the vInfo CSV to write")
     parser.add_argument("--answers", help="the workshop answers CSV to write")
+    parser.add_argument("--vhost", help="the vHost CSV of the VMs' hosts to write")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
+    # About ten VMs per host, at least two hosts per cluster (HA needs a second).
+    hosts_per_cluster = max(2, round(args.vms / 160))
 
     rng = random.Random(args.seed)
     vcenters = [("vcenter01.corp.example", "a1b2c3d4-0000-4000-8000-000000000001"),
                 ("vcenter02.corp.example", "a1b2c3d4-0000-4000-8000-000000000002")]
     answers = []
+    placed = []
     with open(args.rvtools, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(HEADER)
         for index in range(args.vms):
             vcenter, vcenter_uuid = vcenters[index % len(vcenters)]
-            name, role, is_windows, is_linux, power, excluded, row = make_vm(rng, index, vcenter, vcenter_uuid)
+            name, role, is_windows, is_linux, power, excluded, row, values = make_vm(rng, index, vcenter,
+                                                                                      vcenter_uuid, hosts_per_cluster)
             writer.writerow(row)
+            if not excluded:
+                placed.append(values)
             if not excluded and args.answers:
                 answer = answers_for(rng, name, role, is_windows, is_linux, power)
                 if answer:
@@ -179,6 +264,8 @@ def main():
             writer = csv.DictWriter(out, fieldnames=ANSWER_HEADER)
             writer.writeheader()
             writer.writerows(answers)
+    if args.vhost:
+        write_vhost(args.vhost, placed, vcenters)
 
 
 if __name__ == "__main__":

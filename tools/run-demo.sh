@@ -10,7 +10,7 @@ project="$build/demo.landfall"
 demo="$here/resources/demo"
 
 rm -f "$project"
-"$cli" import "$project" "$demo/demo-rvtools-vinfo.csv" "$demo/demo-workshop-answers.csv"
+"$cli" import "$project" "$demo/demo-rvtools-vinfo.csv" "$demo/demo-rvtools-vhost.csv" "$demo/demo-workshop-answers.csv"
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$build/app/landfall" ]; then
     exec "$build/app/landfall" "$project"
@@ -25,14 +25,17 @@ if "$cli" --help | grep -q '^  classify'; then
     "$cli" summary "$project" --json | python3 -c 'import json,sys; print("Migration paths:", json.load(sys.stdin).get("paths"))'
 fi
 if "$cli" --help | grep -q '^  density'; then
-    # Two what-if scenarios sized for the demo estate (its largest VM has 16 vCPU).
+    # Two what-if scenarios on the like-for-like basis of density.md: provisioned sizing (the demo
+    # has no utilisation data), one CPU overcommit, target utilisation and spare policy for hosts
+    # and nodes, against the customer's hosts of vHost; one with Azure Hybrid Benefit, one with
+    # licence-included nodes.
     for scenario in "$demo"/scenarios/*.json; do
         "$cli" scenario "$project" --add "$scenario" >/dev/null
     done
     echo
-    "$cli" density "$project" --scenario aks-32x128
+    "$cli" density "$project" --scenario aks-16x64
     echo
-    "$cli" compare "$project" aks-32x128 aks-64x256-cni-overlay
+    "$cli" compare "$project" aks-16x64 aks-32x128-licence-included
 fi
 echo
 echo "The demo project is $project; open it with: $build/app/landfall $project"

@@ -234,12 +234,14 @@ ScenarioForm::ScenarioForm(QWidget *parent)
         QStringLiteral("host.memoryGiB"), tr("Host memor&y"), hostMemory, tr("Default: %1 GiB.").arg(d.host.memoryGiB),
         [hostMemory](const Scenario &s) { hostMemory->setValue(s.host.memoryGiB); },
         [hostMemory](Scenario &s) { s.host.memoryGiB = hostMemory->value(); });
-    auto *overcommit = doubleBox(0.1, 32, 1, tr(" vCPU per core"), this);
+    auto *overcommit = doubleBox(0.1, 32, 1, tr(" vCPU per vCPU"), this);
     addRow(
-        QStringLiteral("host.vcpuPerCore"), tr("vCPU o&vercommit"), overcommit,
-        tr("Default: %1:1 (Azure VMware Solution's default; density.md, VM hosts).").arg(d.host.vcpuPerCore),
-        [overcommit](const Scenario &s) { overcommit->setValue(s.host.vcpuPerCore); },
-        [overcommit](Scenario &s) { s.host.vcpuPerCore = overcommit->value(); });
+        QStringLiteral("cpuOvercommit"), tr("CPU o&vercommit"), overcommit,
+        tr("Both sides: vCPU of demand per hardware thread of hosts and nodes; a container's CPU request is its "
+           "demand divided by this. Default: %1:1, Azure VMware Solution's 4 vCPU per hyper-threaded core.")
+            .arg(d.cpuOvercommit),
+        [overcommit](const Scenario &s) { overcommit->setValue(s.cpuOvercommit); },
+        [overcommit](Scenario &s) { s.cpuOvercommit = overcommit->value(); });
     auto *reserve = doubleBox(0, 1024, 0, tr(" GiB"), this);
     addRow(
         QStringLiteral("host.reserveGiB"), tr("Host reser&ve"), reserve,
@@ -267,7 +269,7 @@ ScenarioForm::ScenarioForm(QWidget *parent)
     auto *ceiling = doubleBox(1, 100, 0, tr(" %"), this);
     addRow(
         QStringLiteral("host.ceilingPct"), tr("Host ceilin&g"), ceiling,
-        tr("The usable share of a host when N+1 is off. Default: %1 %.").arg(d.host.ceilingPct),
+        tr("The usable share of each host, with N+1 or without. Default: %1 %.").arg(d.host.ceilingPct),
         [ceiling](const Scenario &s) { ceiling->setValue(s.host.ceilingPct); },
         [ceiling](Scenario &s) { s.host.ceilingPct = ceiling->value(); });
 

@@ -94,6 +94,8 @@ void WorkspaceViews::setStore(ProjectStore *store)
     m_repackTimer->stop();
     m_decisions->setStoreInBackground(store); // the inventory paints first
     m_rules->setStore(store);
+    // The hosts alone (a few hundred rows) keep the GUI thread free; vHost's `# vCPUs` gives the shares.
+    m_scenarios->setEstate(store ? Estate{store->hosts(), {}} : Estate{});
     m_scenarios->setWorkloads(m_decisions->containerWorkloads());
     m_scenarioView->setStore(store);
     updateStatus();
@@ -122,7 +124,7 @@ void WorkspaceViews::showDetail(int scenarioRow)
         return;
     const QString name = m_scenarios->scenario(scenarioRow).name;
     m_resources->setResult(name, m_scenarios->workloads(), m_scenarios->result(scenarioRow));
-    m_dashboard->setDetailScenario(name);
+    m_dashboard->setDetailScenario(name, m_resources->warning());
 }
 
 void WorkspaceViews::setWorkshopMode(bool on)

@@ -3,6 +3,7 @@
 #include "clicommands.h"
 
 #include "density/densityengine.h"
+#include "density/estate.h"
 #include "density/nodesizesweep.h"
 #include "density/scenario.h"
 #include "density/workload.h"
@@ -35,19 +36,28 @@ Result<Scenario, ScenarioError> loadScenario(const ProjectStore &store, const QS
     return Scenario::fromJson(QJsonDocument::fromJson(definition->toUtf8()).object());
 }
 
-/** The containerized VMs of the project, as the density engine's workloads. */
-QList<Workload> containerWorkloads(const ProjectStore &store)
+/** The containerized VMs of the project as the density engine's workloads, and the estate they
+    run on today (the hosts of vHost, empty without it). */
+struct DensityInputs {
+    QList<Workload> workloads;
+    Estate estate;
+};
+
+DensityInputs densityInputs(const ProjectStore &store)
 {
     QHash<qint64, Decision> decisions;
     for (const Decision &decision : store.decisions())
         decisions.insert(decision.vmId, decision);
-    QList<Workload> workloads;
-    for (const Vm &vm : store.vms()) {
+    DensityInputs inputs;
+    QList<Workload> &workloads = inputs.workloads;
+    const QList<Vm> vms = store.vms();
+    inputs.estate = Estate::fromInventory(store.hosts(), vms);
+    for (const Vm &vm : vms) {
         const auto it = decisions.constFind(vm.id);
         if (it != decisions.cend() && it->path == MigrationPath::Containerize)
             workloads.append(Workload::fromVm(vm, *it));
     }
-    return workloads;
+    return inputs;
 }
 
 int refuse(Console &console, const QString &command, const QString &message)
@@ -137,22 +147,57 @@ void printDensityText(const DensityResult &r, Console &console)
     out << "Scenario " << r.scenario << ": " << r.workloads << " containerized workloads";
     if (r.fallbackToProvisioned > 0)
         out << " (" << r.fallbackToProvisioned << " sized as provisioned: no utilisation data)";
-    out << "\n\nNode pools:\n";
+    out << '\n';
+    if (r.allFellBackToProvisioned() && r.basis.sizing == QLatin1String("performance"))
+        out << "Warning: no workload has utilisation data, so every one is sized as provisioned, not by "
+               "performance.\n";
+    out << "Basis of both sides: " << r.basis.sizing << " sizing, CPU overcommit " << r.basis.cpuOvercommit
+        << " vCPU per vCPU, target utilisation " << r.basis.targetUtilisationPct << " %, spares " << r.basis.spares
+        << ", " << r.basis.threadsPerCore << " threads per core\n";
+    for (const QString &asymmetry : r.basis.asymmetries)
+        out << "  deliberate asymmetry: " << asymmetry << '\n';
+    out << "\nNode pools:\n";
     for (const PoolResult &pool : r.pools) {
-        out << "  " << pool.name.leftJustified(22) << QString::number(pool.nodes).rightJustified(6) << " nodes"
-            << "  (lower bound " << pool.lowerBound << ", limited by " << pool.limitingResource << ", "
-            << pool.workloads << " workloads)\n";
+        out << "  " << pool.name.leftJustified(34) << QString::number(pool.nodes).rightJustified(6) << " nodes"
+            << "  (" << pool.purpose << ", lower bound " << pool.lowerBound << ", limited by " << pool.limitingResource
+            << ", " << pool.workloads << " workloads)\n";
+    }
+    if (!r.notSchedulable.isEmpty()) {
+        out << "\nNot schedulable (" << r.notSchedulable.size() << "):\n";
+        for (const NotSchedulable &n : r.notSchedulable)
+            out << "  " << n.workload << ": " << n.reason << '\n';
     }
     out << "\nContainer nodes: " << r.containerNodes << " (at most " << r.containerNodes - r.containerNodesLowerBound
         << " from the optimum)\n"
         << "VM hosts:        " << r.vmHosts << " (at most " << r.vmHosts - r.vmHostsLowerBound
-        << " from the optimum, limited by " << r.vmHostsLimitingResource << ")\n"
-        << "Saved:           " << QString::number(r.savedVcpu, 'f', 1) << " vCPU, "
-        << QString::number(r.savedMemoryGiB, 'f', 1) << " GiB memory, " << QString::number(r.savedDiskGiB, 'f', 1)
-        << " GiB disk\n"
-        << "Windows Server core licences, Standard / Datacenter: before " << r.licencesBefore.standard << " / "
-        << r.licencesBefore.datacenter << ", after " << r.licencesAfter.standard << " / " << r.licencesAfter.datacenter
-        << '\n';
+        << " from the optimum, limited by " << r.vmHostsLimitingResource << "), " << r.baseline.hostModel << '\n';
+    if (r.baseline.source == QLatin1String("inventory"))
+        out << "Today:           " << r.baseline.hosts << " real hosts, " << r.baseline.physicalCores
+            << " physical cores, " << QString::number(r.baseline.memoryGiB, 'f', 0)
+            << " GiB; the containerized VMs hold "
+            << QString::number(r.baseline.containerizedShare.physicalCores, 'f', 1) << " cores and "
+            << QString::number(r.baseline.containerizedShare.memoryGiB, 'f', 0) << " GiB of them\n";
+    else
+        out << "Today:           no hosts in the inventory (vHost): the scenario's host block is the baseline\n";
+    const auto capacity = [&](const char *label, const Capacity &c) {
+        out << label << QString::number(c.machines, 'f', 0) << " machines, " << QString::number(c.physicalCores, 'f', 0)
+            << " physical cores (" << QString::number(c.vcpu, 'f', 0) << " vCPU), "
+            << QString::number(c.memoryGiB, 'f', 0) << " GiB memory, " << QString::number(c.diskGiB, 'f', 0)
+            << " GiB disk\n";
+    };
+    capacity("Bought before:   ", r.before);
+    capacity("Bought after:    ", r.after);
+    out << "                 of the disk after, " << QString::number(r.after.persistentVolumeGiB, 'f', 0)
+        << " GiB are persistent volumes\n"
+        << "Before - after:  " << DensityResult::savingInWords(r.savedPhysicalCores, QStringLiteral("physical cores"))
+        << ", " << DensityResult::savingInWords(r.savedMemoryGiB, QStringLiteral("GiB memory")) << ", "
+        << DensityResult::savingInWords(r.savedDiskGiB, QStringLiteral("GiB disk")) << '\n'
+        << "Windows Server core licences (" << r.licences.model << "), Standard / Datacenter: before "
+        << r.licencesBefore.standard << " / " << r.licencesBefore.datacenter << ", after " << r.licencesAfter.standard
+        << " / " << r.licencesAfter.datacenter << "; cheaper per server: before "
+        << QString::number(r.licences.before.bill.cost, 'f', 0) << ' ' << r.licences.currency << ", after "
+        << QString::number(r.licences.after.bill.cost, 'f', 0) << ' ' << r.licences.currency << '\n'
+        << "  " << r.licences.basis << '\n';
 }
 
 int densityCommand(const QStringList &arguments, Console &console)
@@ -172,8 +217,9 @@ int densityCommand(const QStringList &arguments, Console &console)
     const auto scenario = loadScenario(*store, name);
     if (!scenario)
         return refuse(console, QStringLiteral("density"), scenario.error().toString());
-    const QList<Workload> workloads = containerWorkloads(*store);
-    const auto result = DensityEngine(scenario.value()).run(workloads);
+    const DensityInputs inputs = densityInputs(*store);
+    const QList<Workload> &workloads = inputs.workloads;
+    const auto result = DensityEngine(scenario.value(), inputs.estate).run(workloads);
     if (!result)
         return refuse(console, QStringLiteral("density"), result.error().toString());
     if (args.isSet(QStringLiteral("json"))) {
@@ -198,7 +244,8 @@ int compareCommand(const QStringList &arguments, Console &console)
         openProject(args.positional().constFirst(), ProjectStore::OpenMode::ExistingOnly, console);
     if (!store)
         return kProjectUnusable;
-    const QList<Workload> workloads = containerWorkloads(*store);
+    const DensityInputs inputs = densityInputs(*store);
+    const QList<Workload> &workloads = inputs.workloads;
     QList<DensityResult> results;
     for (const QString &name : args.positional().mid(1)) {
         const auto scenario = loadScenario(*store, name);
@@ -206,7 +253,7 @@ int compareCommand(const QStringList &arguments, Console &console)
             return refuse(console, QStringLiteral("compare"), scenario.error().toString());
         DensityEngine::Options options;
         options.placement = false;
-        const auto result = DensityEngine(scenario.value()).run(workloads, options);
+        const auto result = DensityEngine(scenario.value(), inputs.estate).run(workloads, options);
         if (!result)
             return refuse(console, QStringLiteral("compare"), name + QStringLiteral(": ") + result.error().toString());
         results.append(result.value());
@@ -236,17 +283,36 @@ int compareCommand(const QStringList &arguments, Console &console)
     });
     row(QStringLiteral("VM hosts (lower bound)"),
         [](const DensityResult &r) { return QStringLiteral("%1 (%2)").arg(r.vmHosts).arg(r.vmHostsLowerBound); });
-    row(QStringLiteral("saved vCPU"), [](const DensityResult &r) { return QString::number(r.savedVcpu, 'f', 1); });
-    row(QStringLiteral("saved memory GiB"),
+    row(QStringLiteral("physical cores before / after"), [](const DensityResult &r) {
+        return QStringLiteral("%1 / %2").arg(r.before.physicalCores, 0, 'f', 0).arg(r.after.physicalCores, 0, 'f', 0);
+    });
+    row(QStringLiteral("memory GiB before / after"), [](const DensityResult &r) {
+        return QStringLiteral("%1 / %2").arg(r.before.memoryGiB, 0, 'f', 0).arg(r.after.memoryGiB, 0, 'f', 0);
+    });
+    row(QStringLiteral("saved physical cores (- = more)"),
+        [](const DensityResult &r) { return QString::number(r.savedPhysicalCores, 'f', 1); });
+    row(QStringLiteral("saved vCPU (- = more)"),
+        [](const DensityResult &r) { return QString::number(r.savedVcpu, 'f', 1); });
+    row(QStringLiteral("saved memory GiB (- = more)"),
         [](const DensityResult &r) { return QString::number(r.savedMemoryGiB, 'f', 1); });
-    row(QStringLiteral("saved disk GiB"),
+    row(QStringLiteral("saved disk GiB (- = more)"),
         [](const DensityResult &r) { return QString::number(r.savedDiskGiB, 'f', 1); });
+    row(QStringLiteral("persistent volumes GiB (after)"),
+        [](const DensityResult &r) { return QString::number(r.after.persistentVolumeGiB, 'f', 1); });
+    row(QStringLiteral("not schedulable"),
+        [](const DensityResult &r) { return QString::number(r.notSchedulable.size()); });
     row(QStringLiteral("licences before (Std / DC)"), [](const DensityResult &r) {
         return QStringLiteral("%1 / %2").arg(r.licencesBefore.standard).arg(r.licencesBefore.datacenter);
     });
     row(QStringLiteral("licences after (Std / DC)"), [](const DensityResult &r) {
         return QStringLiteral("%1 / %2").arg(r.licencesAfter.standard).arg(r.licencesAfter.datacenter);
     });
+    row(QStringLiteral("licence cost before / after"), [](const DensityResult &r) {
+        return QStringLiteral("%1 / %2")
+            .arg(r.licences.before.bill.cost, 0, 'f', 0)
+            .arg(r.licences.after.bill.cost, 0, 'f', 0);
+    });
+    row(QStringLiteral("licensing after"), [](const DensityResult &r) { return r.licences.model; });
     out.flush();
     return kSuccess;
 }

@@ -161,6 +161,8 @@ void realistic(int count)
     scenario.node.memoryGiB = 128;
     scenario.node.maxPods = 110;
     scenario.node.diskGiB = 512;
+    // The pool build of the figures in README.md; ltsc2019 images are not schedulable on it (issue 14).
+    scenario.windowsBuild = QStringLiteral("10.0.20348");
     const QList<Workload> workloads = realisticEstate(count, 2026);
     DensityEngine::Options ffdOnly;
     ffdOnly.plainFfd = true;
@@ -190,7 +192,8 @@ void realistic(int count)
           << ffd.value().containerNodes << ");  VM hosts " << r.vmHosts << " (lower bound " << r.vmHostsLowerBound
           << ", FFD " << ffd.value().vmHosts << ")\n"
           << "    time (wall/CPU): engine " << bestMs << " ms (FFD only " << ffdMs << " ms), "
-          << r.fallbackToProvisioned << " workloads sized as provisioned\n"
+          << r.fallbackToProvisioned << " workloads sized as provisioned, " << r.notSchedulable.size()
+          << " not schedulable\n"
           << Qt::endl;
 }
 

@@ -30,9 +30,9 @@ double DemandModel::guestBaselineDiskGiB(const Workload &w)
     return w.serverCore ? 10 : 15;
 }
 
-double DemandModel::containerOverheadMiB(const Workload &w)
+double DemandModel::containerOverheadMiB(const Workload &w, Isolation isolation)
 {
-    const bool hyperV = w.isolation == Isolation::HyperV;
+    const bool hyperV = isolation == Isolation::HyperV;
     switch (w.image) {
     case Workload::Image::NanoServer:
         return hyperV ? 130 : 40;
@@ -42,12 +42,25 @@ double DemandModel::containerOverheadMiB(const Workload &w)
     case Workload::Image::Linux:
         break;
     }
-    return w.isolation == Isolation::Kata ? 120 : 10;
+    // The Kata pod VM is sized to the memory limit, which the request equals (memory is never
+    // overcommitted); the pod overhead comes on top of it.
+    return isolation == Isolation::Kata ? kKataPodOverheadMiB : 10;
 }
 
-double DemandModel::containerOverheadCpuMilli(const Workload &w)
+bool DemandModel::pinnedToOlderBuild(const Workload &w, const Scenario &scenario)
 {
-    return w.image == Workload::Image::Linux && w.isolation == Isolation::Kata ? 250 : 0;
+    return w.image != Workload::Image::Linux && !w.imageBuild.isEmpty() && w.imageBuild < scenario.windowsBuild;
+}
+
+Isolation DemandModel::isolationOf(const Workload &w, const Scenario &scenario)
+{
+    if (w.image == Workload::Image::Linux && !w.windows)
+        return w.untrusted || w.isolation == Isolation::Kata ? Isolation::Kata : Isolation::Process;
+    if (scenario.platform == Scenario::Platform::ContainerHost && (w.untrusted || pinnedToOlderBuild(w, scenario)))
+        return Isolation::HyperV;
+    if (scenario.platform == Scenario::Platform::Kubernetes)
+        return Isolation::Process; // Kubernetes runs Windows containers with process isolation only
+    return w.isolation == Isolation::None || w.isolation == Isolation::Kata ? Isolation::Process : w.isolation;
 }
 
 double DemandModel::imageSizeMiB(Workload::Image image, const QString &build)
@@ -66,7 +79,7 @@ double DemandModel::imageSizeMiB(Workload::Image image, const QString &build)
     return 0.2 * kMiBPerGB; // "tens to hundreds of MB"
 }
 
-WorkloadDemand DemandModel::demand(const Workload &w) const
+WorkloadDemand DemandModel::demand(const Workload &w, Isolation isolation) const
 {
     WorkloadDemand d;
     double vcpu = w.vcpu;
@@ -86,19 +99,21 @@ WorkloadDemand DemandModel::demand(const Workload &w) const
 
     const auto &o = m_scenario.overheads;
     double containerMemory = memoryMiB;
-    double writableGiB = w.diskGiB;
+    double dataGiB = w.diskGiB; // what the container keeps of the VM's disk
     if (o.guestOsBaseline) {
         containerMemory = std::max(o.memoryFloorMiB, memoryMiB - guestBaselineMemoryMiB(w));
-        writableGiB = std::max(o.writableLayerFloorGiB, w.diskGiB - guestBaselineDiskGiB(w));
+        dataGiB = std::max(0.0, w.diskGiB - guestBaselineDiskGiB(w));
     }
-    if (o.persistentVolumes)
+    double writableGiB = o.guestOsBaseline ? std::max(o.writableLayerFloorGiB, dataGiB) : dataGiB;
+    if (o.persistentVolumes) {
         writableGiB = std::min(writableGiB, std::max(o.writableLayerFloorGiB, o.ephemeralCapGiB));
-    double cpuMilli = vcpu * 1000;
-    if (o.containerOverhead) {
-        containerMemory += containerOverheadMiB(w);
-        cpuMilli += containerOverheadCpuMilli(w);
+        d.persistentVolumeMiB = std::max<qint64>(0, up((dataGiB - writableGiB) * 1024));
     }
-    d.cpuMilli = std::max<qint64>(1, up(cpuMilli));
+    if (o.containerOverhead)
+        containerMemory += containerOverheadMiB(w, isolation);
+    d.cpuLimitMilli = std::max<qint64>(1, up(vcpu * 1000));
+    // Kubernetes overcommits CPU through requests below limits, as hosts do through vCPU per core.
+    d.cpuMilli = std::max<qint64>(1, up(double(d.cpuLimitMilli) / m_scenario.cpuOvercommit));
     d.memoryMiB = std::max<qint64>(1, up(containerMemory));
     d.writableDiskMiB = up(writableGiB * 1024);
     d.imageMiB = up(imageSizeMiB(w.image, w.imageBuild));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "densityresult.h"
+#include "estate.h"
 #include "scenario.h"
 #include "scenarioerror.h"
 #include "workload.h"
@@ -12,7 +13,8 @@
 namespace landfall {
 
 /** Turns the containerized workloads and a scenario into nodes per pool, VM hosts, bounds,
-    savings, licences and the placement: the density answer, from plain data only. */
+    capacity bought before and after on one basis, licences and the placement: the density
+    answer, from plain data only. */
 class DensityEngine {
 public:
     struct Options {
@@ -24,8 +26,10 @@ public:
     /** Local search work units per millisecond of `packing.effortMs`, measured on a 2020s core. */
     static constexpr qint64 kWorkUnitsPerMs = 200'000;
 
-    explicit DensityEngine(Scenario scenario)
+    /** `estate`: the customer's hosts, the baseline; without it the scenario's host block is. */
+    explicit DensityEngine(Scenario scenario, Estate estate = {})
         : m_scenario(std::move(scenario))
+        , m_estate(std::move(estate))
     {}
 
     Result<DensityResult, ScenarioError> run(const QList<Workload> &workloads) const
@@ -40,6 +44,7 @@ public:
 
 private:
     Scenario m_scenario;
+    Estate m_estate;
 };
 
 } // namespace landfall

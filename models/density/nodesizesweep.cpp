@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 
+#include <tuple>
+
 namespace landfall {
 
 QList<NodeSizePoint> NodeSizeSweep::run(const Scenario &scenario, const QList<Workload> &workloads)
@@ -29,8 +31,11 @@ QList<NodeSizePoint> NodeSizeSweep::run(const Scenario &scenario, const QList<Wo
             point.lowerBound = result.value().containerNodesLowerBound;
             point.vcpuBought = result.value().containerVcpuBought;
             point.memoryGiBBought = result.value().containerMemoryGiBBought;
-            if (best < 0 || point.vcpuBought < points[best].vcpuBought ||
-                (point.vcpuBought == points[best].vcpuBought && point.memoryGiBBought < points[best].memoryGiBBought))
+            point.notSchedulable = int(result.value().notSchedulable.size());
+            const auto rank = [](const NodeSizePoint &p) {
+                return std::tuple(p.notSchedulable, p.vcpuBought, p.memoryGiBBought);
+            };
+            if (best < 0 || rank(point) < rank(points[best]))
                 best = int(points.size());
         }
         points.append(point);
@@ -53,6 +58,7 @@ QJsonArray NodeSizeSweep::toJson(const QList<NodeSizePoint> &points)
             o.insert(QStringLiteral("vcpuBought"), p.vcpuBought);
             o.insert(QStringLiteral("memoryGiBBought"), p.memoryGiBBought);
             o.insert(QStringLiteral("best"), p.best);
+            o.insert(QStringLiteral("notSchedulable"), p.notSchedulable);
         } else {
             o.insert(QStringLiteral("error"), p.error);
         }

@@ -12,7 +12,8 @@ namespace landfall {
 struct NodeSizePoint {
     Scenario::NodeSize size;
     bool feasible = true;
-    QString error; ///< why the size cannot hold some workload
+    QString error;          ///< why the scenario cannot run at this size at all
+    int notSchedulable = 0; ///< workloads larger than this size: listed, the rest still packs
     int nodes = 0;
     int lowerBound = 0;
     double vcpuBought = 0;
@@ -21,7 +22,8 @@ struct NodeSizePoint {
 };
 
 /** The curve of nodes against node size, and the size that buys the least: cloud prices are
-    close to linear in vCPU and memory, so least vCPU bought (then least memory) is cheapest. */
+    close to linear in vCPU and memory, so least vCPU bought (then least memory) is cheapest,
+    among the sizes that leave the fewest workloads unplaced. */
 class NodeSizeSweep {
 public:
     static QList<NodeSizePoint> run(const Scenario &scenario, const QList<Workload> &workloads);

@@ -1,8 +1,11 @@
 #include "scenario.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QStringList>
 
+#include <cmath>
 #include <optional>
 
 namespace landfall {
@@ -18,6 +21,19 @@ public:
     {}
 
     std::optional<ScenarioError> error;
+
+    bool has(const QString &key) const { return m_object.contains(key); }
+
+    void text(const QString &key, QString &target)
+    {
+        if (!m_object.contains(key))
+            return;
+        if (!m_object.value(key).isString() || m_object.value(key).toString().trimmed().isEmpty()) {
+            fail(key, QStringLiteral("must be a non-empty string"));
+            return;
+        }
+        target = m_object.value(key).toString().trimmed();
+    }
 
     QString path(const QString &key) const { return m_prefix.isEmpty() ? key : m_prefix + u'.' + key; }
 
@@ -118,6 +134,24 @@ const QList<std::pair<QString, Scenario::HypervisorOverhead>> kOverheads = {
     {QStringLiteral("vmware"), Scenario::HypervisorOverhead::Vmware},
     {QStringLiteral("none"), Scenario::HypervisorOverhead::None}};
 
+const QList<std::pair<QString, Scenario::LicensingModel>> kLicensing = {
+    {QStringLiteral("hybrid-benefit"), Scenario::LicensingModel::HybridBenefit},
+    {QStringLiteral("included"), Scenario::LicensingModel::Included}};
+const QList<std::pair<QString, bool>> kSpares = {{QStringLiteral("n+1"), true}, {QStringLiteral("none"), false}};
+
+/** The list prices the project ships (resources/density/licence-prices.json), read once. */
+const QJsonObject &defaultPrices()
+{
+    static const QJsonObject prices = [] {
+        // Compiled in and checked by the tests: failing here is a build defect.
+        QFile file(QStringLiteral(":/landfall/density/licence-prices.json"));
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("the default licence prices are missing from the resources");
+        return QJsonDocument::fromJson(file.readAll()).object();
+    }();
+    return prices;
+}
+
 template <typename E> QString keyOf(const QList<std::pair<QString, E>> &table, E value)
 {
     for (const auto &[name, e] : table)
@@ -148,6 +182,46 @@ QString Scenario::hypervisorOverheadKey(HypervisorOverhead overhead)
     return keyOf(kOverheads, overhead);
 }
 
+QString Scenario::licensingModelKey(LicensingModel model)
+{
+    return keyOf(kLicensing, model);
+}
+
+Scenario::Licensing::Licensing()
+{
+    const QJsonObject &prices = defaultPrices();
+    standardPer16Cores = prices.value(QStringLiteral("standardPer16Cores")).toDouble();
+    datacenterPer16Cores = prices.value(QStringLiteral("datacenterPer16Cores")).toDouble();
+    currency = prices.value(QStringLiteral("currency")).toString();
+    priceSource = prices.value(QStringLiteral("source")).toString() + QStringLiteral(", ") +
+                  prices.value(QStringLiteral("date")).toString();
+}
+
+double Scenario::hostVcpuPerCore(int threadsPerCore) const
+{
+    return host.vcpuPerCore ? *host.vcpuPerCore : double(std::max(1, threadsPerCore)) * cpuOvercommit;
+}
+
+QStringList Scenario::asymmetries() const
+{
+    QStringList differences;
+    const double nodeTarget = 100 - node.headroomPct;
+    if (std::abs(nodeTarget - host.ceilingPct) > 1e-9)
+        differences.append(
+            QStringLiteral("target utilisation: nodes %1 %, hosts %2 %").arg(nodeTarget).arg(host.ceilingPct));
+    if (node.nPlusOne != host.nPlusOne)
+        differences.append(QStringLiteral("spares: nodes %1, hosts %2")
+                               .arg(node.nPlusOne ? QStringLiteral("N+1") : QStringLiteral("none"),
+                                    host.nPlusOne ? QStringLiteral("N+1") : QStringLiteral("none")));
+    if (host.vcpuPerCore && std::abs(*host.vcpuPerCore - double(host.threadsPerCore) * cpuOvercommit) > 1e-9)
+        differences.append(QStringLiteral("CPU overcommit: hosts %1 vCPU per physical core, nodes %2 per physical core "
+                                          "(%3 per vCPU)")
+                               .arg(*host.vcpuPerCore)
+                               .arg(double(node.threadsPerCore) * cpuOvercommit)
+                               .arg(cpuOvercommit));
+    return differences;
+}
+
 Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
 {
     Scenario s;
@@ -167,6 +241,15 @@ Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
                                                          .arg(s.windowsBuild, builds.join(QStringLiteral(", "))));
     }
 
+    // The basis both sides share; a side's own key below is a deliberate asymmetry.
+    top.number(QStringLiteral("cpuOvercommit"), s.cpuOvercommit, 0, 64, false);
+    top.number(QStringLiteral("targetUtilisationPct"), s.targetUtilisationPct, 10, 100);
+    top.choice(QStringLiteral("spares"), s.nPlusOne, kSpares);
+    s.node.headroomPct = 100 - s.targetUtilisationPct;
+    s.host.ceilingPct = s.targetUtilisationPct;
+    s.node.nPlusOne = s.nPlusOne;
+    s.host.nPlusOne = s.nPlusOne;
+
     Reader sizing = top.child(QStringLiteral("sizing"));
     sizing.choice(QStringLiteral("basis"), s.sizing.basis, kBases);
     sizing.number(QStringLiteral("percentile"), s.sizing.percentile, 1, 100);
@@ -181,18 +264,43 @@ Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
     node.number(QStringLiteral("headroomPct"), s.node.headroomPct, 0, 90);
     node.boolean(QStringLiteral("nPlusOne"), s.node.nPlusOne);
     node.integer(QStringLiteral("linuxSystemPoolNodes"), s.node.linuxSystemPoolNodes, 0, 100);
+    node.integer(QStringLiteral("threadsPerCore"), s.node.threadsPerCore, 1, 8);
+
+    Reader gpu = top.child(QStringLiteral("gpuNode"));
+    gpu.integer(QStringLiteral("vcpu"), s.gpuNode.vcpu, 1, 4096);
+    gpu.number(QStringLiteral("memoryGiB"), s.gpuNode.memoryGiB, 0, kHuge, false);
+    gpu.integer(QStringLiteral("threadsPerCore"), s.gpuNode.threadsPerCore, 1, 8);
 
     Reader host = top.child(QStringLiteral("host"));
     host.integer(QStringLiteral("cores"), s.host.cores, 1, 4096);
     host.integer(QStringLiteral("sockets"), s.host.sockets, 1, 64);
     host.number(QStringLiteral("memoryGiB"), s.host.memoryGiB, 0, kHuge, false);
-    host.number(QStringLiteral("vcpuPerCore"), s.host.vcpuPerCore, 0, 64, false);
+    host.integer(QStringLiteral("threadsPerCore"), s.host.threadsPerCore, 1, 8);
+    if (host.has(QStringLiteral("vcpuPerCore"))) {
+        double vcpuPerCore = 4;
+        host.number(QStringLiteral("vcpuPerCore"), vcpuPerCore, 0, 64, false);
+        s.host.vcpuPerCore = vcpuPerCore;
+    }
     host.number(QStringLiteral("reserveGiB"), s.host.reserveGiB, 0, kHuge);
     host.choice(QStringLiteral("hypervisorOverhead"), s.host.hypervisorOverhead, kOverheads);
     host.boolean(QStringLiteral("nPlusOne"), s.host.nPlusOne);
     host.number(QStringLiteral("ceilingPct"), s.host.ceilingPct, 0, 100, false);
     if (!top.error && !host.error && s.host.reserveGiB >= s.host.memoryGiB)
         host.fail(QStringLiteral("reserveGiB"), QStringLiteral("must be less than host.memoryGiB"));
+
+    Reader licensing = top.child(QStringLiteral("licensing"));
+    licensing.choice(QStringLiteral("model"), s.licensing.model, kLicensing);
+    licensing.number(QStringLiteral("standardPer16Cores"), s.licensing.standardPer16Cores, 0, kHuge);
+    licensing.number(QStringLiteral("datacenterPer16Cores"), s.licensing.datacenterPer16Cores, 0, kHuge);
+    licensing.text(QStringLiteral("currency"), s.licensing.currency);
+    licensing.text(QStringLiteral("priceSource"), s.licensing.priceSource);
+    // Prices of the consultant's own without a source would pass for list prices.
+    if (!licensing.error &&
+        (licensing.has(QStringLiteral("standardPer16Cores")) ||
+         licensing.has(QStringLiteral("datacenterPer16Cores"))) &&
+        !licensing.has(QStringLiteral("priceSource")))
+        licensing.fail(QStringLiteral("priceSource"),
+                       QStringLiteral("must say where prices set in the scenario come from"));
 
     Reader overheads = top.child(QStringLiteral("overheads"));
     overheads.boolean(QStringLiteral("guestOsBaseline"), s.overheads.guestOsBaseline);
@@ -227,7 +335,7 @@ Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
         }
     }
 
-    for (const Reader *reader : {&top, &sizing, &node, &host, &overheads, &packing})
+    for (const Reader *reader : {&top, &sizing, &node, &gpu, &host, &licensing, &overheads, &packing})
         if (reader->error)
             return *reader->error;
     return s;
@@ -238,10 +346,23 @@ QJsonObject Scenario::toJson() const
     QJsonArray sizes;
     for (const NodeSize &size : nodeSizes)
         sizes.append(QJsonObject{{QStringLiteral("vcpu"), size.vcpu}, {QStringLiteral("memoryGiB"), size.memoryGiB}});
+    QJsonObject hostJson{{QStringLiteral("cores"), host.cores},
+                         {QStringLiteral("sockets"), host.sockets},
+                         {QStringLiteral("memoryGiB"), host.memoryGiB},
+                         {QStringLiteral("threadsPerCore"), host.threadsPerCore},
+                         {QStringLiteral("reserveGiB"), host.reserveGiB},
+                         {QStringLiteral("hypervisorOverhead"), hypervisorOverheadKey(host.hypervisorOverhead)},
+                         {QStringLiteral("nPlusOne"), host.nPlusOne},
+                         {QStringLiteral("ceilingPct"), host.ceilingPct}};
+    if (host.vcpuPerCore) // only a deliberate asymmetry is written, so a round trip keeps the basis shared
+        hostJson.insert(QStringLiteral("vcpuPerCore"), *host.vcpuPerCore);
     return QJsonObject{
         {QStringLiteral("name"), name},
         {QStringLiteral("platform"), platformKey(platform)},
         {QStringLiteral("windowsBuild"), windowsBuild},
+        {QStringLiteral("cpuOvercommit"), cpuOvercommit},
+        {QStringLiteral("targetUtilisationPct"), targetUtilisationPct},
+        {QStringLiteral("spares"), keyOf(kSpares, nPlusOne)},
         {QStringLiteral("sizing"), QJsonObject{{QStringLiteral("basis"), sizingBasisKey(sizing.basis)},
                                                {QStringLiteral("percentile"), sizing.percentile},
                                                {QStringLiteral("comfortFactor"), sizing.comfortFactor}}},
@@ -252,16 +373,18 @@ QJsonObject Scenario::toJson() const
                                              {QStringLiteral("reserved"), reservedModelKey(node.reserved)},
                                              {QStringLiteral("headroomPct"), node.headroomPct},
                                              {QStringLiteral("nPlusOne"), node.nPlusOne},
-                                             {QStringLiteral("linuxSystemPoolNodes"), node.linuxSystemPoolNodes}}},
-        {QStringLiteral("host"),
-         QJsonObject{{QStringLiteral("cores"), host.cores},
-                     {QStringLiteral("sockets"), host.sockets},
-                     {QStringLiteral("memoryGiB"), host.memoryGiB},
-                     {QStringLiteral("vcpuPerCore"), host.vcpuPerCore},
-                     {QStringLiteral("reserveGiB"), host.reserveGiB},
-                     {QStringLiteral("hypervisorOverhead"), hypervisorOverheadKey(host.hypervisorOverhead)},
-                     {QStringLiteral("nPlusOne"), host.nPlusOne},
-                     {QStringLiteral("ceilingPct"), host.ceilingPct}}},
+                                             {QStringLiteral("linuxSystemPoolNodes"), node.linuxSystemPoolNodes},
+                                             {QStringLiteral("threadsPerCore"), node.threadsPerCore}}},
+        {QStringLiteral("gpuNode"), QJsonObject{{QStringLiteral("vcpu"), gpuNode.vcpu},
+                                                {QStringLiteral("memoryGiB"), gpuNode.memoryGiB},
+                                                {QStringLiteral("threadsPerCore"), gpuNode.threadsPerCore}}},
+        {QStringLiteral("host"), hostJson},
+        {QStringLiteral("licensing"),
+         QJsonObject{{QStringLiteral("model"), licensingModelKey(licensing.model)},
+                     {QStringLiteral("standardPer16Cores"), licensing.standardPer16Cores},
+                     {QStringLiteral("datacenterPer16Cores"), licensing.datacenterPer16Cores},
+                     {QStringLiteral("currency"), licensing.currency},
+                     {QStringLiteral("priceSource"), licensing.priceSource}}},
         {QStringLiteral("overheads"),
          QJsonObject{{QStringLiteral("guestOsBaseline"), overheads.guestOsBaseline},
                      {QStringLiteral("containerOverhead"), overheads.containerOverhead},
@@ -287,6 +410,7 @@ Scenario Scenario::purePacking()
     s.node.diskGiB = 0;
     s.overheads.guestOsBaseline = false;
     s.overheads.containerOverhead = false;
+    s.cpuOvercommit = 1;
     return s;
 }
 

@@ -7,6 +7,9 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace landfall {
 
@@ -17,6 +20,8 @@ struct Scenario {
     enum class SizingBasis { Provisioned, Performance };
     enum class ReservedModel { Aks, AksLegacy, Gke, None };
     enum class HypervisorOverhead { Kvm, Vmware, None };
+    /** How the Windows Server licences of the nodes are paid for (density.md, Licences). */
+    enum class LicensingModel { HybridBenefit, Included };
 
     /** A Kubernetes node (or container host) size on offer. */
     struct NodeSize {
@@ -27,7 +32,16 @@ struct Scenario {
 
     QString name = QStringLiteral("default");
     Platform platform = Platform::Kubernetes;
-    QString windowsBuild = QStringLiteral("10.0.20348"); ///< the Windows nodes' build
+    /** The Windows nodes' build: Windows Server 2025, as AKS supports 2022 node pools only until 2028. */
+    QString windowsBuild = QStringLiteral("10.0.26100");
+
+    // The like-for-like basis (density.md): one value for both sides unless a side sets its own.
+    /** vCPU of demand per vCPU (hardware thread) of capacity. On hosts: cores x threadsPerCore x this;
+        on Kubernetes: a workload's CPU request is its demand divided by this, its limit the demand.
+        2 per thread is Azure VMware Solution's 4 vCPU per physical core on hyper-threaded hosts. */
+    double cpuOvercommit = 2;
+    double targetUtilisationPct = 80; ///< sets node.headroomPct (100 - this) and host.ceilingPct
+    bool nPlusOne = true;             ///< sets node.nPlusOne (a spare per pool) and host.nPlusOne
 
     struct Sizing {
         SizingBasis basis = SizingBasis::Performance;
@@ -44,18 +58,39 @@ struct Scenario {
         double headroomPct = 20;
         bool nPlusOne = true;
         int linuxSystemPoolNodes = 2;
+        int threadsPerCore = 2; ///< a cloud vCPU is a hyper-thread: a 32-vCPU node is 16 physical cores
     } node;
+
+    /** The node size of the GPU pool for `gui = directx` workloads; the rest as `node`. */
+    struct GpuNode {
+        int vcpu = 12;          ///< Azure Standard_NV12ads_A10_v5: 12 vCPU, 110 GiB, a third of an NVIDIA A10
+        double memoryGiB = 110; ///< (learn.microsoft.com, NVadsA10 v5 series)
+        int threadsPerCore = 2;
+    } gpuNode;
 
     struct Host {
         int cores = 32;
         int sockets = 2; ///< licences count at least 8 cores per processor
         double memoryGiB = 512;
-        double vcpuPerCore = 4; ///< Azure VMware Solution's default overcommit
+        int threadsPerCore = 2; ///< hyper-threading on; real hosts use their own `HT Active`
+        /** Set only for a deliberate asymmetry: vCPU per physical core on hosts instead of
+            cores x threadsPerCore x cpuOvercommit. */
+        std::optional<double> vcpuPerCore;
         double reserveGiB = 8;
         HypervisorOverhead hypervisorOverhead = HypervisorOverhead::Kvm;
         bool nPlusOne = true;
-        double ceilingPct = 80; ///< the usable share of a host when nPlusOne is off
+        double ceilingPct = 80; ///< the usable share of each host, with N+1 or without
     } host;
+
+    /** Windows Server licences: how the nodes are licensed and the list prices of both sides. */
+    struct Licensing {
+        LicensingModel model = LicensingModel::HybridBenefit;
+        double standardPer16Cores = 0; ///< defaults from resources/density/licence-prices.json
+        double datacenterPer16Cores = 0;
+        QString currency;
+        QString priceSource;
+        Licensing();
+    } licensing;
 
     struct Overheads {
         bool guestOsBaseline = true;
@@ -86,6 +121,12 @@ struct Scenario {
     static QString sizingBasisKey(SizingBasis basis);
     static QString reservedModelKey(ReservedModel model);
     static QString hypervisorOverheadKey(HypervisorOverhead overhead);
+    static QString licensingModelKey(LicensingModel model);
+
+    /** vCPU of demand a host takes per physical core, on this scenario's basis. */
+    double hostVcpuPerCore(int threadsPerCore) const;
+    /** Each deliberate difference between the VM side and the container side, in words. */
+    QStringList asymmetries() const;
 };
 
 } // namespace landfall

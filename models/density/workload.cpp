@@ -51,6 +51,12 @@ Workload Workload::fromVm(const Vm &vm, const Decision &decision)
     w.diskGiB = (vm.usedMiB > 0 ? vm.usedMiB : vm.provisionedMiB) / 1024.0;
     w.cpuUtilPct = vm.cpuUtilPct;
     w.memoryUtilPct = vm.memoryUtilPct;
+    using A = WorkshopAnswers::Attribute;
+    w.untrusted = vm.answers.value(A::Trust) == QLatin1String("untrusted");
+    w.gpu = vm.answers.value(A::Gui) == QLatin1String("directx");
+    w.application = vm.application;
+    w.host = vm.host;
+    w.vcenter = vm.vcenter;
     return w;
 }
 

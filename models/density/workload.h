@@ -27,6 +27,12 @@ struct Workload {
     double diskGiB = 0; ///< what the VM uses on disk (provisioned when use is unknown)
     std::optional<double> cpuUtilPct;
     std::optional<double> memoryUtilPct;
+    // What decides the pool (classification.md): the workshop's answers and the advisor's decision.
+    bool untrusted = false; ///< `trust = untrusted`: a dedicated pool (Windows) or Kata (Linux)
+    bool gpu = false;       ///< `gui = directx`: the GPU pool
+    QString application;    ///< untrusted workloads of different applications never share a node
+    QString host;           ///< the hypervisor host it runs on today (vInfo `Host`)
+    QString vcenter;        ///< with `host`, the host's identity in vHost
 
     static Workload fromVm(const Vm &vm, const Decision &decision);
     /** Which image family a reference names: ".../nanoserver:ltsc2022" is NanoServer. */

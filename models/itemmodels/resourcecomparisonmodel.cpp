@@ -11,21 +11,20 @@ void ResourceComparisonModel::setResult(const QString &scenario, const QList<Wor
 {
     m_scenario = scenario;
     std::array<std::array<double, 2>, RowCount> values{};
+    m_warning.clear();
     if (result) {
-        // Before: what the VMs were given; after: that less what the engine says containers save.
-        double vcpu = 0, memoryMiB = 0, diskGiB = 0;
-        for (const Workload &w : workloads) {
-            vcpu += w.vcpu;
-            memoryMiB += w.memoryMiB;
-            diskGiB += w.diskGiB;
-        }
-        values[Vcpu] = {vcpu, std::max(0.0, vcpu - result->savedVcpu)};
-        values[MemoryGiB] = {memoryMiB / 1024.0, std::max(0.0, memoryMiB / 1024.0 - result->savedMemoryGiB)};
-        values[DiskGiB] = {diskGiB, std::max(0.0, diskGiB - result->savedDiskGiB)};
+        // Capacity bought on both sides, as the engine counts it: never a difference of demand.
+        values[PhysicalCores] = {result->before.physicalCores, result->after.physicalCores};
+        values[Vcpu] = {result->before.vcpu, result->after.vcpu};
+        values[MemoryGiB] = {result->before.memoryGiB, result->after.memoryGiB};
+        values[DiskGiB] = {result->before.diskGiB, result->after.diskGiB};
         values[LicencesStandard] = {double(result->licencesBefore.standard), double(result->licencesAfter.standard)};
         values[LicencesDatacenter] = {double(result->licencesBefore.datacenter),
                                       double(result->licencesAfter.datacenter)};
+        if (result->allFellBackToProvisioned() && result->basis.sizing == QLatin1String("performance"))
+            m_warning = tr("No workload has utilisation data: every one is sized as provisioned, not by its use.");
     }
+    Q_UNUSED(workloads)
     m_values = values;
     Q_EMIT dataChanged(index(0, Before), index(RowCount - 1, After));
     Q_EMIT headerDataChanged(Qt::Horizontal, Before, After);
@@ -49,6 +48,8 @@ int ResourceComparisonModel::columnCount(const QModelIndex &parent) const
 QString ResourceComparisonModel::resourceName(int row)
 {
     switch (row) {
+    case PhysicalCores:
+        return tr("Cores");
     case Vcpu:
         return tr("vCPU");
     case MemoryGiB:
@@ -85,9 +86,9 @@ QVariant ResourceComparisonModel::headerData(int section, Qt::Orientation orient
     case Resource:
         return tr("Resource");
     case Before:
-        return tr("As VMs");
+        return tr("Bought as VMs");
     case After:
-        return tr("As containers");
+        return tr("Bought as containers");
     default:
         return {};
     }

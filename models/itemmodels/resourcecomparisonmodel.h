@@ -10,13 +10,14 @@
 
 namespace landfall {
 
-/** What the containerized workloads take before (as VMs) and after (as containers) in one
-    scenario: vCPU, memory, disk and Windows Server core licences, one row each, for the
-    dashboard's before-and-after bars. The rows are fixed, so bar mappers update in place. */
+/** What is bought for the containerized workloads before (as VMs on hosts) and after (as
+    container nodes) in one scenario, on one basis: physical cores, vCPU, memory, disk (with the
+    persistent volumes after) and Windows Server core licences, one row each, for the dashboard's
+    before-and-after bars. The rows are fixed, so bar mappers update in place. */
 class ResourceComparisonModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Row { Vcpu, MemoryGiB, DiskGiB, LicencesStandard, LicencesDatacenter, RowCount };
+    enum Row { PhysicalCores, Vcpu, MemoryGiB, DiskGiB, LicencesStandard, LicencesDatacenter, RowCount };
     Q_ENUM(Row)
     enum Column { Resource, Before, After, ColumnCount };
     Q_ENUM(Column)
@@ -28,6 +29,8 @@ public:
                    const std::optional<DensityResult> &result);
     QString scenario() const { return m_scenario; }
     double value(int row, int column) const;
+    /** A warning in plain words for the dashboard, empty when there is none. */
+    QString warning() const { return m_warning; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -37,6 +40,7 @@ public:
 
 private:
     QString m_scenario;
+    QString m_warning;
     std::array<std::array<double, 2>, RowCount> m_values{};
 };
 

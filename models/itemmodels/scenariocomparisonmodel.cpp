@@ -79,6 +79,13 @@ void ScenarioComparisonModel::setWorkloads(const QList<Workload> &workloads)
         repack(row);
 }
 
+void ScenarioComparisonModel::setEstate(const Estate &estate)
+{
+    m_estate = estate;
+    for (int row = 0; row < m_rows.size(); ++row)
+        repack(row);
+}
+
 bool ScenarioComparisonModel::isBusy() const
 {
     return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return row.running; });
@@ -93,6 +100,7 @@ void ScenarioComparisonModel::repack(int row)
     Q_EMIT dataChanged(index(row, Status), index(row, Status));
     const Scenario scenario = r.scenario;
     const QList<Workload> workloads = m_workloads; // shared, read only on the pool
+    const Estate estate = m_estate;
     auto *watcher = new QFutureWatcher<Packed>(this);
     connect(watcher, &QFutureWatcher<Packed>::finished, this, [this, watcher, generation]() {
         watcher->deleteLater();
@@ -110,10 +118,10 @@ void ScenarioComparisonModel::repack(int row)
             return;
         }
     });
-    watcher->setFuture(QtConcurrent::run([scenario, workloads]() {
+    watcher->setFuture(QtConcurrent::run([scenario, workloads, estate]() {
         DensityEngine::Options options;
         options.placement = false;
-        const auto result = DensityEngine(scenario).run(workloads, options);
+        const auto result = DensityEngine(scenario, estate).run(workloads, options);
         if (!result)
             return Packed{std::nullopt, result.error().toString()};
         return Packed{result.value(), {}};
@@ -165,7 +173,12 @@ QVariant ScenarioComparisonModel::data(const QModelIndex &index, int role) const
     if (index.column() == Status) {
         if (row.running)
             return tr("Packing...");
-        return row.error.isEmpty() ? tr("Done") : row.error;
+        if (!row.error.isEmpty())
+            return row.error;
+        if (row.result && row.result->allFellBackToProvisioned() &&
+            row.result->basis.sizing == QLatin1String("performance"))
+            return tr("Done. No workload has utilisation data: every one is sized as provisioned");
+        return tr("Done");
     }
     if (!row.result)
         return display ? QVariant(QStringLiteral("–")) : QVariant(0);
@@ -199,6 +212,26 @@ QVariant ScenarioComparisonModel::data(const QModelIndex &index, int role) const
         return r.licencesBefore.datacenter;
     case LicencesAfterDatacenter:
         return r.licencesAfter.datacenter;
+    case PhysicalCoresBefore:
+        return number(r.before.physicalCores);
+    case PhysicalCoresAfter:
+        return number(r.after.physicalCores);
+    case MemoryGiBBefore:
+        return number(r.before.memoryGiB);
+    case MemoryGiBAfter:
+        return number(r.after.memoryGiB);
+    case NotSchedulable:
+        return int(r.notSchedulable.size());
+    case Basis: {
+        QString basis = tr("%1 sizing, CPU overcommit %2, target %3 %, spares %4")
+                            .arg(r.basis.sizing)
+                            .arg(r.basis.cpuOvercommit)
+                            .arg(r.basis.targetUtilisationPct)
+                            .arg(r.basis.spares);
+        for (const QString &asymmetry : r.basis.asymmetries)
+            basis += tr("; asymmetry: %1").arg(asymmetry);
+        return basis;
+    }
     default:
         return {};
     }
@@ -224,11 +257,11 @@ QVariant ScenarioComparisonModel::headerData(int section, Qt::Orientation orient
     case VmHostsLowerBound:
         return tr("VM hosts, lower bound");
     case SavedVcpu:
-        return tr("Saved vCPU");
+        return tr("vCPU bought, before - after");
     case SavedMemoryGiB:
-        return tr("Saved memory (GiB)");
+        return tr("Memory bought (GiB), before - after");
     case SavedDiskGiB:
-        return tr("Saved disk (GiB)");
+        return tr("Disk (GiB), before - after");
     case LicencesBeforeStandard:
         return tr("Core licences before, Standard");
     case LicencesAfterStandard:
@@ -237,6 +270,18 @@ QVariant ScenarioComparisonModel::headerData(int section, Qt::Orientation orient
         return tr("Core licences before, Datacenter");
     case LicencesAfterDatacenter:
         return tr("Core licences after, Datacenter");
+    case PhysicalCoresBefore:
+        return tr("Physical cores bought, as VMs");
+    case PhysicalCoresAfter:
+        return tr("Physical cores bought, as containers");
+    case MemoryGiBBefore:
+        return tr("Memory bought (GiB), as VMs");
+    case MemoryGiBAfter:
+        return tr("Memory bought (GiB), as containers");
+    case NotSchedulable:
+        return tr("Not schedulable");
+    case Basis:
+        return tr("Basis of both sides");
     case Status:
         return tr("Status");
     default:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "density/densityresult.h"
+#include "density/estate.h"
 #include "density/scenario.h"
 #include "density/workload.h"
 
@@ -31,6 +32,12 @@ public:
         LicencesAfterStandard,
         LicencesBeforeDatacenter,
         LicencesAfterDatacenter,
+        PhysicalCoresBefore, ///< capacity bought, same units and basis on both sides
+        PhysicalCoresAfter,
+        MemoryGiBBefore,
+        MemoryGiBAfter,
+        NotSchedulable,
+        Basis, ///< the shared basis in words, with any deliberate asymmetry
         Status,
         ColumnCount
     };
@@ -48,6 +55,8 @@ public:
     int rowForName(const QString &name) const;
     /** The workloads every scenario packs; all are re-packed. */
     void setWorkloads(const QList<Workload> &workloads);
+    /** The customer's hosts, the baseline every scenario is compared against; all are re-packed. */
+    void setEstate(const Estate &estate);
     const QList<Workload> &workloads() const { return m_workloads; }
 
     const std::optional<DensityResult> &result(int row) const { return m_rows[row].result; }
@@ -79,6 +88,7 @@ private:
 
     QList<Row> m_rows;
     QList<Workload> m_workloads;
+    Estate m_estate;
     quint64 m_nextGeneration = 1;
 };
 

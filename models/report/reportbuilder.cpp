@@ -4,6 +4,7 @@
 
 #include "advisor/projectadvisor.h"
 #include "density/densityengine.h"
+#include "density/estate.h"
 #include "store/projectstore.h"
 
 #include <QFileInfo>
@@ -264,19 +265,50 @@ void Composer::summary()
         return ReportBuilder::count(d.vmHosts) + QStringLiteral(" (") + ReportBuilder::count(d.vmHostsLowerBound) +
                u')';
     });
-    row(QStringLiteral("vCPU saved"), [](const DensityResult &d) -> QString { return number(d.savedVcpu); });
-    row(QStringLiteral("Memory saved (GiB)"),
-        [](const DensityResult &d) -> QString { return number(d.savedMemoryGiB); });
-    row(QStringLiteral("Disk saved (GiB)"), [](const DensityResult &d) -> QString { return number(d.savedDiskGiB); });
-    row(QStringLiteral("Windows core licences before, Standard / Datacenter"), [](const DensityResult &d) -> QString {
-        return ReportBuilder::count(d.licencesBefore.standard) + QStringLiteral(" / ") +
-               ReportBuilder::count(d.licencesBefore.datacenter);
+    // Capacity bought on both sides, in the same units; a negative saving is an increase, said so.
+    row(QStringLiteral("Basis of both sides"), [](const DensityResult &d) -> QString {
+        return QStringLiteral("%1, CPU overcommit %2, %3 % target, spares %4")
+            .arg(d.basis.sizing)
+            .arg(d.basis.cpuOvercommit)
+            .arg(d.basis.targetUtilisationPct)
+            .arg(d.basis.spares);
     });
-    row(QStringLiteral("Windows core licences after, Standard / Datacenter"), [](const DensityResult &d) -> QString {
-        return ReportBuilder::count(d.licencesAfter.standard) + QStringLiteral(" / ") +
-               ReportBuilder::count(d.licencesAfter.datacenter);
+    row(QStringLiteral("Physical cores bought, before / after"), [](const DensityResult &d) -> QString {
+        return number(d.before.physicalCores) + QStringLiteral(" / ") + number(d.after.physicalCores);
     });
-    section.blocks.append(tableBlock(QStringLiteral("Savings and licences per scenario"), savings));
+    row(QStringLiteral("Memory bought (GiB), before / after"), [](const DensityResult &d) -> QString {
+        return number(d.before.memoryGiB) + QStringLiteral(" / ") + number(d.after.memoryGiB);
+    });
+    row(QStringLiteral("Disk (GiB), before / after with persistent volumes"), [](const DensityResult &d) -> QString {
+        return number(d.before.diskGiB) + QStringLiteral(" / ") + number(d.after.diskGiB);
+    });
+    row(QStringLiteral("Physical cores"), [](const DensityResult &d) -> QString {
+        return DensityResult::savingInWords(d.savedPhysicalCores, QStringLiteral("cores"));
+    });
+    row(QStringLiteral("Memory"), [](const DensityResult &d) -> QString {
+        return DensityResult::savingInWords(d.savedMemoryGiB, QStringLiteral("GiB"));
+    });
+    row(QStringLiteral("Disk"), [](const DensityResult &d) -> QString {
+        return DensityResult::savingInWords(d.savedDiskGiB, QStringLiteral("GiB"));
+    });
+    row(QStringLiteral("Not schedulable"),
+        [](const DensityResult &d) -> QString { return ReportBuilder::count(d.notSchedulable.size()); });
+    section.blocks.append(tableBlock(QStringLiteral("Capacity bought and licences per scenario"), savings));
+    section.blocks.append(paragraph(
+        r.baseline.source == QLatin1String("inventory")
+            ? QStringLiteral("Today the estate runs on %1 hosts (%2 physical cores, %3 GiB); the containerized VMs "
+                             "hold %4 cores and %5 GiB of them. Before is those VMs repacked onto %6 on the same "
+                             "basis as the nodes. %7")
+                  .arg(number(r.baseline.hosts), number(r.baseline.physicalCores), number(r.baseline.memoryGiB),
+                       number(r.baseline.containerizedShare.physicalCores),
+                       number(r.baseline.containerizedShare.memoryGiB), r.baseline.hostModel, r.licences.basis)
+            : QStringLiteral("The inventory names no hosts (no vHost), so before is the scenario's host: %1, on the "
+                             "same basis as the nodes. %2")
+                  .arg(r.baseline.hostModel, r.licences.basis)));
+    if (r.allFellBackToProvisioned() && r.basis.sizing == QLatin1String("performance"))
+        section.blocks.append(
+            paragraph(QStringLiteral("Warning: the inventory has no utilisation data, so every workload was sized as "
+                                     "provisioned (the VM's vCPU and memory), not by its measured use.")));
     m_model.sections.append(section);
 }
 
@@ -458,10 +490,13 @@ void Composer::scenarios()
                                               QStringLiteral("-"), point.error});
                 continue;
             }
-            sweep.rows.append(QStringList{size, ReportBuilder::count(point.nodes),
-                                          ReportBuilder::count(point.lowerBound), number(point.vcpuBought, 0),
-                                          number(point.memoryGiBBought, 0),
-                                          point.best ? QStringLiteral("cheapest: least vCPU bought") : QString()});
+            sweep.rows.append(QStringList{
+                size, ReportBuilder::count(point.nodes), ReportBuilder::count(point.lowerBound),
+                number(point.vcpuBought, 0), number(point.memoryGiBBought, 0),
+                (point.best ? QStringLiteral("cheapest: least vCPU bought. ") : QString()) +
+                    (point.notSchedulable > 0
+                         ? QStringLiteral("%1 workloads larger than the node, not placed").arg(point.notSchedulable)
+                         : QString())});
         }
         section.blocks.append(tableBlock(QStringLiteral("Node-size sweep, scenario ") + outcome.scenario.name, sweep));
     }
@@ -639,6 +674,7 @@ Result<ReportInputs, ReportError> ReportBuilder::gather(ProjectStore &store, con
         return decisions.error();
     inputs.decisions = decisions.value();
     inputs.vms = store.vms();
+    inputs.hosts = store.hosts();
     inputs.summary = store.summary();
     const ProjectAdvisor advisor(store);
     Result<RuleSet, AdvisorError> rules = advisor.rules();
@@ -675,6 +711,7 @@ Result<ReportModel, ReportError> ReportBuilder::build(const ReportInputs &inputs
 
     // The scenarios are independent: run them side by side, each with its sweep.
     const QList<Workload> workloads = PlanInputs::containerWorkloads(inputs.vms, inputs.decisions);
+    const Estate estate = Estate::fromInventory(inputs.hosts, inputs.vms);
     struct Run {
         Scenario scenario;
         std::optional<ScenarioOutcome> outcome;
@@ -688,7 +725,7 @@ Result<ReportModel, ReportError> ReportBuilder::build(const ReportInputs &inputs
     QtConcurrent::blockingMap(runs, [&](Run &run) {
         DensityEngine::Options options;
         options.placement = false;
-        Result<DensityResult, ScenarioError> result = DensityEngine(run.scenario).run(workloads, options);
+        Result<DensityResult, ScenarioError> result = DensityEngine(run.scenario, estate).run(workloads, options);
         if (!result) {
             run.error = run.scenario.name + QStringLiteral(": ") + result.error().toString();
         } else {

@@ -6,6 +6,7 @@
 #include "advisor/ruleset.h"
 #include "density/scenario.h"
 #include "domain/decision.h"
+#include "domain/host.h"
 #include "domain/vm.h"
 #include "store/projectsummary.h"
 
@@ -21,6 +22,7 @@ struct ReportInputs {
     QString projectFile;
     ProjectSummary summary;
     QList<Vm> vms;
+    QList<Host> hosts;         ///< the estate's hypervisor hosts (vHost): the density baseline; empty without
     QList<Decision> decisions; ///< one per VM
     QList<Scenario> scenarios; ///< in the report's order
     RuleSet rules;

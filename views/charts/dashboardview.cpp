@@ -164,12 +164,15 @@ void DashboardView::arrangePanels(bool workshop)
     m_grid->setColumnStretch(2, 3);
 }
 
-void DashboardView::setDetailScenario(const QString &name)
+void DashboardView::setDetailScenario(const QString &name, const QString &warning)
 {
-    m_caption->setText(name.isEmpty() ? tr("Resources and node sizes: no scenario packed yet")
-                                      : tr("Resources before and after, and node sizes, for the scenario <b>%1</b>. "
-                                           "Pick another on the Scenarios page.")
-                                            .arg(name.toHtmlEscaped()));
+    QString caption = name.isEmpty() ? tr("Resources and node sizes: no scenario packed yet")
+                                     : tr("Capacity bought before and after, on one basis, and node sizes, for the "
+                                          "scenario <b>%1</b>. Pick another on the Scenarios page.")
+                                           .arg(name.toHtmlEscaped());
+    if (!warning.isEmpty())
+        caption += QStringLiteral("<br><b>") + warning.toHtmlEscaped() + QStringLiteral("</b>");
+    m_caption->setText(caption);
 }
 
 } // namespace landfall

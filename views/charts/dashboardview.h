@@ -30,7 +30,7 @@ public:
 
     void setWorkshopMode(bool on);
     /** Names the scenario the resources and the sweep are for. */
-    void setDetailScenario(const QString &name);
+    void setDetailScenario(const QString &name, const QString &warning = {});
 
 private:
     QWidget *panel(LiveChartView *chart, const QString &exportName);

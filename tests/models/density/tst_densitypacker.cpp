@@ -302,13 +302,24 @@ void TestDensityPacker::randomInstances()
 
 void TestDensityPacker::engineProperty()
 {
-    // Random estates through the whole engine: every workload placed once, never over allocatable.
+    // Random estates through the whole engine: every workload placed once or listed as not
+    // schedulable, never over its pool's allocatable, never below the bound; savings are bought
+    // before minus bought after; untrusted, GPU, Kata and pinned workloads only in their pools;
+    // untrusted workloads of different applications never on one node.
     std::mt19937 random(7);
-    for (int round = 0; round < 20; ++round) {
+    const QStringList images = {QStringLiteral("mcr.microsoft.com/windows/servercore:ltsc2025"),
+                                QStringLiteral("mcr.microsoft.com/windows/nanoserver:ltsc2022"),
+                                QStringLiteral("mcr.microsoft.com/windows/servercore:ltsc2019")};
+    const QStringList applications = {QStringLiteral("Payroll"), QStringLiteral("CRM"), QStringLiteral("Webshop"),
+                                      QString()};
+    for (int round = 0; round < 24; ++round) {
         Scenario s;
         s.node.reserved = Scenario::ReservedModel(round % 4);
         s.node.vcpu = 16;
         s.node.memoryGiB = 64;
+        s.platform = round % 3 == 2 ? Scenario::Platform::ContainerHost : Scenario::Platform::Kubernetes;
+        s.cpuOvercommit = 1.0 + double(round % 3);
+        s.node.nPlusOne = round % 2 == 0;
         s.sizing.basis = round % 2 ? Scenario::SizingBasis::Performance : Scenario::SizingBasis::Provisioned;
         s.packing.effortMs = 20;
         QList<Workload> workloads;
@@ -319,10 +330,13 @@ void TestDensityPacker::engineProperty()
             w.name = QStringLiteral("vm%1").arg(i);
             w.windows = random() % 2;
             w.image = w.windows ? Workload::Image(random() % 3) : Workload::Image::Linux;
-            w.baseImage = w.windows ? QStringLiteral("mcr.microsoft.com/windows/servercore:ltsc2022")
-                                    : QStringLiteral("debian:stable-slim");
+            w.baseImage = w.windows ? images[int(random() % images.size())] : QStringLiteral("debian:12-slim");
+            w.imageBuild = Workload::buildOfTag(w.baseImage);
             w.isolation = random() % 5 == 0 ? (w.windows ? Isolation::HyperV : Isolation::Kata) : Isolation::Process;
-            w.vcpu = 1 << (random() % 4);
+            w.untrusted = random() % 6 == 0;
+            w.gpu = w.windows && random() % 8 == 0;
+            w.application = applications[int(random() % applications.size())];
+            w.vcpu = 1 << (random() % 5); // up to 16: some are larger than a node's allocatable
             w.memoryMiB = 1024.0 * double(1 << (random() % 5));
             w.diskGiB = double(random() % 80);
             if (random() % 3)
@@ -334,26 +348,61 @@ void TestDensityPacker::engineProperty()
         const auto result = DensityEngine(s).run(workloads);
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
         const DensityResult &r = result.value();
-        QCOMPARE(r.placement.size(), workloads.size());
+        QCOMPARE(r.placement.size() + r.notSchedulable.size(), workloads.size());
         QSet<qint64> seen;
         for (const Placement &p : r.placement)
             seen.insert(p.vmId);
+        for (const NotSchedulable &u : r.notSchedulable)
+            seen.insert(u.vmId);
         QCOMPARE(seen.size(), workloads.size());
         QVERIFY(r.containerNodes >= r.containerNodesLowerBound);
         QVERIFY(r.vmHosts >= r.vmHostsLowerBound);
-        // Re-add each node's demand and compare with the pool's allocatable.
+        QCOMPARE(r.savedPhysicalCores, r.before.physicalCores - r.after.physicalCores);
+        QCOMPARE(r.savedVcpu, r.before.vcpu - r.after.vcpu);
+        QCOMPARE(r.savedMemoryGiB, r.before.memoryGiB - r.after.memoryGiB);
+        QCOMPARE(r.savedDiskGiB, r.before.diskGiB - r.after.diskGiB);
+        QVERIFY(r.after.diskGiB >= r.after.persistentVolumeGiB);
+        // Re-add each node's demand and compare with its pool's allocatable.
         const DemandModel model(s);
         QHash<QString, PoolResult> pools;
-        for (const PoolResult &pool : r.pools)
+        for (const PoolResult &pool : r.pools) {
             pools.insert(pool.name, pool);
+            QVERIFY(pool.nodes >= pool.lowerBound);
+        }
         QHash<QString, std::array<qint64, 3>> load;
-        for (int i = 0; i < workloads.size(); ++i) {
-            const Placement &p = r.placement[i];
-            const WorkloadDemand d = model.demand(workloads[int(p.vmId - 1)]);
-            auto &l = load[p.pool + u'#' + QString::number(p.node)];
+        QHash<QString, QString> applicationOnNode;
+        for (const Placement &p : r.placement) {
+            const Workload &w = workloads[int(p.vmId - 1)];
+            const WorkloadDemand d = model.demand(w);
+            const QString node = p.pool + u'#' + QString::number(p.node);
+            auto &l = load[node];
             l[0] += d.cpuMilli;
             l[1] += d.memoryMiB;
             l[2] += 1;
+            // The pool the advice asks for, by the rules of classification.md, not the planner's code.
+            const QString purpose = pools.value(p.pool).purpose;
+            const bool pinned = w.windows && !w.imageBuild.isEmpty() && w.imageBuild < s.windowsBuild;
+            if (w.windows && w.gpu)
+                QCOMPARE(purpose, QStringLiteral("gpu"));
+            else if (w.windows && w.untrusted)
+                QCOMPARE(purpose, QStringLiteral("untrusted"));
+            else if (!w.windows && (w.untrusted || w.isolation == Isolation::Kata))
+                QCOMPARE(purpose, QStringLiteral("kata"));
+            else if (pinned && s.platform == Scenario::Platform::ContainerHost)
+                QCOMPARE(purpose, QStringLiteral("pinned-build"));
+            else
+                QCOMPARE(purpose, QStringLiteral("general"));
+            QVERIFY(!(s.platform == Scenario::Platform::Kubernetes && pinned &&
+                      w.imageBuild < QLatin1String("10.0.20348"))); // not schedulable there
+            if (w.windows && !w.imageBuild.isEmpty())
+                QVERIFY(pools.value(p.pool).build >= w.imageBuild);
+            if (w.untrusted && w.windows) {
+                const QString application = w.application.isEmpty() ? w.name : w.application.toLower();
+                const auto it = applicationOnNode.constFind(node);
+                if (it != applicationOnNode.cend())
+                    QCOMPARE(*it, application);
+                applicationOnNode.insert(node, application);
+            }
         }
         for (auto it = load.cbegin(); it != load.cend(); ++it) {
             const PoolResult &pool = pools.value(it.key().section(u'#', 0, 0));
