@@ -1,17 +1,24 @@
 #pragma once
 
+#include "density/scenario.h"
+
+#include "domain/decision.h"
 #include "domain/vm.h"
 
 namespace landfall {
 
-/** The resources a containerized workload asks Kubernetes for. The density engine will size
-    workloads; until it does, the VM's own size stands in. */
+/** The resources a containerized workload asks Kubernetes for: the requests are the demand the
+    density engine packs for it (its DemandModel, under the scenario), so the manifests and the
+    node count agree; the limits let CPU burst up to the VM's own vCPUs, and hold memory at the
+    request (Windows has no OOM killer and is never overcommitted; a Kata pod VM is sized to it). */
 struct WorkloadSizing {
-    double cpuCores = 0.25;
-    double memoryMiB = 512;
+    qint64 cpuRequestMilli = 250;
+    qint64 cpuLimitMilli = 250;
+    qint64 memoryRequestMiB = 512;
+    qint64 memoryLimitMiB = 512;
 
-    /** The VM's vCPUs and memory, with a floor for VMs the inventory gives no size. */
-    static WorkloadSizing fromVm(const Vm &vm);
+    /** The one place the artefacts ask the density engine for a workload's demand. */
+    static WorkloadSizing of(const Vm &vm, const Decision &decision, const Scenario &scenario);
 };
 
 } // namespace landfall
