@@ -47,6 +47,20 @@ demo)
     exec "$here/tools/run-demo.sh" "$build"
     ;;
 test)
+    # The Kubernetes schema validator for the generated manifests (npm's kubernetes-models, run
+    # by nodejs), installed from the committed lock file into the build tree, not the repository.
+    if ! command -v npm >/dev/null 2>&1; then
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends nodejs npm
+    fi
+    validator="$build/k8s-validate"
+    mkdir -p "$validator"
+    cp "$here/tests/tools/k8s-validate/package.json" "$here/tests/tools/k8s-validate/package-lock.json" "$validator/"
+    if ! cmp -s "$validator/package-lock.json" "$validator/node_modules/.landfall-installed-lock" 2>/dev/null; then
+        (cd "$validator" && npm ci --no-audit --no-fund --loglevel=error)
+        cp "$validator/package-lock.json" "$validator/node_modules/.landfall-installed-lock"
+    fi
     cd "$build"
     exec ctest --output-on-failure --parallel "$(nproc)" --timeout 600
     ;;

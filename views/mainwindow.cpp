@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "artefactexportaction.h"
+
 #include "aboutdialog.h"
 #include "filedialogs.h"
 #include "importjob.h"
@@ -87,7 +89,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createMenus();
-    ReportActions::install(this); // File > Report... and File > Export Plan...
+    ReportActions::install(this);        // File > Report... and File > Export Plan...
+    ArtefactExportAction::install(this); // File > Export > Dockerfiles and Manifests...
     addView(m_inventoryView, tr("&Inventory"), QKeySequence(Qt::CTRL | Qt::Key_1));
     m_workspace = new WorkspaceViews(this); // Plan, Rules, Scenarios and Dashboard: Ctrl+2 to Ctrl+5
 

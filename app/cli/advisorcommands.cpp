@@ -1,8 +1,10 @@
 // landfall-cli's advisor commands: classify, override, rules, export; and the paths of summary.
 #include "clicommands.h"
 
+#include "advisor/oslifecycle.h"
 #include "advisor/projectadvisor.h"
 #include "advisor/rulesetjson.h"
+#include "density/scenario.h"
 #include "io/containerartefactexporter.h"
 #include "io/tablewriters.h"
 #include "report/plantablebuilder.h"
@@ -42,6 +44,8 @@ QJsonObject decisionJson(const Vm &vm, const Decision &decision)
                        {QStringLiteral("conditions"), QJsonArray::fromStringList(decision.conditions)},
                        {QStringLiteral("rules"), rules},
                        {QStringLiteral("reason"), decision.reason}};
+    const OsRelease *release = OsLifecycle::shipped().release(vm.os);
+    object.insert(QStringLiteral("endOfSupport"), release ? release->endOfSupport.toString(Qt::ISODate) : QString());
     if (decision.overridden)
         object.insert(QStringLiteral("overrideNote"), decision.overrideNote);
     return object;
@@ -51,14 +55,28 @@ int classifyCommand(const QStringList &arguments, Console &console)
 {
     CommandArguments args(QStringLiteral("classify"),
                           QStringLiteral("classify PROJECT [--json] [--platform kubernetes|container-host] "
-                                         "[--windows-build 10.0.20348]"));
+                                         "[--windows-build 10.0.26100] [--plan-date YYYY-MM-DD|today]"));
     args.option({QStringLiteral("json")}, QStringLiteral("Print the decisions as a JSON array."))
         .option({QStringLiteral("platform")}, QStringLiteral("Where containers run: kubernetes or container-host."),
                 QStringLiteral("platform"))
         .option({QStringLiteral("windows-build")}, QStringLiteral("The Windows build of the node pool or host."),
-                QStringLiteral("build"));
+                QStringLiteral("build"))
+        .option({QStringLiteral("plan-date")},
+                QStringLiteral("The plan's date, on which images and OSes are judged supported (default: today; "
+                               "'today' clears a date set before)."),
+                QStringLiteral("date"));
     if (!args.parse(arguments, 1, 1, console))
         return kUsageError;
+    std::optional<QDate> planDate;
+    if (args.isSet(QStringLiteral("plan-date"))) {
+        const QString text = args.value(QStringLiteral("plan-date"));
+        planDate = text == QLatin1String("today") ? QDate() : QDate::fromString(text, Qt::ISODate);
+        if (text != QLatin1String("today") && !planDate->isValid()) {
+            console.err << "landfall-cli classify: plan date '" << text
+                        << "' is not a date; expected YYYY-MM-DD or today" << Qt::endl;
+            return kUsageError;
+        }
+    }
     std::optional<TargetPlatform> platform;
     if (args.isSet(QStringLiteral("platform"))) {
         platform = targetPlatformFromKey(args.value(QStringLiteral("platform")));
@@ -76,6 +94,8 @@ int classifyCommand(const QStringList &arguments, Console &console)
     AdvisorInputs inputs = advisor.inputs();
     if (platform)
         inputs.platform = *platform;
+    if (planDate)
+        inputs.planDate = *planDate;
     if (args.isSet(QStringLiteral("windows-build")))
         inputs.windowsBuild = args.value(QStringLiteral("windows-build"));
     else if (platform == TargetPlatform::Kubernetes && inputs.problem())
@@ -266,14 +286,17 @@ int exportDockerfiles(ProjectStore &store, const QString &directory, Console &co
     Result<QList<Decision>, AdvisorError> decisions = advisor.classify();
     if (!decisions)
         return fail(QStringLiteral("export"), decisions.error(), console);
-    Result<QStringList, QString> written =
-        ContainerArtefactExporter::exportTo(directory, store.vms(), decisions.value(), advisor.inputs().windowsBuild);
+    // The requests are the demand the density engine packs, under the project's first scenario.
+    const Scenario scenario = ContainerArtefactExporter::sizingScenario(store);
+    Result<QStringList, QString> written = ContainerArtefactExporter::exportTo(
+        directory, store.vms(), decisions.value(), advisor.inputs().windowsBuild, scenario);
     if (!written) {
         console.err << "landfall-cli export: " << written.error() << Qt::endl;
         return kInputRejected;
     }
     console.out << written.value().size() << " containerized workloads written to " << directory
-                << " (a Dockerfile and " << ContainerArtefactExporter::kManifestFile << " each)\n";
+                << " (a Dockerfile and " << ContainerArtefactExporter::kManifestFile
+                << " each; requests sized by scenario " << scenario.name << ")\n";
     return kSuccess;
 }
 
@@ -367,7 +390,7 @@ void registerAdvisorCommands(CommandRegistry &registry)
 {
     registry.add({QStringLiteral("classify"),
                   QStringLiteral("classify PROJECT [--json] [--platform kubernetes|container-host] "
-                                 "[--windows-build 10.0.20348]"),
+                                 "[--windows-build 10.0.26100] [--plan-date YYYY-MM-DD|today]"),
                   QStringLiteral("Classify every VM into a migration path, and store the decisions."),
                   classifyCommand});
     registry.add({QStringLiteral("override"), QStringLiteral("override PROJECT VM (--path PATH --note TEXT | --clear)"),
@@ -395,6 +418,19 @@ void extendSummary(ProjectStore &store, QJsonObject &summary)
         }
     }
     summary.insert(QStringLiteral("paths"), paths);
+    // The VMs whose OS is past its end of support at the plan's date, or reaches it within 12 months.
+    int past = 0;
+    int within = 0;
+    const QDate planDate = advisor.inputs().effectivePlanDate();
+    for (const Vm &vm : store.vms()) {
+        const SupportBand band = OsLifecycle::band(OsLifecycle::shipped().release(vm.os), planDate);
+        past += band == SupportBand::Past;
+        within += band == SupportBand::Within12Months;
+    }
+    summary.insert(QStringLiteral("endOfSupport"),
+                   QJsonObject{{QStringLiteral("past"), past},
+                               {QStringLiteral("within12Months"), within},
+                               {QStringLiteral("planDate"), planDate.toString(Qt::ISODate)}});
 }
 
 } // namespace landfall::cli

@@ -1,8 +1,5 @@
 #include "baseimagechooser.h"
 
-#include <algorithm>
-#include <array>
-
 namespace landfall {
 
 namespace {
@@ -19,22 +16,39 @@ bool windowsOnlyStack(const VmFacts &facts)
     return stackIs(facts, "netfx35") || stackIs(facts, "netfx4") || stackIs(facts, "native-windows");
 }
 
+ImageFamily familyOf(const QString &key)
+{
+    if (key == QLatin1String("nanoserver"))
+        return ImageFamily::NanoServer;
+    if (key == QLatin1String("servercore"))
+        return ImageFamily::ServerCore;
+    if (key == QLatin1String("windows"))
+        return ImageFamily::Windows;
+    return ImageFamily::Linux;
+}
+
 } // namespace
 
-BaseImageChooser::BaseImageChooser(const WindowsBuild &hostBuild)
+BaseImageChooser::BaseImageChooser(const WindowsBuild &hostBuild, const ImageCatalogue &catalogue,
+                                   const QDate &planDate)
     : m_imageBuild(imageBuildFor(hostBuild))
+    , m_catalogue(catalogue)
+    , m_planDate(planDate)
+{}
+
+QString BaseImageChooser::familyKey(ImageFamily family)
 {
-    for (ImageFamily family : {ImageFamily::NanoServer, ImageFamily::ServerCore, ImageFamily::Windows})
-        m_windowsReferences[int(family)] = windowsReference(family, m_imageBuild);
-    for (const QString &stack : RuleFields::allowedValues(F::Stack)) {
-        m_linuxReferences.append(linuxReference(stack));
-        m_linuxWhy.append(QStringLiteral("A Linux image for the %1 stack (tens to hundreds of MB).").arg(stack));
-        // Java, Node.js, Python, PHP on Windows: their Windows runtimes need more of Win32 than
-        // Nano Server has, so Server Core is the lift and shift; a Linux image is a later re-platforming.
-        m_runtimeWhy.append(QStringLiteral("The %1 runtime for Windows needs Server Core (about 1.49 GB); Nano "
-                                           "Server lacks the APIs it uses.")
-                                .arg(stack));
+    switch (family) {
+    case ImageFamily::NanoServer:
+        return QStringLiteral("nanoserver");
+    case ImageFamily::ServerCore:
+        return QStringLiteral("servercore");
+    case ImageFamily::Windows:
+        return QStringLiteral("windows");
+    case ImageFamily::Linux:
+        break;
     }
+    return QStringLiteral("linux");
 }
 
 WindowsBuild BaseImageChooser::imageBuildFor(const WindowsBuild &host)
@@ -50,63 +64,51 @@ WindowsBuild BaseImageChooser::imageBuildFor(const WindowsBuild &host)
     return *WindowsBuild::parse(QStringLiteral("10.0.14393"));
 }
 
-QString BaseImageChooser::windowsReference(ImageFamily family, const WindowsBuild &build)
+QString BaseImageChooser::windowsReference(ImageFamily imageFamily, const WindowsBuild &build) const
 {
-    const QString tag = build.ltscTag();
-    const int number = build.build();
-    if (tag.isEmpty() || number < 14393)
-        return {}; // no container images exist before Windows Server 2016
-    switch (family) {
-    case ImageFamily::NanoServer:
-        // Nano Server 2016 and 2019 were published under their release names, not ltsc tags.
-        if (number == 14393)
-            return QStringLiteral("mcr.microsoft.com/windows/nanoserver:sac2016");
-        if (number == 17763)
-            return QStringLiteral("mcr.microsoft.com/windows/nanoserver:1809");
-        return u"mcr.microsoft.com/windows/nanoserver:" + tag;
-    case ImageFamily::ServerCore:
-        return u"mcr.microsoft.com/windows/servercore:" + tag;
-    case ImageFamily::Windows:
-        // The full image arrived with 2019 (mcr.microsoft.com/windows); from 2022 it is windows/server.
-        if (number == 14393)
-            return {};
-        if (number == 17763)
-            return QStringLiteral("mcr.microsoft.com/windows:ltsc2019");
-        return u"mcr.microsoft.com/windows/server:" + tag;
-    case ImageFamily::Linux:
-        break;
-    }
-    return {};
+    const std::optional<CataloguePick> pick = m_catalogue.pickFamily(familyKey(imageFamily), build.text(), m_planDate);
+    return pick ? pick->reference : QString();
 }
 
-QString BaseImageChooser::linuxReference(const QString &stack)
-{
-    static const std::array<std::pair<const char *, const char *>, 8> kImages{{
-        {"java", "eclipse-temurin:21-jre"},
-        {"nodejs", "node:22-bookworm-slim"},
-        {"python", "python:3.12-slim"},
-        {"php", "php:8.3-apache"},
-        {"netcore", "mcr.microsoft.com/dotnet/aspnet:8.0"},
-        {"go", "debian:stable-slim"},
-        {"native-linux", "debian:stable-slim"},
-        {"unknown", "debian:stable-slim"},
-    }};
-    for (const auto &[key, image] : kImages) {
-        if (stack == QLatin1String(key))
-            return QLatin1String(image);
-    }
-    return {};
-}
-
-BaseImage BaseImageChooser::windowsImage(ImageFamily family, const WindowsBuild &build, const QString &why) const
+BaseImage BaseImageChooser::fromCatalogue(const QString &os, const QString &need, const WindowsBuild &build,
+                                          const QString &why) const
 {
     BaseImage image;
-    image.family = family;
-    image.build = build;
-    image.reference = build == m_imageBuild ? m_windowsReferences[int(family)] : windowsReference(family, build);
-    image.found = !image.reference.isEmpty();
+    const bool windows = os == QLatin1String("windows");
+    const std::optional<CataloguePick> pick =
+        m_catalogue.pick(os, need, windows ? build.text() : QString(), m_planDate);
+    if (!pick) {
+        image.why = m_catalogue.whyNone(os, need, build.text(), m_planDate);
+        return image;
+    }
+    image.found = true;
+    image.family = familyOf(pick->image->family);
+    image.reference = pick->reference;
+    if (windows)
+        image.build = build; // the tag's build, with the revision asked for (2016 matches on it)
+    image.endOfSupport = pick->tag->endOfSupport;
     image.why =
-        image.found ? why : QStringLiteral("no such Windows base image is published for build %1").arg(build.text());
+        why +
+        QStringLiteral(" %1 is supported until %2.").arg(image.reference, image.endOfSupport.toString(Qt::ISODate));
+    return image;
+}
+
+BaseImage BaseImageChooser::family(ImageFamily imageFamily, const WindowsBuild &build, const QString &why) const
+{
+    BaseImage image;
+    const std::optional<CataloguePick> pick = m_catalogue.pickFamily(familyKey(imageFamily), build.text(), m_planDate);
+    if (!pick) {
+        image.why = QStringLiteral("the image catalogue has no supported %1 image for Windows build %2 at the plan's "
+                                   "date %3")
+                        .arg(familyKey(imageFamily), build.text(), m_planDate.toString(Qt::ISODate));
+        return image;
+    }
+    image.found = true;
+    image.family = imageFamily;
+    image.reference = pick->reference;
+    image.build = build;
+    image.endOfSupport = pick->tag->endOfSupport;
+    image.why = why;
     return image;
 }
 
@@ -117,14 +119,23 @@ BaseImage BaseImageChooser::choose(ImageChoice choice, const VmFacts &facts, con
         if (const std::optional<WindowsBuild> pinned = WindowsBuild::parse(pinnedBuild))
             build = *pinned;
     }
+    BaseImage none;
+    // Appliances come from their vendor's cloud image; FreeBSD and Solaris binaries do not run
+    // on a Linux kernel: none of them goes into a container, whatever a rule or override asks.
+    const QString osFamily = facts.wordText(F::OsFamily);
+    if (osFamily == QLatin1String("appliance") || osFamily == QLatin1String("freebsd") ||
+        osFamily == QLatin1String("solaris")) {
+        none.why = QStringLiteral("a %1 VM is never containerized (no Linux or Windows image runs it)").arg(osFamily);
+        return none;
+    }
     switch (choice) {
     case ImageChoice::NanoServer:
-        return windowsImage(ImageFamily::NanoServer, build, QStringLiteral("Nano Server, as the rule asks."));
+        return family(ImageFamily::NanoServer, build, QStringLiteral("Nano Server, as the rule asks."));
     case ImageChoice::ServerCore:
-        return windowsImage(ImageFamily::ServerCore, build, QStringLiteral("Server Core, as the rule asks."));
+        return family(ImageFamily::ServerCore, build, QStringLiteral("Server Core, as the rule asks."));
     case ImageChoice::Windows:
-        return windowsImage(ImageFamily::Windows, build,
-                            QStringLiteral("The full Windows image (about 3.57 GB) carries the whole Win32 API."));
+        return family(ImageFamily::Windows, build,
+                      QStringLiteral("The full Windows image carries the whole Win32 API and DirectX."));
     case ImageChoice::Linux:
     case ImageChoice::Auto:
         break;
@@ -133,51 +144,60 @@ BaseImage BaseImageChooser::choose(ImageChoice choice, const VmFacts &facts, con
     const bool windowsVm = facts.wordText(F::OsType) == QLatin1String("windows");
     const bool linuxVm = facts.wordText(F::OsType) == QLatin1String("linux");
     const bool linuxOnlyStack = stackIs(facts, "native-linux");
-    BaseImage none;
     if ((windowsVm && linuxOnlyStack) || (linuxVm && windowsOnlyStack(facts))) {
         none.why = QStringLiteral("the stack %1 does not run on the VM's OS, so no base image fits")
                        .arg(facts.wordText(F::Stack));
         return none;
     }
+    const QString stack = facts.wordText(F::Stack).isEmpty() ? QStringLiteral("unknown") : facts.wordText(F::Stack);
     const bool onWindows = choice != ImageChoice::Linux && (windowsVm || (!linuxVm && windowsOnlyStack(facts)));
     if (!onWindows) {
         if (choice == ImageChoice::Linux && windowsOnlyStack(facts)) {
-            none.why = QStringLiteral("the stack %1 needs Windows, and the rule asks for a Linux image")
-                           .arg(facts.wordText(F::Stack));
+            none.why = QStringLiteral("the stack %1 needs Windows, and the rule asks for a Linux image").arg(stack);
             return none;
         }
-        BaseImage image;
-        image.found = true;
-        image.family = ImageFamily::Linux;
-        const int stack = std::max(0, facts.word(F::Stack));
-        image.reference = m_linuxReferences.at(stack);
-        image.why = m_linuxWhy.at(stack);
-        if (!linuxVm)
+        BaseImage image =
+            fromCatalogue(QStringLiteral("linux"), stack, build,
+                          QStringLiteral("A Linux image for the %1 stack on a versioned tag.").arg(stack));
+        if (image.found && !linuxVm)
             image.condition = QStringLiteral("The VM's OS was not recognised: confirm it runs Linux before using the "
                                              "Linux image %1")
                                   .arg(image.reference);
         return image;
     }
     const QString gui = facts.wordText(F::Gui);
-    if (gui == QLatin1String("gdi") || gui == QLatin1String("directx") ||
-        facts.wordText(F::Role) == QLatin1String("print"))
-        return windowsImage(ImageFamily::Windows, build,
-                            QStringLiteral("It needs GDI graphics or is a print server: the full Windows image "
-                                           "(about 3.57 GB) carries the whole Win32 API."));
-    if (stackIs(facts, "netcore") || stackIs(facts, "go") || stackIs(facts, "native-windows")) {
-        BaseImage image = windowsImage(ImageFamily::NanoServer, build,
-                                       QStringLiteral("No GUI and no .NET Framework: Nano Server (about 100 MB) is "
-                                                      "enough."));
-        if (gui == QLatin1String("unknown"))
-            image.condition = QStringLiteral("GUI use was not answered: confirm it needs no GDI or Win32 graphics, "
-                                             "or use Server Core");
-        return image;
+    if (gui == QLatin1String("gdi") || gui == QLatin1String("directx"))
+        return fromCatalogue(QStringLiteral("windows"), gui, build,
+                             QStringLiteral("It needs GDI or DirectX graphics: the full Windows image carries the "
+                                            "whole Win32 API."));
+    const bool web = facts.wordText(F::Role) == QLatin1String("web");
+    BaseImage image;
+    if (stackIs(facts, "netcore")) {
+        image = fromCatalogue(QStringLiteral("windows"), stack, build,
+                              QStringLiteral("ASP.NET Core on Nano Server: Microsoft's dotnet/aspnet image."));
+        image.note = QStringLiteral("Check whether it runs on the Linux dotnet/aspnet image, which needs no Windows "
+                                    "node pool or licence");
+    } else if (stackIs(facts, "go")) {
+        image = fromCatalogue(QStringLiteral("windows"), stack, build,
+                              QStringLiteral("A Go binary needs no more than Nano Server."));
+    } else if (stackIs(facts, "netfx35") || stackIs(facts, "netfx4")) {
+        image = fromCatalogue(QStringLiteral("windows"), web ? stack + QLatin1String(":web") : stack, build,
+                              web ? QStringLiteral("Microsoft's dotnet/framework/aspnet image carries IIS, ASP.NET "
+                                                   "and the .NET Framework.")
+                                  : QStringLiteral("Microsoft's dotnet/framework/runtime image carries the .NET "
+                                                   "Framework."));
+    } else {
+        // native-windows, and the Windows runtimes of Java, Node.js, Python and PHP: they need
+        // MSI, 32-bit support or more of Win32 than Nano Server has.
+        image = fromCatalogue(QStringLiteral("windows"),
+                              stack == QLatin1String("unknown") ? QStringLiteral("native-windows") : stack, build,
+                              QStringLiteral("Server Core: Nano Server has no MSI, no 32-bit support and little of "
+                                             "Win32."));
     }
-    if (stackIs(facts, "netfx35") || stackIs(facts, "netfx4"))
-        return windowsImage(ImageFamily::ServerCore, build,
-                            QStringLiteral("The .NET Framework (IIS, ASP.NET, WCF, services) needs Server Core (about "
-                                           "1.49 GB)."));
-    return windowsImage(ImageFamily::ServerCore, build, m_runtimeWhy.at(std::max(0, facts.word(F::Stack))));
+    if (image.found && image.family == ImageFamily::NanoServer && gui == QLatin1String("unknown"))
+        image.condition = QStringLiteral("GUI use was not answered: confirm it needs no GDI or Win32 graphics, "
+                                         "or use Server Core");
+    return image;
 }
 
 } // namespace landfall

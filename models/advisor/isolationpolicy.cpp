@@ -30,7 +30,9 @@ IsolationVerdict IsolationPolicy::decide(TargetPlatform platform, const WindowsB
         // Linux under runc shares the host kernel as Windows process isolation does.
         if (kubernetes)
             return {O::Runs, untrusted ? Isolation::Kata : Isolation::Process, P::LinuxPool};
-        return {O::Runs, untrusted ? Isolation::HyperV : Isolation::Process, P::LinuxHost};
+        // Untrusted Linux workloads get Kata Containers on both platforms: Hyper-V isolation is for
+        // Windows images (classification.md).
+        return {O::Runs, untrusted ? Isolation::Kata : Isolation::Process, P::LinuxHost};
     }
     const BuildMatch match = compare(*imageBuild, hostBuild);
     if (kubernetes) {

@@ -25,12 +25,15 @@ QString poolName(const WindowsBuild &build)
 
 } // namespace
 
-MigrationAdvisor::MigrationAdvisor(const RuleSet &rules, const AdvisorInputs &inputs)
+MigrationAdvisor::MigrationAdvisor(const RuleSet &rules, const AdvisorInputs &inputs, const ImageCatalogue &catalogue,
+                                   const OsLifecycle &lifecycle)
     : m_rules(rules)
     , m_inputs(inputs)
     , m_hostBuild(WindowsBuild::parse(inputs.windowsBuild)
                       .value_or(*WindowsBuild::parse(QLatin1String(AdvisorInputs::kDefaultWindowsBuild))))
-    , m_images(m_hostBuild)
+    , m_planDate(inputs.effectivePlanDate())
+    , m_lifecycle(lifecycle)
+    , m_images(m_hostBuild, catalogue, m_planDate)
     , m_poolName(poolName(m_hostBuild))
     , m_hyperVCondition(QStringLiteral("Hyper-V isolation: every container gets a utility VM (memory and start-up "
                                        "time) and counts like a VM under Windows Server Standard licensing"))
@@ -38,6 +41,7 @@ MigrationAdvisor::MigrationAdvisor(const RuleSet &rules, const AdvisorInputs &in
     for (int placement = 0; placement < 6; ++placement)
         m_placementTargets[placement] = describePlacement(IsolationVerdict::Placement(placement), Isolation::Process);
     m_kataTarget = describePlacement(IsolationVerdict::Placement::LinuxPool, Isolation::Kata);
+    m_kataHostTarget = describePlacement(IsolationVerdict::Placement::LinuxHost, Isolation::Kata);
     for (const Rule &rule : m_rules.rules()) {
         if (!rule.enabled)
             continue;
@@ -163,7 +167,7 @@ QString MigrationAdvisor::defaultTarget(MigrationPath path, const VmFacts &facts
 QString MigrationAdvisor::placementTarget(IsolationVerdict::Placement placement, Isolation isolation) const
 {
     if (isolation == Isolation::Kata)
-        return m_kataTarget;
+        return placement == IsolationVerdict::Placement::LinuxHost ? m_kataHostTarget : m_kataTarget;
     return m_placementTargets[int(placement)];
 }
 
@@ -183,7 +187,8 @@ QString MigrationAdvisor::describePlacement(IsolationVerdict::Placement placemen
     case P::ClientHost:
         return u"Windows client container host, " + m_poolName;
     case P::LinuxHost:
-        return QStringLiteral("Linux container host");
+        return isolation == Isolation::Kata ? QStringLiteral("Linux container host with Kata Containers")
+                                            : QStringLiteral("Linux container host");
     }
     return {};
 }
@@ -200,6 +205,8 @@ bool MigrationAdvisor::containerize(ImageChoice choice, const QString &pinnedBui
         decision.conditions.append(image.condition);
         decision.confidence = lower(decision.confidence, Confidence::Medium);
     }
+    if (!image.note.isEmpty())
+        decision.conditions.append(image.note);
     const bool untrusted = facts.wordText(F::Trust) == QLatin1String("untrusted");
     const IsolationVerdict verdict = IsolationPolicy::decide(m_inputs.platform, m_hostBuild, image.build, untrusted);
     decision.isolation = verdict.isolation;
@@ -211,8 +218,7 @@ bool MigrationAdvisor::containerize(ImageChoice choice, const QString &pinnedBui
             QStringLiteral("Not schedulable: the image is built for %1 and Kubernetes runs Windows containers with "
                            "process isolation only, on the pool's build %2; rebuild it on %3, or move it to a "
                            "container host")
-                .arg(image.build->text(), m_hostBuild.text(),
-                     BaseImageChooser::windowsReference(image.family, m_hostBuild)));
+                .arg(image.build->text(), m_hostBuild.text(), m_images.windowsReference(image.family, m_hostBuild)));
         decision.confidence = Confidence::Low;
     } else if (verdict.outcome == O::CannotRun) {
         decision.target = u"cannot run: " + decision.target;
@@ -226,8 +232,11 @@ bool MigrationAdvisor::containerize(ImageChoice choice, const QString &pinnedBui
                                                   "Windows node pool"));
         decision.confidence = lower(decision.confidence, Confidence::Medium);
     } else if (verdict.isolation == Isolation::Kata) {
-        decision.conditions.append(QStringLiteral("Runs untrusted code: the Linux node pool needs the Kata "
-                                                  "Containers RuntimeClass"));
+        decision.conditions.append(
+            verdict.placement == IsolationVerdict::Placement::LinuxHost
+                ? QStringLiteral("Runs untrusted code: the Linux container host needs Kata Containers")
+                : QStringLiteral("Runs untrusted code: AKS Pod Sandboxing (RuntimeClass kata-vm-isolation on an "
+                                 "Azure Linux node pool, VM sizes with nested virtualisation)"));
     } else if (verdict.isolation == Isolation::HyperV) {
         decision.conditions.append(m_hyperVCondition);
     }
@@ -321,7 +330,18 @@ Decision MigrationAdvisor::classify(const Vm &vm, const ManualOverride *manualOv
     }
     if (manualOverride)
         applyOverride(*manualOverride, facts, decision);
+    addEndOfSupport(vm, decision);
     return decision;
+}
+
+void MigrationAdvisor::addEndOfSupport(const Vm &vm, Decision &decision) const
+{
+    // A risk whatever the path, the consultant's own included: the report lists them all.
+    const QString condition = OsLifecycle::condition(m_lifecycle.release(vm.os), vm.os, m_planDate);
+    if (condition.isEmpty())
+        return;
+    decision.conditions.append(condition);
+    decision.trace.append({QStringLiteral("end-of-support"), condition});
 }
 
 QList<Decision> MigrationAdvisor::classifyAll(const QList<Vm> &vms,

@@ -2,8 +2,10 @@
 
 #include "advisorinputs.h"
 #include "baseimagechooser.h"
+#include "imagecatalogue.h"
 #include "isolationpolicy.h"
 #include "manualoverride.h"
+#include "oslifecycle.h"
 #include "ruleset.h"
 #include "vmfacts.h"
 
@@ -23,7 +25,9 @@ namespace landfall {
 class MigrationAdvisor {
 public:
     /** `rules` must be valid (RuleSet only holds valid rules); `inputs` must have no problem(). */
-    MigrationAdvisor(const RuleSet &rules, const AdvisorInputs &inputs);
+    MigrationAdvisor(const RuleSet &rules, const AdvisorInputs &inputs,
+                     const ImageCatalogue &catalogue = ImageCatalogue::shipped(),
+                     const OsLifecycle &lifecycle = OsLifecycle::shipped());
     // The compiled rules point into m_rules: a copy would point into another object's rules.
     MigrationAdvisor(const MigrationAdvisor &) = delete;
     MigrationAdvisor &operator=(const MigrationAdvisor &) = delete;
@@ -69,16 +73,20 @@ private:
     QString defaultTarget(MigrationPath path, const VmFacts &facts) const;
     QString placementTarget(IsolationVerdict::Placement placement, Isolation isolation) const;
     QString describePlacement(IsolationVerdict::Placement placement, Isolation isolation) const;
+    void addEndOfSupport(const Vm &vm, Decision &decision) const;
     void applyOverride(const ManualOverride &manualOverride, const VmFacts &facts, Decision &decision) const;
 
     RuleSet m_rules; // owns the rules the compiled ones point into
     AdvisorInputs m_inputs;
     WindowsBuild m_hostBuild;
+    QDate m_planDate;
+    const OsLifecycle &m_lifecycle;
     BaseImageChooser m_images;
     std::vector<CompiledRule> m_compiled;
     QString m_poolName;            ///< "Windows Server 2022 (10.0.20348)"
     QString m_placementTargets[6]; ///< by IsolationVerdict::Placement, worked out once
     QString m_kataTarget;
+    QString m_kataHostTarget;
     QString m_hyperVCondition;
 };
 

@@ -28,6 +28,11 @@ public:
     static constexpr const char *kRulesKey = "advisor.rules";
     static constexpr const char *kPlatformKey = "advisor.platform";
     static constexpr const char *kWindowsBuildKey = "advisor.windowsBuild";
+    static constexpr const char *kPlanDateKey = "advisor.planDate"; ///< ISO date; absent: today
+
+    /** The default rules Landfall shipped before 2026-12 (resources/advisor/default-rules-v1.json):
+        a project that still holds them unchanged moves to the current defaults. */
+    static RuleSet previousDefaults();
 
     explicit ProjectAdvisor(ProjectStore &store)
         : m_store(store)

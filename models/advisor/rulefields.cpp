@@ -32,7 +32,8 @@ constexpr std::array<FieldSpec, RuleFields::kFieldCount> kSpecs{{
     {Field::PowerState, "powerState", Kind::Words, "poweredOn,poweredOff,suspended,unknown"},
     {Field::OsType, "osType", Kind::Words, "windows,linux,other,unknown"},
     {Field::OsFamily, "osFamily", Kind::Words,
-     "windows-server,windows-client,rhel,centos,ubuntu,debian,sles,oracle-linux,rocky,almalinux,linux,other,unknown"},
+     "windows-server,windows-client,rhel,centos,fedora,ubuntu,debian,sles,opensuse,oracle-linux,rocky,almalinux,amazon-"
+     "linux,linux,appliance,freebsd,solaris,other,unknown"},
     {Field::OsVersion, "osVersion", Kind::FreeWords, nullptr},
     {Field::OsBuild, "osBuild", Kind::Build, nullptr},
     {Field::Vcpu, "vcpu", Kind::Number, nullptr},

@@ -6,6 +6,8 @@
 
 #include <QDir>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
 #include <QSet>
 
@@ -23,9 +25,21 @@ std::optional<QString> writeFile(const QString &path, const QString &text)
 
 } // namespace
 
+Scenario ContainerArtefactExporter::sizingScenario(const ProjectStore &store)
+{
+    const QStringList names = store.scenarioNames();
+    if (names.isEmpty())
+        return Scenario{};
+    const QJsonObject json =
+        QJsonDocument::fromJson(store.scenarioDefinition(names.constFirst()).value_or(QString()).toUtf8()).object();
+    Result<Scenario, ScenarioError> parsed = Scenario::fromJson(json);
+    return parsed ? parsed.value() : Scenario{};
+}
+
 Result<QStringList, QString> ContainerArtefactExporter::exportTo(const QString &directory, const QList<Vm> &vms,
                                                                  const QList<Decision> &decisions,
-                                                                 const QString &poolWindowsBuild)
+                                                                 const QString &poolWindowsBuild,
+                                                                 const Scenario &scenario)
 {
     QDir root(directory);
     if (!root.mkpath(QStringLiteral(".")))
@@ -40,7 +54,7 @@ Result<QStringList, QString> ContainerArtefactExporter::exportTo(const QString &
         if (!vm || decision.path != MigrationPath::Containerize || decision.baseImage.isEmpty())
             continue;
         ContainerWorkload workload =
-            ContainerWorkload::from(*vm, decision, WorkloadSizing::fromVm(*vm), poolWindowsBuild);
+            ContainerWorkload::from(*vm, decision, WorkloadSizing::of(*vm, decision, scenario), poolWindowsBuild);
         // Two VMs can share a safe name (same name in two vCenters): number the later ones.
         QString name = workload.name;
         for (int n = 2; used.contains(name); ++n)

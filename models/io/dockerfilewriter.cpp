@@ -15,45 +15,65 @@ QString comment(const QString &text)
     return u"# " + line + u'\n';
 }
 
+bool repositoryIs(const ContainerWorkload &w, const char *repository)
+{
+    return w.imageRepository == QLatin1String(repository);
+}
+
 QString windowsSteps(const ContainerWorkload &w)
 {
-    QString steps;
-    const bool netfx35 = w.stack == QLatin1String("netfx35");
-    const bool netfx = netfx35 || w.stack == QLatin1String("netfx4");
-    if (netfx35)
-        steps += QStringLiteral("RUN dism.exe /online /enable-feature /all /FeatureName:NetFx3 /NoRestart\n");
-    if (w.web) {
-        steps += QStringLiteral("RUN dism.exe /online /enable-feature /all /featurename:iis-webserver /NoRestart\n");
-        if (netfx && !netfx35)
-            steps += QStringLiteral("RUN dism.exe /online /enable-feature /all /featurename:IIS-ASPNET45 /NoRestart\n");
-        // ServiceMonitor keeps the container alive as long as IIS runs, as Microsoft's IIS images do.
-        steps += QStringLiteral(
-            "ADD https://github.com/microsoft/IIS.ServiceMonitor/releases/download/v2.0.1.10/ServiceMonitor.exe "
-            "C:/ServiceMonitor.exe\n"
-            "ADD build C:/inetpub/wwwroot/\n"
-            "EXPOSE 80\n"
-            "ENTRYPOINT [\"C:\\\\ServiceMonitor.exe\", \"w3svc\"]\n");
-        return steps;
+    const QString expose = w.port > 0 ? QStringLiteral("EXPOSE %1\n").arg(w.port) : QString();
+    if (repositoryIs(w, "mcr.microsoft.com/dotnet/framework/aspnet")) {
+        // IIS, ASP.NET and ServiceMonitor are in the image, whose ENTRYPOINT keeps w3svc running;
+        // the 3.5 tags carry the .NET 3.5 feature too.
+        return comment(QStringLiteral("IIS and ASP.NET come with the image; the site is the application's "
+                                      "published output in build/.")) +
+               QStringLiteral("WORKDIR /inetpub/wwwroot\nCOPY build/ .\n") + expose;
     }
-    steps += QStringLiteral("WORKDIR C:/app\nCOPY app/ C:/app/\n");
-    steps += QStringLiteral("EXPOSE %1\n").arg(w.port);
+    QString steps = QStringLiteral("WORKDIR C:/app\nCOPY app/ .\n");
+    if (repositoryIs(w, "mcr.microsoft.com/dotnet/aspnet")) {
+        if (w.port > 0)
+            steps += QStringLiteral("ENV ASPNETCORE_HTTP_PORTS=%1\n").arg(w.port);
+        steps += expose;
+        return steps + QStringLiteral("ENTRYPOINT [\"dotnet\", \"App.dll\"]\n");
+    }
+    if (repositoryIs(w, "mcr.microsoft.com/dotnet/framework/runtime")) {
+        steps += expose;
+        return steps + comment(QStringLiteral("Replace with the application's executable.")) +
+               QStringLiteral("ENTRYPOINT [\"C:\\\\app\\\\App.exe\"]\n");
+    }
+    if (repositoryIs(w, "mcr.microsoft.com/windows/nanoserver")) {
+        // Nano Server has no MSI, no PowerShell and no 32-bit support: nothing is installed.
+        steps += expose;
+        return steps + comment(QStringLiteral("Replace with the application's executable (64-bit, no installer).")) +
+               QStringLiteral("ENTRYPOINT [\"C:\\\\app\\\\app.exe\"]\n");
+    }
+    steps += expose;
+    if (w.stack == QLatin1String("java") || w.stack == QLatin1String("nodejs") || w.stack == QLatin1String("python") ||
+        w.stack == QLatin1String("php"))
+        steps += comment(QStringLiteral("The %1 runtime for Windows is not in the image: put it under app/ with "
+                                        "the application (no downloads at build time).")
+                             .arg(w.stack));
     steps += comment(QStringLiteral("Replace with the application's start command."));
-    steps += QStringLiteral("CMD [\"C:\\\\app\\\\start.cmd\"]\n");
-    return steps;
+    return steps + QStringLiteral("CMD [\"C:\\\\app\\\\start.cmd\"]\n");
 }
 
 QString linuxSteps(const ContainerWorkload &w)
 {
+    const QString expose = w.port > 0 ? QStringLiteral("EXPOSE %1\n").arg(w.port) : QString();
+    if (w.stack == QLatin1String("php"))
+        return QStringLiteral("COPY app/ /var/www/html/\n") + expose; // the php:apache image starts Apache itself
     QString steps = QStringLiteral("WORKDIR /app\n");
-    if (w.stack == QLatin1String("php")) {
-        steps = QStringLiteral("COPY app/ /var/www/html/\nEXPOSE 80\n");
-        return steps; // the php:apache image starts Apache itself
-    }
     if (w.stack == QLatin1String("python"))
         steps += QStringLiteral("COPY app/requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n");
     if (w.stack == QLatin1String("nodejs"))
         steps += QStringLiteral("COPY app/package*.json ./\nRUN npm ci --omit=dev\n");
-    steps += QStringLiteral("COPY app/ /app/\nEXPOSE %1\n").arg(w.port);
+    steps += QStringLiteral("COPY app/ /app/\n");
+    if (repositoryIs(w, "mcr.microsoft.com/dotnet/aspnet") && w.port > 0)
+        steps += QStringLiteral("ENV ASPNETCORE_HTTP_PORTS=%1\n").arg(w.port);
+    steps += expose;
+    if (w.stack == QLatin1String("netcore"))
+        return steps + QStringLiteral("ENTRYPOINT [\"dotnet\", \"App.dll\"]\n");
     steps += comment(QStringLiteral("Replace with the application's start command."));
     if (w.stack == QLatin1String("java"))
         steps += QStringLiteral("CMD [\"java\", \"-jar\", \"/app/app.jar\"]\n");
@@ -61,8 +81,6 @@ QString linuxSteps(const ContainerWorkload &w)
         steps += QStringLiteral("CMD [\"node\", \"/app/server.js\"]\n");
     else if (w.stack == QLatin1String("python"))
         steps += QStringLiteral("CMD [\"python\", \"/app/main.py\"]\n");
-    else if (w.stack == QLatin1String("netcore"))
-        steps += QStringLiteral("CMD [\"dotnet\", \"/app/App.dll\"]\n");
     else
         steps += QStringLiteral("CMD [\"/app/start\"]\n");
     return steps;

@@ -6,9 +6,11 @@
 
 namespace landfall {
 
-/** Writes the Dockerfile of a containerized workload: its base image and the steps its
-    conditions imply (the .NET 3.5 feature and IIS for a netfx35 web app, as the seed's
-    example does), with what the consultant must still check as comments. */
+/** Writes the Dockerfile of a containerized workload on its base image's own conventions: the
+    dotnet/framework/aspnet images already run IIS (and carry .NET 3.5 where tagged so), the
+    dotnet/aspnet images listen on ASPNETCORE_HTTP_PORTS, Nano Server gets no installs, and the
+    port it exposes is the manifest's. What the consultant must still check is written as
+    comments. Nothing is downloaded at build time: every layer comes from the build context. */
 class DockerfileWriter {
 public:
     static QString write(const ContainerWorkload &workload);

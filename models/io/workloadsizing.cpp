@@ -1,26 +1,24 @@
 #include "workloadsizing.h"
 
+#include "density/demandmodel.h"
+#include "density/workload.h"
+
 #include <algorithm>
 
 namespace landfall {
 
-WorkloadSizing WorkloadSizing::fromVm(const Vm &vm)
+WorkloadSizing WorkloadSizing::of(const Vm &vm, const Decision &decision, const Scenario &scenario)
 {
-    WorkloadSizing sizing;
-    if (vm.vcpu > 0)
-        sizing.cpuCores = vm.vcpu;
-    sizing.cpuLimitCores = sizing.cpuCores;
-    if (vm.memoryMiB > 0)
-        sizing.memoryMiB = std::max(64.0, vm.memoryMiB);
-    return sizing;
+    return fromDemand(DemandModel(scenario).demand(Workload::fromVm(vm, decision)));
 }
 
 WorkloadSizing WorkloadSizing::fromDemand(const WorkloadDemand &demand)
 {
     WorkloadSizing sizing;
-    sizing.cpuCores = double(std::max<qint64>(1, demand.cpuMilli)) / 1000.0;
-    sizing.cpuLimitCores = std::max(sizing.cpuCores, double(demand.cpuLimitMilli) / 1000.0);
-    sizing.memoryMiB = std::max(64.0, double(demand.memoryMiB));
+    sizing.cpuRequestMilli = std::max<qint64>(1, demand.cpuMilli);
+    sizing.cpuLimitMilli = std::max(sizing.cpuRequestMilli, demand.cpuLimitMilli);
+    sizing.memoryRequestMiB = std::max<qint64>(1, demand.memoryMiB);
+    sizing.memoryLimitMiB = sizing.memoryRequestMiB;
     return sizing;
 }
 

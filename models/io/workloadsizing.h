@@ -1,21 +1,28 @@
 #pragma once
 
+#include "density/scenario.h"
 #include "density/workloaddemand.h"
+
+#include "domain/decision.h"
 #include "domain/vm.h"
 
 namespace landfall {
 
-/** The resources a containerized workload asks Kubernetes for: requests for the scheduler and
-    limits for the kubelet. CPU is overcommitted through requests below limits (density.md, Like
-    for like); memory never is, so its request equals its limit. */
+/** The resources a containerized workload asks Kubernetes for: the requests are the demand the
+    density engine packs for it (its DemandModel, under the scenario), so the manifests and the
+    node count agree. CPU is overcommitted through requests below limits (density.md, Like for
+    like): the request is the demand over the scenario's overcommit, the limit the demand. Memory
+    never is (Windows has no OOM killer; a Kata pod VM is sized to the limit), so its request
+    equals its limit. */
 struct WorkloadSizing {
-    double cpuCores = 0.25;      ///< the CPU request
-    double cpuLimitCores = 0.25; ///< the CPU limit: the demand
-    double memoryMiB = 512;      ///< request and limit (a Kata pod VM is sized to it)
+    qint64 cpuRequestMilli = 250;
+    qint64 cpuLimitMilli = 250;
+    qint64 memoryRequestMiB = 512;
+    qint64 memoryLimitMiB = 512;
 
-    /** The VM's vCPUs and memory, with a floor for VMs the inventory gives no size; request = limit. */
-    static WorkloadSizing fromVm(const Vm &vm);
-    /** What the density engine packed: the request its demand over the scenario's overcommit, the limit its demand. */
+    /** The one place the artefacts ask the density engine for a workload's demand. */
+    static WorkloadSizing of(const Vm &vm, const Decision &decision, const Scenario &scenario);
+    /** What the density engine packed, as requests and limits. */
     static WorkloadSizing fromDemand(const WorkloadDemand &demand);
 };
 

@@ -1,5 +1,7 @@
 #include "reportbuilder.h"
 
+#include "advisor/oslifecycle.h"
+
 #include "planinputs.h"
 
 #include "advisor/projectadvisor.h"
@@ -329,6 +331,8 @@ void Composer::method()
     inputs.columnWeights = {2, 3};
     inputs.rows = {{QStringLiteral("Target platform"), targetPlatformKey(m_inputs.advisorInputs.platform)},
                    {QStringLiteral("Windows build of the node pool or host"), m_inputs.advisorInputs.windowsBuild},
+                   {QStringLiteral("Plan date (images and OS support judged on it)"),
+                    m_inputs.advisorInputs.effectivePlanDate().toString(Qt::ISODate)},
                    {QStringLiteral("Project file"), m_inputs.projectFile}};
     section.blocks.append(tableBlock(QStringLiteral("Advisor inputs"), inputs));
 
@@ -524,7 +528,14 @@ void Composer::risks()
          QStringLiteral("Check the guest OS in vCenter; the rules cannot judge it."), 0},
         {QStringLiteral("No utilisation data (sized as provisioned)"),
          QStringLiteral("Containers were sized on provisioned vCPU and memory: measure to size them tighter."), 0},
+        {QStringLiteral("Operating system past its end of support"),
+         QStringLiteral("No security updates any more: move it first, or buy extended security updates; each VM's "
+                        "condition names the date."),
+         0},
+        {QStringLiteral("Operating system reaching its end of support within 12 months"),
+         QStringLiteral("Plan the upgrade or the move before the date each VM's condition names."), 0},
     };
+    const QDate planDate = m_inputs.advisorInputs.effectivePlanDate();
     QMap<QString, int> conditionCounts;
     QMap<QString, QStringList> conditionPaths;
     for (const Vm &vm : m_inputs.vms) {
@@ -547,6 +558,11 @@ void Composer::risks()
             ++risks[5].vms;
         if (decision->path == MigrationPath::Containerize && !vm.cpuUtilPct && !vm.memoryUtilPct)
             ++risks[6].vms;
+        const SupportBand band = OsLifecycle::band(OsLifecycle::shipped().release(vm.os), planDate);
+        if (band == SupportBand::Past)
+            ++risks[7].vms;
+        else if (band == SupportBand::Within12Months)
+            ++risks[8].vms;
         for (const QString &condition : decision->conditions) {
             ++conditionCounts[condition];
             QStringList &paths = conditionPaths[condition];

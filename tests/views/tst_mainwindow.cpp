@@ -72,6 +72,7 @@ private Q_SLOTS:
     void recentList();
     void titleShowsProjectAndModifiedState();
     void aboutShowsTheVersion();
+    void exportMenuHoldsTheArtefacts();
 
 private:
     MainWindow *createWindow();
@@ -369,6 +370,19 @@ void TestMainWindow::aboutShowsTheVersion()
 {
     AboutDialog about;
     QVERIFY(about.text().contains(QLatin1String(LANDFALL_VERSION)));
+}
+
+void TestMainWindow::exportMenuHoldsTheArtefacts()
+{
+    // File > Export > Dockerfiles and Manifests..., enabled once a project is open.
+    auto *menu = m_window->findChild<QMenu *>(QStringLiteral("exportMenu"));
+    QVERIFY(menu);
+    QAction *action = m_window->findChild<QAction *>(QStringLiteral("exportArtefactsAction"));
+    QVERIFY(action);
+    QVERIFY(menu->actions().contains(action));
+    QVERIFY(!action->isEnabled());
+    QVERIFY(m_window->openProject(projectWithVms(QStringLiteral("export.landfall"), 5)));
+    QVERIFY(action->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,6 +3,7 @@
 #include "domain/osinfo.h"
 #include "domain/vm.h"
 
+#include <QDate>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,12 @@ inline Vm makeVm(const QString &os, const QString &answers, PowerState power = P
     vm.vcenter = QStringLiteral("vc");
     vm.osReported = os;
     vm.os = OsNormalizer::normalize(os);
+    // "family:version" sets the normalised OS directly, for families the normaliser may not name yet.
+    if (const qsizetype colon = os.indexOf(u':'); colon > 0 && !os.contains(u' ')) {
+        vm.os = OsInfo{};
+        vm.os.family = os.left(colon);
+        vm.os.version = os.mid(colon + 1);
+    }
     vm.powerState = power;
     vm.vcpu = vcpu;
     vm.memoryMiB = memoryMiB;
@@ -39,6 +46,15 @@ inline QString win2022()
 inline QString win2012()
 {
     return QStringLiteral("Microsoft Windows Server 2012 R2 (64-bit)");
+}
+inline QString win2016OrLater()
+{
+    return QStringLiteral("Microsoft Windows Server 2016 or later (64-bit)");
+}
+/** The date the tests plan on, so that end-of-support bands do not move with the calendar. */
+inline QDate planDate()
+{
+    return QDate(2026, 12, 1);
 }
 inline QString rhel8()
 {

@@ -1,3 +1,4 @@
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -92,6 +93,46 @@ private Q_SLOTS:
         QCOMPARE(total, QJsonDocument::fromJson(run.out).object()[QStringLiteral("vms")].toInt());
     }
 
+    void endOfSupportPerVmAndInTheSummary()
+    {
+        // A past plan date reproduces a past report; "today" clears it again.
+        QCOMPARE(
+            cli({QStringLiteral("classify"), m_project, QStringLiteral("--plan-date"), QStringLiteral("2026-12-01")})
+                .status,
+            0);
+        const QJsonArray decisions = classifyJson();
+        int dated = 0;
+        for (const QJsonValue &d : decisions) {
+            QVERIFY(d.toObject().contains(QStringLiteral("endOfSupport")));
+            const QString date = d[QStringLiteral("endOfSupport")].toString();
+            QVERIFY2(date.isEmpty() || QDate::fromString(date, Qt::ISODate).isValid(), qPrintable(date));
+            dated += !date.isEmpty();
+        }
+        QVERIFY(dated > 0);
+        const QJsonObject summary =
+            QJsonDocument::fromJson(cli({QStringLiteral("summary"), m_project, QStringLiteral("--json")}).out).object();
+        const QJsonObject eos = summary[QStringLiteral("endOfSupport")].toObject();
+        QVERIFY(eos[QStringLiteral("past")].toInt() > 0);
+        QVERIFY(eos[QStringLiteral("within12Months")].toInt() > 0);
+        QCOMPARE(eos[QStringLiteral("planDate")].toString(), QStringLiteral("2026-12-01"));
+        // Ten years on, every dated OS of the demo is past.
+        QCOMPARE(
+            cli({QStringLiteral("classify"), m_project, QStringLiteral("--plan-date"), QStringLiteral("2036-12-01")})
+                .status,
+            0);
+        const QJsonObject later =
+            QJsonDocument::fromJson(cli({QStringLiteral("summary"), m_project, QStringLiteral("--json")}).out)
+                .object()[QStringLiteral("endOfSupport")]
+                .toObject();
+        QCOMPARE(later[QStringLiteral("past")].toInt(), dated);
+        QCOMPARE(
+            cli({QStringLiteral("classify"), m_project, QStringLiteral("--plan-date"), QStringLiteral("1 May")}).status,
+            2);
+        QCOMPARE(
+            cli({QStringLiteral("classify"), m_project, QStringLiteral("--plan-date"), QStringLiteral("today")}).status,
+            0);
+    }
+
     void platformAndBuild()
     {
         QJsonArray decisions = classifyJson({QStringLiteral("--platform"), QStringLiteral("container-host"),
@@ -149,15 +190,15 @@ private Q_SLOTS:
         QJsonObject root = QJsonDocument::fromJson(exported.readAll()).object();
         exported.close();
         QJsonArray rules = root[QStringLiteral("rules")].toArray();
-        QCOMPARE(rules.size(), 11);
+        QCOMPARE(rules.size(), 14);
 
         // Retire every database instead: the edit re-classifies.
-        QJsonObject managed = rules.at(6).toObject();
+        QJsonObject managed = rules.at(7).toObject();
         QCOMPARE(managed[QStringLiteral("id")].toString(), QStringLiteral("managed-service"));
         QJsonObject then = managed[QStringLiteral("then")].toObject();
         then[QStringLiteral("path")] = QStringLiteral("retire");
         managed[QStringLiteral("then")] = then;
-        rules[6] = managed;
+        rules[7] = managed;
         root[QStringLiteral("rules")] = rules;
         const QString edited = m_dir.filePath(QStringLiteral("edited.json"));
         QFile out(edited);

@@ -59,7 +59,7 @@ private Q_SLOTS:
                                                      << "" << true << runs << "kata";
         QTest::newRow("untrusted Linux, container host") << "container-host"
                                                          << "10.0.20348"
-                                                         << "" << true << runs << "hyperv";
+                                                         << "" << true << runs << "kata";
         QTest::newRow("Linux, kubernetes") << "kubernetes"
                                            << "10.0.20348"
                                            << "" << false << runs << "process";

@@ -53,6 +53,66 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
+    void oldDefaultsMoveToTheNewOnes()
+    {
+        // A project classified before 2026-12 holds the old default rules and no build.
+        auto store = newProject({sample("rvtools-vinfo-sample.csv"), sample("workshop-answers-sample.csv")});
+        QVERIFY(!store->setSetting(QLatin1String(ProjectAdvisor::kRulesKey),
+                                   QString::fromUtf8(RuleSetJson::write(ProjectAdvisor::previousDefaults()))));
+        ProjectAdvisor advisor(*store);
+        QVERIFY(ProjectAdvisor::previousDefaults() != RuleSet::defaults());
+        QCOMPARE(advisor.rules().value(), RuleSet::defaults());
+        QCOMPARE(advisor.inputs().windowsBuild, QStringLiteral("10.0.20348")); // the build it planned on
+        QVERIFY(advisor.classifyAndStore().ok());
+        QCOMPARE(RuleSetJson::parse(store->setting(QLatin1String(ProjectAdvisor::kRulesKey)).toUtf8(),
+                                    QStringLiteral("stored"))
+                     .value(),
+                 RuleSet::defaults());
+        QCOMPARE(store->setting(QLatin1String(ProjectAdvisor::kWindowsBuildKey)), QStringLiteral("10.0.20348"));
+        for (const Decision &decision : store->decisions())
+            QVERIFY(decision.trace.constFirst().ruleId != QLatin1String("containerize-known-stack") ||
+                    !decision.baseImage.contains(QLatin1String("ltsc2025")));
+    }
+
+    void editedOldRulesAreKept()
+    {
+        auto store = newProject({sample("rvtools-vinfo-sample.csv")});
+        RuleSet edited = ProjectAdvisor::previousDefaults();
+        QVERIFY(!edited.setEnabled(edited.indexOf(QStringLiteral("managed-service")), false));
+        QVERIFY(!store->setSetting(QLatin1String(ProjectAdvisor::kRulesKey),
+                                   QString::fromUtf8(RuleSetJson::write(edited))));
+        ProjectAdvisor advisor(*store);
+        QCOMPARE(advisor.rules().value(), edited); // the consultant's rules are theirs
+    }
+
+    void storedBuildIsKeptAndNewProjectsPlanOn2025()
+    {
+        auto fresh = newProject({sample("rvtools-vinfo-sample.csv")});
+        ProjectAdvisor advisor(*fresh);
+        QCOMPARE(advisor.inputs().windowsBuild, QStringLiteral("10.0.26100"));
+        QVERIFY(advisor.classifyAndStore().ok());
+        QCOMPARE(fresh->setting(QLatin1String(ProjectAdvisor::kWindowsBuildKey)), QStringLiteral("10.0.26100"));
+
+        auto old = newProject({sample("rvtools-vinfo-sample.csv")});
+        QVERIFY(!old->setSetting(QLatin1String(ProjectAdvisor::kWindowsBuildKey), QStringLiteral("10.0.20348")));
+        QCOMPARE(ProjectAdvisor(*old).inputs().windowsBuild, QStringLiteral("10.0.20348"));
+    }
+
+    void planDateIsAProjectSetting()
+    {
+        auto store = newProject({sample("rvtools-vinfo-sample.csv")});
+        ProjectAdvisor advisor(*store);
+        QVERIFY(!advisor.inputs().planDate.isValid());
+        QCOMPARE(advisor.inputs().effectivePlanDate(), QDate::currentDate());
+        AdvisorInputs inputs = advisor.inputs();
+        inputs.planDate = QDate(2025, 6, 1);
+        QVERIFY(!advisor.setInputs(inputs));
+        QCOMPARE(ProjectAdvisor(*store).inputs().planDate, QDate(2025, 6, 1));
+        inputs.planDate = QDate();
+        QVERIFY(!advisor.setInputs(inputs));
+        QVERIFY(!ProjectAdvisor(*store).inputs().planDate.isValid());
+    }
+
     void decisionsAreStored()
     {
         auto store = newProject({sample("rvtools-vinfo-sample.csv"), sample("workshop-answers-sample.csv")});

@@ -24,10 +24,11 @@ private Q_SLOTS:
             ids.append(rule.id);
         QCOMPARE(ids, (QStringList{QStringLiteral("decommission"), QStringLiteral("must-stay-on-prem"),
                                    QStringLiteral("powered-off-unanswered"), QStringLiteral("kernel-driver"),
-                                   QStringLiteral("directory"), QStringLiteral("desktop-or-mail"),
-                                   QStringLiteral("managed-service"), QStringLiteral("owned-fast-changing"),
-                                   QStringLiteral("directx"), QStringLiteral("containerize-known-stack"),
-                                   QStringLiteral("fallback")}));
+                                   QStringLiteral("appliance"), QStringLiteral("directory"),
+                                   QStringLiteral("desktop-or-mail"), QStringLiteral("managed-service"),
+                                   QStringLiteral("owned-fast-changing"), QStringLiteral("bsd-or-solaris"),
+                                   QStringLiteral("directx"), QStringLiteral("print"),
+                                   QStringLiteral("containerize-known-stack"), QStringLiteral("fallback")}));
     }
 
     void writeThenParseIsLossless()

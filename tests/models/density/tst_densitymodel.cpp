@@ -730,9 +730,10 @@ void TestDensityModel::manifestSizingFromDemand()
     s.sizing.basis = Scenario::SizingBasis::Provisioned;
     const WorkloadSizing sizing = WorkloadSizing::fromDemand(
         DemandModel(s).demand(workload(false, 4, 8192, Workload::Image::Linux, Isolation::Process)));
-    QCOMPARE(sizing.cpuCores, 2.0);
-    QCOMPARE(sizing.cpuLimitCores, 4.0);
-    QCOMPARE(sizing.memoryMiB, 8192.0);
+    QCOMPARE(sizing.cpuRequestMilli, qint64(2000));
+    QCOMPARE(sizing.cpuLimitMilli, qint64(4000));
+    QCOMPARE(sizing.memoryRequestMiB, qint64(8192));
+    QCOMPARE(sizing.memoryLimitMiB, qint64(8192));
 }
 
 void TestDensityModel::storeScenarios()
