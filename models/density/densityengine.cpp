@@ -170,6 +170,7 @@ Result<DensityResult, ScenarioError> DensityEngine::run(const QList<Workload> &w
         out.limitingResource = QString::fromLatin1(kDimensionNames[packed.bound.limitingDimension]);
         out.method = packed.packing.method;
         out.optimal = packed.packing.provedOptimal;
+        out.certificate = packed.certificate();
         out.allocatableCpuMilli = problem.capacity[kCpu];
         out.allocatableMemoryMiB = problem.capacity[kMemory];
         out.allocatableDiskMiB = problem.dimensions == 4 ? problem.capacity[kDisk] : 0;
@@ -214,6 +215,7 @@ Result<DensityResult, ScenarioError> DensityEngine::run(const QList<Workload> &w
         system.limitingResource = QStringLiteral("system");
         system.method = QStringLiteral("fixed");
         system.optimal = true;
+        system.certificate = QStringLiteral("fixed by the scenario");
         result.pools.append(system);
     }
     for (const PoolResult &pool : std::as_const(result.pools)) {

@@ -34,6 +34,7 @@ QJsonObject DensityResult::toJson(bool withPlacement) const
             {QStringLiteral("workloads"), pool.workloads},
             {QStringLiteral("method"), pool.method},
             {QStringLiteral("optimal"), pool.optimal},
+            {QStringLiteral("certificate"), pool.certificate},
             {QStringLiteral("allocatable"), QJsonObject{{QStringLiteral("cpuMilli"), pool.allocatableCpuMilli},
                                                         {QStringLiteral("memoryMiB"), pool.allocatableMemoryMiB},
                                                         {QStringLiteral("diskMiB"), pool.allocatableDiskMiB},

@@ -10,6 +10,8 @@
 #include "density/lowerbounds.h"
 #include "density/vectorpacker.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSet>
 #include <QTest>
 
@@ -520,6 +522,16 @@ void TestDensityPacker::engineProperty()
         QCOMPARE(seen.size(), workloads.size());
         QVERIFY(r.containerNodes >= r.containerNodesLowerBound);
         QVERIFY(r.vmHosts >= r.vmHostsLowerBound);
+        // Every pool states what it proves, in the result and in its JSON.
+        const QJsonArray poolsJson = r.toJson(false).value(QStringLiteral("pools")).toArray();
+        QCOMPARE(poolsJson.size(), r.pools.size());
+        for (int k = 0; k < r.pools.size(); ++k) {
+            const PoolResult &pool = r.pools[k];
+            QVERIFY(!pool.certificate.isEmpty());
+            QCOMPARE(poolsJson[k].toObject().value(QStringLiteral("certificate")).toString(), pool.certificate);
+            if (pool.name != QStringLiteral("system"))
+                QCOMPARE(pool.certificate.startsWith(QStringLiteral("optimal")), pool.optimal);
+        }
         // Re-add each node's demand and compare with the pool's allocatable.
         const DemandModel model(s);
         QHash<QString, PoolResult> pools;
