@@ -72,8 +72,9 @@ public:
     {
         if (start.bins < 2)
             return false;
-        // Restart from the start with two other bins emptied when an attempt stalls.
-        const qint64 stallLimit = 2000 + 4 * qint64(m_problem.itemCount());
+        // Restart from the start with three other bins emptied when an attempt stalls: short
+        // attempts with restarts solved more of the triplet instances than long ones (bench/density).
+        const qint64 stallLimit = 100 + qint64(m_problem.itemCount()) / 4;
         for (int attempt = 0; work < effort; ++attempt) {
             load(start, attempt);
             if (run(effort, stallLimit)) {
