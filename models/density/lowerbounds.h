@@ -35,6 +35,9 @@ public:
         sizes so that whatever fitted in a bin still fits, so ceil(sum f(size) / f(capacity)) is a
         bound; the family comes close to the LP relaxation on the classic 1-D instances. */
     static int dualFeasible(std::vector<qint64> sizes, qint64 capacity);
+
+private:
+    static int dualFeasibleSorted(const std::vector<qint64> &sizes, qint64 capacity);
 };
 
 } // namespace landfall
