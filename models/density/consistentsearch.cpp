@@ -95,7 +95,7 @@ private:
             bins[start.binOf[i]].push_back(i);
             fill[start.binOf[i]] += m_size[i];
         }
-        // The first attempt empties the two least-full bins, later ones two bins at random.
+        // The first attempt empties the least-full bins, later ones bins drawn at random.
         std::vector<int> order(start.bins);
         for (int b = 0; b < start.bins; ++b)
             order[b] = b;
@@ -126,7 +126,6 @@ private:
                 m_room.push_back(room);
             }
         }
-        // Kept bins in their original order, so that the search does not depend on fill ties.
         std::fill(m_tabuUntil.begin(), m_tabuUntil.end(), 0);
         std::fill(m_leftBin.begin(), m_leftBin.end(), -1);
         m_iteration = 0;
