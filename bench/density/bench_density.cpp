@@ -10,6 +10,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <array>
 #include <random>
 
 #include <time.h>
@@ -51,14 +52,14 @@ private:
 
 /** K bins of 8 vCPU / 32 GiB filled exactly: each bin's CPU and memory split independently into
     the same number (2-6) of random parts, the parts paired at random. The optimum is K. */
-PackingProblem perfectInstance(int targetItems, quint32 seed, int &optimum)
+PackingProblem perfectInstance(int targetItems, quint32 seed, int &optimum, int targetBins = 0)
 {
     std::mt19937 random(seed);
     PackingProblem p;
     p.dimensions = 2;
     p.capacity = {8000, 32768, 0, 0};
     optimum = 0;
-    while (p.itemCount() < targetItems) {
+    while (targetBins > 0 ? optimum < targetBins : p.itemCount() < targetItems) {
         const int parts = std::uniform_int_distribution<int>(2, 6)(random);
         std::vector<PackingProblem::Vector> items(parts, PackingProblem::Vector{});
         for (int d = 0; d < 2; ++d) {
@@ -100,6 +101,125 @@ PackingProblem tripletInstance(int triplets, quint32 seed)
     }
     std::shuffle(p.items.begin(), p.items.end(), random);
     return p;
+}
+
+/** Falkenauer's uniform class: items uniform in [20, 100], bins of 150. */
+PackingProblem uniformInstance(int items, quint32 seed)
+{
+    std::mt19937 random(seed);
+    PackingProblem p;
+    p.dimensions = 1;
+    p.capacity = {150, 0, 0, 0};
+    for (int i = 0; i < items; ++i)
+        p.items.push_back({std::uniform_int_distribution<qint64>(20, 100)(random), 0, 0, 0});
+    return p;
+}
+
+/** Triplets in two dimensions: every bin of 1000 x 1000 filled exactly by three items, its CPU
+    and memory each split as one triplet, the two splits paired at random. The optimum is K. */
+PackingProblem tripletInstance2d(int triplets, quint32 seed)
+{
+    std::mt19937 random(seed);
+    PackingProblem p;
+    p.dimensions = 2;
+    p.capacity = {1000, 1000, 0, 0};
+    std::mt19937 splitter(seed * 31u + 5u);
+    for (int t = 0; t < triplets; ++t) {
+        std::array<qint64, 3> a{};
+        std::array<qint64, 3> b{};
+        for (auto *part : {&a, &b}) {
+            const qint64 first = std::uniform_int_distribution<qint64>(380, 490)(splitter);
+            const qint64 second = std::uniform_int_distribution<qint64>(251, (1000 - first) / 2)(splitter);
+            *part = {first, second, 1000 - first - second};
+        }
+        std::shuffle(b.begin(), b.end(), splitter);
+        for (int k = 0; k < 3; ++k)
+            p.items.push_back({a[k], b[k], 0, 0});
+    }
+    std::shuffle(p.items.begin(), p.items.end(), random);
+    return p;
+}
+
+/** One row of the certified table: the instance, its optimum (or "-" when unknown), the bound,
+    FFD, the packer's result, whether it is certified optimal, its CPU time. Returns true when the
+    result is certified optimal (equal to the bound, proven, or equal to the known optimum). */
+struct CertifiedRow {
+    int bins = 0;
+    qint64 cpuMs = 0;
+    bool optimal = false;
+};
+
+CertifiedRow certifiedLine(const QString &label, const PackingProblem &problem, int knownOptimum, qint64 effort)
+{
+    const Packing ffd = FfdPacker::pack(problem);
+    Stopwatch timer;
+    PackerSettings settings;
+    settings.searchEffort = effort;
+    const PackOutcome best = VectorPacker::pack(problem, settings);
+    CertifiedRow row;
+    row.cpuMs = timer.cpuMsElapsed();
+    row.bins = best.packing.bins;
+    const int bound = best.bound.value();
+    row.optimal = best.packing.bins <= bound || best.packing.provedOptimal ||
+                  (knownOptimum > 0 && best.packing.bins <= knownOptimum);
+    out() << "| " << label << " | " << problem.itemCount() << " | "
+          << (knownOptimum > 0 ? QString::number(knownOptimum) : QStringLiteral("-")) << " | " << bound << " ("
+          << best.bound.source() << ") | " << ffd.bins << " | " << best.packing.bins << " | "
+          << (row.optimal ? QStringLiteral("optimal") : QStringLiteral("gap %1").arg(best.packing.bins - bound))
+          << " | " << row.cpuMs << " | " << best.packing.method << " |" << Qt::endl;
+    return row;
+}
+
+/** (d) Falkenauer's classes, ten instances per size, then two-dimensional instances. */
+void certified(bool quick)
+{
+    const qint64 effort = 200'000'000; // about a second of work units
+    out() << "(d) Falkenauer classes, ten instances per size (bins: u 150, t 1000)\n"
+          << "| instance | items | optimum | bound | FFD | result | certified | CPU ms | method |\n"
+          << "|---|---|---|---|---|---|---|---|---|" << Qt::endl;
+    int rows = 0;
+    int optimal = 0;
+    qint64 worstMs = 0;
+    for (int items : {120, 250, 500, 1000}) {
+        for (quint32 k = 0; k < (quick ? 3u : 10u); ++k) {
+            const CertifiedRow row = certifiedLine(QStringLiteral("u%1_%2").arg(items).arg(k, 2, 10, QChar(u'0')),
+                                                   uniformInstance(items, 1000u * quint32(items) + k), 0, effort);
+            ++rows;
+            optimal += row.optimal ? 1 : 0;
+            worstMs = std::max(worstMs, row.cpuMs);
+        }
+    }
+    for (int items : {60, 120, 249, 501}) {
+        for (quint32 k = 0; k < (quick ? 3u : 10u); ++k) {
+            const CertifiedRow row =
+                certifiedLine(QStringLiteral("t%1_%2").arg(items).arg(k, 2, 10, QChar(u'0')),
+                              tripletInstance(items / 3, 7000u * quint32(items) + k), items / 3, effort);
+            ++rows;
+            optimal += row.optimal ? 1 : 0;
+            worstMs = std::max(worstMs, row.cpuMs);
+        }
+    }
+    out() << "(d) " << optimal << " of " << rows << " certified optimal; slowest " << worstMs << " ms CPU\n"
+          << Qt::endl;
+
+    out() << "(e) two dimensions (the optimum is K by construction)\n"
+          << "| instance | items | optimum | bound | FFD | result | certified | CPU ms | method |\n"
+          << "|---|---|---|---|---|---|---|---|---|" << Qt::endl;
+    for (quint32 seed = 1; seed <= 3; ++seed) {
+        int optimum = 0;
+        const PackingProblem p = perfectInstance(0, 100u + seed, optimum, 250);
+        certifiedLine(QStringLiteral("perfect 250 nodes #%1").arg(seed), p, optimum, effort);
+    }
+    for (quint32 seed = 1; seed <= (quick ? 1u : 3u); ++seed) {
+        int optimum = 0;
+        const PackingProblem p = perfectInstance(0, 200u + seed, optimum, 2500);
+        certifiedLine(QStringLiteral("perfect 2,500 nodes #%1").arg(seed), p, optimum, effort);
+    }
+    for (int items : {60, 120, 249, 501})
+        for (quint32 seed = 1; seed <= 3; ++seed)
+            certifiedLine(QStringLiteral("2-D triplets t%1 #%2").arg(items).arg(seed),
+                          tripletInstance2d(items / 3, 300u * quint32(items) + seed), items / 3, effort);
+    out() << Qt::endl;
 }
 
 void packingLine(const QString &label, const PackingProblem &problem, int optimum, qint64 effort)
@@ -204,7 +324,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const bool quick = args.contains(QStringLiteral("--quick"));
-    // --only=a, --only=b or --only=c runs one part (for profiling); several may be given.
+    // --only=a, b, c or d runs one part (for profiling); several may be given.
     QString only;
     for (const QString &arg : args)
         if (arg.startsWith(QStringLiteral("--only=")))
@@ -239,5 +359,7 @@ int main(int argc, char *argv[])
         if (!quick)
             packingLine(QStringLiteral("(c) triplets 100,002"), tripletInstance(33'334, 9), 33'334, 200'000'000);
     }
+    if (wanted(u'd'))
+        certified(quick);
     return 0;
 }

@@ -243,6 +243,7 @@ Result<DensityResult, ScenarioError> DensityEngine::run(const QList<Workload> &w
         int limiting = kCpu;
         int largestBound = -1;
         QStringList methods;
+        QString certificate;
         bool optimal = true;
         for (const std::vector<int> &group : std::as_const(groups)) {
             PackingProblem part = problem;
@@ -265,6 +266,21 @@ Result<DensityResult, ScenarioError> DensityEngine::run(const QList<Workload> &w
             if (!methods.contains(packed.packing.method))
                 methods.append(packed.packing.method);
             optimal = optimal && packed.packing.provedOptimal;
+            certificate = packed.certificate();
+        }
+        // Separate application groups are separate packings: their bounds add up, and the pool
+        // is optimal when every group is.
+        if (groups.size() > 1) {
+            const int gap = bins - bound;
+            certificate = optimal || gap <= 0
+                              ? QStringLiteral("optimal: each of its %1 application groups is packed optimally")
+                                    .arg(groups.size())
+                              : QStringLiteral("at most %1 node%2 above the optimum: lower bound %3 (the sum over "
+                                               "its %4 application groups)")
+                                    .arg(gap)
+                                    .arg(gap == 1 ? QString() : QStringLiteral("s"))
+                                    .arg(bound)
+                                    .arg(groups.size());
         }
         const int spare = s.node.nPlusOne && bins > 0 ? 1 : 0;
 
@@ -278,7 +294,8 @@ Result<DensityResult, ScenarioError> DensityEngine::run(const QList<Workload> &w
         out.lowerBound = bound + spare;
         out.limitingResource = QString::fromLatin1(kDimensionNames[limiting]);
         out.method = methods.join(u'+');
-        out.optimal = optimal;
+        out.optimal = optimal || bins <= bound;
+        out.certificate = certificate;
         out.allocatableCpuMilli = problem.capacity[kCpu];
         out.allocatableMemoryMiB = problem.capacity[kMemory];
         out.allocatableDiskMiB = problem.dimensions == 4 ? problem.capacity[kDisk] : 0;
@@ -340,6 +357,7 @@ Result<DensityResult, ScenarioError> DensityEngine::run(const QList<Workload> &w
         system.nodeVcpu = s.node.vcpu;
         system.nodeMemoryGiB = s.node.memoryGiB;
         system.threadsPerCore = s.node.threadsPerCore;
+        system.certificate = QStringLiteral("fixed by the scenario");
         result.pools.append(system);
     }
     Capacity &after = result.after;

@@ -71,6 +71,7 @@ QJsonObject DensityResult::toJson(bool withPlacement) const
             {QStringLiteral("node"), QJsonObject{{QStringLiteral("vcpu"), pool.nodeVcpu},
                                                  {QStringLiteral("memoryGiB"), pool.nodeMemoryGiB},
                                                  {QStringLiteral("threadsPerCore"), pool.threadsPerCore}}},
+            {QStringLiteral("certificate"), pool.certificate},
             {QStringLiteral("allocatable"), QJsonObject{{QStringLiteral("cpuMilli"), pool.allocatableCpuMilli},
                                                         {QStringLiteral("memoryMiB"), pool.allocatableMemoryMiB},
                                                         {QStringLiteral("diskMiB"), pool.allocatableDiskMiB},

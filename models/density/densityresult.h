@@ -21,8 +21,11 @@ struct PoolResult {
     int lowerBound = 0;       ///< on the same terms as `nodes`
     QString limitingResource; ///< "cpu", "memory", "pods", "disk" or "system"
     int workloads = 0;
-    QString method;                 ///< the packer that won
-    bool optimal = false;           ///< proven optimal packing
+    QString method;       ///< the packer that won
+    bool optimal = false; ///< proven optimal packing
+    /** What the packing proves, in words: "optimal: equals the lower bound (L1)" or "at most
+        N nodes (x %) above the optimum: ..." (PackOutcome::certificate). */
+    QString certificate;
     qint64 allocatableCpuMilli = 0; ///< per node, after reservations and headroom
     qint64 allocatableMemoryMiB = 0;
     qint64 allocatableDiskMiB = 0; ///< for writable layers, after the pool's images; 0 when not packed

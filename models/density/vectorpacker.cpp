@@ -1,6 +1,7 @@
 #include "vectorpacker.h"
 
 #include "bincentricpacker.h"
+#include "consistentsearch.h"
 #include "exactpacker.h"
 #include "ffdpacker.h"
 #include "repacksearch.h"
@@ -34,17 +35,49 @@ PackOutcome VectorPacker::pack(const PackingProblem &problem, const PackerSettin
         if (candidate.bins < best.bins)
             best = std::move(candidate);
     }
+    // Small pools share the budget between the repack search, quick on easy gains, and the
+    // consistent neighbourhood search, which still moves when every bin is exactly full.
+    const bool certify = settings.localSearch && problem.itemCount() <= settings.certifyMaxItems;
+    qint64 repackEffort = settings.searchEffort;
+    qint64 certifyEffort = 0;
+    if (certify) {
+        certifyEffort = settings.certifyEffort >= 0 ? settings.certifyEffort : settings.searchEffort / 4 * 3;
+        if (settings.certifyEffort < 0)
+            repackEffort = settings.searchEffort - certifyEffort;
+    }
     if (settings.localSearch && best.bins > lowerBound)
-        best = RepackSearch::improve(problem, best, lowerBound, settings.searchEffort);
+        best = RepackSearch::improve(problem, best, lowerBound, repackEffort);
     best.provedOptimal = best.bins <= lowerBound;
+    // Tiny pools are searched exhaustively first: where the optimum is above the bound, that
+    // proves it, and the neighbourhood search would only spend its budget looking for less.
     if (!best.provedOptimal && problem.itemCount() <= settings.exactMaxItems) {
         const ExactPacker::Outcome exact = ExactPacker::solve(problem, best.bins, lowerBound, settings.exactNodeLimit);
         if (exact.better)
             best = *exact.better;
-        best.provedOptimal = exact.finished;
+        best.provedOptimal = exact.finished || best.bins <= lowerBound;
+    }
+    if (certify && !best.provedOptimal) {
+        best = ConsistentSearch::improve(problem, best, lowerBound, certifyEffort);
+        best.provedOptimal = best.bins <= lowerBound;
     }
     outcome.packing = std::move(best);
     return outcome;
+}
+
+QString PackOutcome::certificate() const
+{
+    const int lower = bound.value();
+    if (packing.bins <= lower)
+        return QStringLiteral("optimal: equals the lower bound (%1)").arg(QString::fromLatin1(bound.source()));
+    if (packing.provedOptimal)
+        return QStringLiteral("optimal: proven by exhaustive search (lower bound %1)").arg(lower);
+    const int gap = packing.bins - lower;
+    return QStringLiteral("at most %1 node%2 (%3 %) above the optimum: lower bound %4 (%5)")
+        .arg(gap)
+        .arg(gap == 1 ? QString() : QStringLiteral("s"))
+        .arg(100.0 * double(gap) / double(lower), 0, 'f', 1)
+        .arg(lower)
+        .arg(QString::fromLatin1(bound.source()));
 }
 
 } // namespace landfall

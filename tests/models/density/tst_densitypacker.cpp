@@ -1,5 +1,6 @@
 // The packers and bounds: hand-computed lower bounds, small packings whose optimum is known, and
 // a property test over random instances.
+#include "density/consistentsearch.h"
 #include "density/demandmodel.h"
 #include "density/densityengine.h"
 #include "density/dominancetree.h"
@@ -9,9 +10,13 @@
 #include "density/lowerbounds.h"
 #include "density/vectorpacker.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSet>
 #include <QTest>
 
+#include <array>
+#include <functional>
 #include <random>
 
 using namespace landfall;
@@ -91,6 +96,65 @@ QString checkPacking(const PackingProblem &p, const Packing &packing)
     return {};
 }
 
+/** The optimum by enumerating every partition of the items into bins (restricted growth
+    strings): independent of the packers, for small n only. */
+int bruteForceOptimum(const PackingProblem &p)
+{
+    const int n = p.itemCount();
+    int best = n;
+    std::vector<PackingProblem::Vector> rooms;
+    std::function<void(int)> assign = [&](int item) {
+        if (int(rooms.size()) >= best)
+            return;
+        if (item == n) {
+            best = int(rooms.size());
+            return;
+        }
+        const PackingProblem::Vector &size = p.items[item];
+        // By index: the recursion pushes onto `rooms`, which may move it.
+        for (size_t b = 0; b < rooms.size(); ++b) {
+            if (!p.fits(rooms[b], size))
+                continue;
+            for (int d = 0; d < p.dimensions; ++d)
+                rooms[b][d] -= size[d];
+            assign(item + 1);
+            for (int d = 0; d < p.dimensions; ++d)
+                rooms[b][d] += size[d];
+        }
+        PackingProblem::Vector room = p.capacity;
+        for (int d = 0; d < p.dimensions; ++d)
+            room[d] -= size[d];
+        rooms.push_back(room);
+        assign(item + 1);
+        rooms.pop_back();
+    };
+    assign(0);
+    return n == 0 ? 0 : best;
+}
+
+/** Falkenauer's triplets in `dims` dimensions: every bin of 1000 filled exactly by three items. */
+PackingProblem triplets(int count, int dims, quint32 seed)
+{
+    std::mt19937 random(seed);
+    PackingProblem p;
+    p.dimensions = dims;
+    p.capacity = {1000, 1000, 0, 0};
+    for (int t = 0; t < count; ++t) {
+        std::array<PackingProblem::Vector, 3> items{};
+        for (int d = 0; d < dims; ++d) {
+            const qint64 first = std::uniform_int_distribution<qint64>(380, 490)(random);
+            const qint64 second = std::uniform_int_distribution<qint64>(251, (1000 - first) / 2)(random);
+            std::array<qint64, 3> parts{first, second, 1000 - first - second};
+            std::shuffle(parts.begin(), parts.end(), random);
+            for (int k = 0; k < 3; ++k)
+                items[k][d] = parts[k];
+        }
+        p.items.insert(p.items.end(), items.begin(), items.end());
+    }
+    std::shuffle(p.items.begin(), p.items.end(), random);
+    return p;
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(landfall::PackingProblem)
@@ -102,6 +166,12 @@ class TestDensityPacker : public QObject {
 private Q_SLOTS:
     void lowerBounds_data();
     void lowerBounds();
+    void dualFeasibleBounds_data();
+    void dualFeasibleBounds();
+    void matchesBruteForce();
+    void consistentSearchFillsExactBins_data();
+    void consistentSearchFillsExactBins();
+    void certificateText();
     void knownOptimum_data();
     void knownOptimum();
     void exactFindsWhatFfdMisses();
@@ -143,6 +213,114 @@ void TestDensityPacker::lowerBounds()
     QCOMPARE(bound.l2, l2);
     QCOMPARE(bound.value(), std::max(l1, l2));
     QCOMPARE(bound.limitingDimension, limiting);
+}
+
+void TestDensityPacker::dualFeasibleBounds_data()
+{
+    QTest::addColumn<PackingProblem>("problem");
+    QTest::addColumn<int>("dff");
+    QTest::addColumn<int>("optimum");
+    // Five 4s in bins of 10: L1 and L2 say 2, but only two fit a bin; u^(2) maps each 4 to half
+    // a bin and proves 3.
+    QTest::newRow("five 4s") << oneDimension(10, {4, 4, 4, 4, 4}) << 3 << 3;
+    // Seven 35s in bins of 100: L1 3, L2 3; two per bin -> 4. u^(2) maps 35 to 50.
+    QTest::newRow("seven 35s") << oneDimension(100, {35, 35, 35, 35, 35, 35, 35}) << 4 << 4;
+    // Nothing to gain where L1 is tight.
+    QTest::newRow("exact halves") << oneDimension(10, {5, 5, 5, 5}) << 2 << 2;
+}
+
+void TestDensityPacker::dualFeasibleBounds()
+{
+    QFETCH(PackingProblem, problem);
+    QFETCH(int, dff);
+    QFETCH(int, optimum);
+    std::vector<qint64> sizes;
+    for (const auto &item : problem.items)
+        sizes.push_back(item[0]);
+    QCOMPARE(LowerBounds::dualFeasible(sizes, problem.capacity[0]), dff);
+    const LowerBound bound = LowerBounds::compute(problem);
+    QCOMPARE(bound.value(), dff);
+    QCOMPARE(bruteForceOptimum(problem), optimum);
+    QCOMPARE(VectorPacker::pack(problem).packing.bins, optimum);
+}
+
+void TestDensityPacker::matchesBruteForce()
+{
+    // Small random instances, sizes drawn so that bins hold two to four items: the packer is
+    // exact there, and every bound (L1, L2, dual feasible) is at most the brute-force optimum.
+    std::mt19937 random(2020);
+    for (int round = 0; round < 400; ++round) {
+        PackingProblem p;
+        p.dimensions = 1 + round % 3;
+        for (int d = 0; d < p.dimensions; ++d)
+            p.capacity[d] = std::uniform_int_distribution<qint64>(10, 120)(random);
+        const int n = std::uniform_int_distribution<int>(1, 9)(random);
+        for (int i = 0; i < n; ++i) {
+            PackingProblem::Vector item{};
+            for (int d = 0; d < p.dimensions; ++d)
+                item[d] = std::uniform_int_distribution<qint64>(p.capacity[d] / 6, p.capacity[d] * 3 / 4)(random);
+            p.items.push_back(item);
+        }
+        const int optimum = bruteForceOptimum(p);
+        const PackOutcome outcome = VectorPacker::pack(p);
+        const QString text = QStringLiteral("round %1: ").arg(round);
+        QCOMPARE(text + checkPacking(p, outcome.packing), text);
+        QVERIFY2(outcome.bound.l1 <= optimum && outcome.bound.l2 <= optimum, qPrintable(text));
+        QVERIFY2(outcome.bound.dff <= optimum, qPrintable(text + QString::number(outcome.bound.dff)));
+        QCOMPARE(outcome.packing.bins, optimum);
+        QVERIFY2(outcome.packing.provedOptimal, qPrintable(text));
+        // The search alone, from FFD, never returns more bins than it started with, nor an
+        // infeasible packing, nor fewer bins than the optimum.
+        const Packing ffd = FfdPacker::pack(p);
+        const Packing improved = ConsistentSearch::improve(p, ffd, outcome.bound.value(), 200'000);
+        QCOMPARE(text + checkPacking(p, improved), text);
+        QVERIFY2(improved.bins <= ffd.bins && improved.bins >= optimum, qPrintable(text));
+    }
+}
+
+void TestDensityPacker::consistentSearchFillsExactBins_data()
+{
+    QTest::addColumn<PackingProblem>("problem");
+    QTest::addColumn<int>("optimum");
+    // Every bin exactly full: the repack search finds no move there, and FFD is 15-20 % off.
+    QTest::newRow("1-D triplets, 40 bins") << triplets(40, 1, 11) << 40;
+    QTest::newRow("1-D triplets, 83 bins") << triplets(83, 1, 12) << 83;
+    QTest::newRow("2-D triplets, 40 bins") << triplets(40, 2, 13) << 40;
+}
+
+void TestDensityPacker::consistentSearchFillsExactBins()
+{
+    QFETCH(PackingProblem, problem);
+    QFETCH(int, optimum);
+    PackerSettings settings;
+    settings.searchEffort = 200'000'000;
+    const PackOutcome outcome = VectorPacker::pack(problem, settings);
+    QCOMPARE(checkPacking(problem, outcome.packing), QString());
+    QCOMPARE(outcome.bound.value(), optimum);
+    QCOMPARE(outcome.packing.bins, optimum);
+    QVERIFY(outcome.packing.provedOptimal);
+    QVERIFY(FfdPacker::pack(problem).bins > optimum);
+    // Deterministic: the same input, the same layout.
+    QVERIFY(VectorPacker::pack(problem, settings).packing.binOf == outcome.packing.binOf);
+}
+
+void TestDensityPacker::certificateText()
+{
+    PackOutcome outcome;
+    outcome.bound.l1 = 10;
+    outcome.bound.l2 = 12;
+    outcome.packing.bins = 12;
+    QCOMPARE(outcome.certificate(), QStringLiteral("optimal: equals the lower bound (Martello-Toth L2)"));
+    outcome.packing.bins = 13;
+    QCOMPARE(outcome.certificate(),
+             QStringLiteral("at most 1 node (8.3 %) above the optimum: lower bound 12 (Martello-Toth L2)"));
+    outcome.packing.provedOptimal = true;
+    QCOMPARE(outcome.certificate(), QStringLiteral("optimal: proven by exhaustive search (lower bound 12)"));
+    outcome.packing.provedOptimal = false;
+    outcome.bound.dff = 13;
+    outcome.packing.bins = 15;
+    QCOMPARE(outcome.certificate(),
+             QStringLiteral("at most 2 nodes (15.4 %) above the optimum: lower bound 13 (dual feasible function)"));
 }
 
 void TestDensityPacker::knownOptimum_data()
@@ -297,6 +475,9 @@ void TestDensityPacker::randomInstances()
         QCOMPARE(problemText + checkPacking(p, outcome.packing), problemText);
         QVERIFY2(outcome.packing.bins >= outcome.bound.value(), qPrintable(problemText));
         QVERIFY2(outcome.packing.bins <= FfdPacker::pack(p).bins, qPrintable(problemText));
+        // Proven optimal only when it is: at the bound, or the exhaustive search finished.
+        if (outcome.packing.bins > outcome.bound.value() && outcome.packing.provedOptimal)
+            QVERIFY2(p.itemCount() <= settings.exactMaxItems, qPrintable(problemText));
     }
 }
 
@@ -362,7 +543,17 @@ void TestDensityPacker::engineProperty()
         QCOMPARE(r.savedMemoryGiB, r.before.memoryGiB - r.after.memoryGiB);
         QCOMPARE(r.savedDiskGiB, r.before.diskGiB - r.after.diskGiB);
         QVERIFY(r.after.diskGiB >= r.after.persistentVolumeGiB);
-        // Re-add each node's demand and compare with its pool's allocatable.
+        // Every pool states what it proves, in the result and in its JSON.
+        const QJsonArray poolsJson = r.toJson(false).value(QStringLiteral("pools")).toArray();
+        QCOMPARE(poolsJson.size(), r.pools.size());
+        for (int k = 0; k < r.pools.size(); ++k) {
+            const PoolResult &pool = r.pools[k];
+            QVERIFY(!pool.certificate.isEmpty());
+            QCOMPARE(poolsJson[k].toObject().value(QStringLiteral("certificate")).toString(), pool.certificate);
+            if (pool.name != QStringLiteral("system"))
+                QCOMPARE(pool.certificate.startsWith(QStringLiteral("optimal")), pool.optimal);
+        }
+        // Re-add each node's demand and compare with the pool's allocatable.
         const DemandModel model(s);
         QHash<QString, PoolResult> pools;
         for (const PoolResult &pool : r.pools) {
