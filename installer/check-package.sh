@@ -137,7 +137,7 @@ if command -v groff >/dev/null; then
     warnings=$(LC_ALL=C.UTF-8 groff -man -ww -z -Tutf8 "$man_page" 2>&1)
     [[ -z $warnings ]] || { echo "$warnings"; fail "groff warns about the man page"; }
 fi
-for command in import summary classify override rules export scenario density compare report; do
+for command in import summary classify override rules export scenario density compare pricebook cost report; do
     grep -qE "^\.BI \"$command " "$man_page" || fail "the man page misses $command"
 done
 

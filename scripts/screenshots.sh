@@ -4,7 +4,7 @@
 # Needs xvfb-run (Debian: xvfb). The application imports the demo inventory and the workshop
 # answers into a fresh project and saves a grab of its window (--screenshot, a hidden option);
 # then it opens that project once per view (--view NAME, hidden too) and saves a grab of each:
-# inventory.png, plan.png, rules.png, scenarios.png, dashboard.png, and dashboard-workshop.png
+# inventory.png, plan.png, rules.png, scenarios.png, dashboard.png, business-case.png, and dashboard-workshop.png
 # (workshop mode, as on a projector). When landfall-cli is built too, the project gets two more
 # density scenarios first, so that the comparison has something to compare.
 set -eu
@@ -51,6 +51,7 @@ fi
 for view in plan rules scenarios dashboard; do
     shoot "$work/demo.landfall" --view "$view" --screenshot "$out/$view.png"
 done
+shoot "$work/demo.landfall" --view "business case" --screenshot "$out/business-case.png"
 # Workshop mode is a saved setting: switch it on for one more picture of the dashboard.
 mkdir -p "$XDG_CONFIG_HOME/Landfall"
 printf '[mainWindow]\nworkshopMode=true\n' >> "$XDG_CONFIG_HOME/Landfall/Landfall.conf"

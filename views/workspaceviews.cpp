@@ -1,5 +1,6 @@
 #include "workspaceviews.h"
 
+#include "businesscaseview.h"
 #include "inventoryview.h"
 #include "mainwindow.h"
 #include "planview.h"
@@ -46,6 +47,7 @@ WorkspaceViews::WorkspaceViews(MainWindow *window)
     , m_rulesEditor(new RulesEditor(m_rules, window->undoStack()))
     , m_scenarioView(new ScenarioView(m_scenarios, window->undoStack()))
     , m_dashboard(new DashboardView(m_pathCounts, m_osCounts, m_scenarioView->comparedModel(), m_resources, m_sweep))
+    , m_businessCase(new BusinessCaseView(m_decisions, m_scenarios, window->undoStack()))
     , m_pathsLabel(new QLabel(window))
     , m_repackTimer(new QTimer(this))
 {
@@ -54,6 +56,7 @@ WorkspaceViews::WorkspaceViews(MainWindow *window)
     window->addView(m_rulesEditor, tr("&Rules"), QKeySequence(Qt::CTRL | Qt::Key_3));
     window->addView(m_scenarioView, tr("&Scenarios"), QKeySequence(Qt::CTRL | Qt::Key_4));
     window->addView(m_dashboard, tr("&Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_5));
+    window->addView(m_businessCase, tr("&Business case"), QKeySequence(Qt::CTRL | Qt::Key_6));
 
     m_pathsLabel->setObjectName(QStringLiteral("pathCountsLabel"));
     m_pathsLabel->setAccessibleName(tr("Plan counts"));
@@ -98,6 +101,7 @@ void WorkspaceViews::setStore(ProjectStore *store)
     m_scenarios->setEstate(store ? Estate{store->hosts(), {}} : Estate{});
     m_scenarios->setWorkloads(m_decisions->containerWorkloads());
     m_scenarioView->setStore(store);
+    m_businessCase->setStore(store);
     updateStatus();
 }
 

@@ -7,6 +7,7 @@ class QTimer;
 
 namespace landfall {
 
+class BusinessCaseView;
 class DashboardView;
 class DecisionTableModel;
 class MainWindow;
@@ -41,6 +42,7 @@ public:
     RulesEditor *rulesEditor() const { return m_rulesEditor; }
     ScenarioView *scenarioView() const { return m_scenarioView; }
     DashboardView *dashboard() const { return m_dashboard; }
+    BusinessCaseView *businessCase() const { return m_businessCase; }
 
     void setWorkshopMode(bool on);
     /** Hands the current decisions to the density engine now, rather than after the pause that
@@ -65,6 +67,7 @@ private:
     RulesEditor *m_rulesEditor;
     ScenarioView *m_scenarioView;
     DashboardView *m_dashboard;
+    BusinessCaseView *m_businessCase;
     QLabel *m_pathsLabel;
     QTimer *m_repackTimer;
     int m_detailRow = 0;

@@ -222,6 +222,7 @@ void registerCommands(CommandRegistry &registry)
     registerInventoryCommands(registry);
     registerAdvisorCommands(registry);
     registerDensityCommands(registry);
+    registerCostCommands(registry);
 #ifdef LANDFALL_CLI_REPORT
     registerReportCommands(registry);
 #endif

@@ -1,5 +1,6 @@
 // landfall: the desktop application. main() only reads the command line and wires a project
 // into the main window; everything else lives in landfall_views.
+#include "businesscaseview.h"
 #include "mainwindow.h"
 #include "planview.h"
 #include "workspaceviews.h"
@@ -40,7 +41,7 @@ void describe(QCommandLineParser &parser)
     parser.addOption(screenshot);
     QCommandLineOption view(QStringLiteral("view"),
                             QCoreApplication::translate("main", "Show a view at the start: inventory, plan, rules, "
-                                                                "scenarios or dashboard."),
+                                                                "scenarios, dashboard or business case."),
                             QStringLiteral("name"));
     view.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(view);
@@ -63,8 +64,8 @@ bool showViewNamed(landfall::MainWindow &window, const QString &name)
 bool isPacking(const landfall::MainWindow &window)
 {
     const landfall::WorkspaceViews *workspace = window.workspace();
-    return workspace &&
-           (workspace->decisions()->loading() || workspace->scenarios()->isBusy() || workspace->sweep()->isBusy());
+    return workspace && (workspace->decisions()->loading() || workspace->scenarios()->isBusy() ||
+                         workspace->sweep()->isBusy() || workspace->businessCase()->isBusy());
 }
 
 void nameApplication()
@@ -111,6 +112,10 @@ int main(int argc, char *argv[])
     const QStringList imports = parser.values(QStringLiteral("import"));
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
     const QString view = parser.value(QStringLiteral("view"));
+    // A screenshot shows the window as large as the screen it is taken on (Xvfb's -screen size),
+    // so the pictures show the layout at the sizes asked for rather than the first-start default.
+    if (!screenshot.isEmpty() && window.screen())
+        window.resize(window.screen()->availableGeometry().size());
     window.show();
 
     if (!positional.isEmpty()) {

@@ -1,0 +1,73 @@
+#include "densitycostmapping.h"
+
+#include <QHash>
+
+namespace landfall {
+
+bool DensityCostMapping::hybridBenefit(const QJsonObject &rawScenario)
+{
+    const QString model =
+        rawScenario.value(QLatin1String("licensing")).toObject().value(QLatin1String("model")).toString();
+    return model == QLatin1String("hybrid-benefit");
+}
+
+QString DensityCostMapping::nodeSku(const QJsonObject &rawScenario)
+{
+    return rawScenario.value(QLatin1String("node")).toObject().value(QLatin1String("sku")).toString();
+}
+
+bool DensityCostMapping::needsGpu(const Vm &vm)
+{
+    return vm.answers.value(WorkshopAnswers::Attribute::Gui) == QLatin1String("directx");
+}
+
+ContainerPlatformToPrice DensityCostMapping::map(const DensityResult &result, const Scenario &scenario,
+                                                 const QJsonObject &rawScenario, const QList<Workload> &workloads,
+                                                 const QList<Vm> &vms)
+{
+    ContainerPlatformToPrice out;
+    out.hybridBenefit = hybridBenefit(rawScenario);
+    out.kubernetesCluster = scenario.platform == Scenario::Platform::Kubernetes && !result.pools.isEmpty();
+    out.licencesAfter = result.licencesAfter;
+
+    QHash<qint64, const Workload *> workloadOf;
+    for (const Workload &w : workloads)
+        workloadOf.insert(w.vmId, &w);
+    QHash<qint64, bool> gpuOf;
+    for (const Vm &vm : vms)
+        gpuOf.insert(vm.id, needsGpu(vm));
+    QHash<QString, QList<qint64>> members;
+    for (const Placement &p : result.placement)
+        members[p.pool].append(p.vmId);
+
+    const QString sku = nodeSku(rawScenario);
+    for (const PoolResult &pool : result.pools) {
+        PoolToPrice priced;
+        priced.name = pool.name;
+        priced.windows = pool.os == QLatin1String("windows");
+        priced.nodes = pool.nodes;
+        priced.nodeVcpu = scenario.node.vcpu;
+        priced.nodeMemoryGiB = scenario.node.memoryGiB;
+        priced.nodeDiskGiB = scenario.node.diskGiB;
+        priced.sku = pool.name == QLatin1String("system") ? QString() : sku;
+        priced.vmIds = members.value(pool.name);
+        // Pools are told apart by name until the density result names each pool's purpose.
+        const QString name = pool.name.toLower();
+        priced.gpu = name.contains(QLatin1String("gpu"));
+        priced.kata = name.contains(QLatin1String("kata")) || name.contains(QLatin1String("untrusted"));
+        int gpuWorkloads = 0;
+        for (qint64 id : std::as_const(priced.vmIds)) {
+            const Workload *w = workloadOf.value(id);
+            priced.kata = priced.kata || (w && w->isolation == Isolation::Kata);
+            gpuWorkloads += gpuOf.value(id) ? 1 : 0;
+        }
+        if (!priced.gpu && gpuWorkloads > 0) {
+            out.gpuWorkloadsOnPlainNodes += gpuWorkloads;
+            out.gpuPlainPool = pool.name;
+        }
+        out.pools.append(priced);
+    }
+    return out;
+}
+
+} // namespace landfall

@@ -1,0 +1,99 @@
+#include "projectbusinesscase.h"
+
+#include "densitycostmapping.h"
+
+#include "density/densityengine.h"
+#include "density/workload.h"
+#include "store/projectstore.h"
+
+#include <QHash>
+#include <QJsonDocument>
+
+namespace landfall {
+
+Result<PriceBook, PriceBookError> ProjectBusinessCase::priceBook(const ProjectStore &store)
+{
+    const QString stored = store.setting(kPriceBookSetting);
+    if (stored.isEmpty())
+        return PriceBook::builtIn();
+    auto book = PriceBook::fromJsonText(stored.toUtf8());
+    if (!book)
+        return PriceBookError{book.error().key, QStringLiteral("the project's price book: ") + book.error().message};
+    return book;
+}
+
+bool ProjectBusinessCase::hasOwnPriceBook(const ProjectStore &store)
+{
+    return !store.setting(kPriceBookSetting).isEmpty();
+}
+
+std::optional<StoreError> ProjectBusinessCase::savePriceBook(ProjectStore &store, const PriceBook &book)
+{
+    return store.setSetting(kPriceBookSetting,
+                            QString::fromUtf8(QJsonDocument(book.toJson()).toJson(QJsonDocument::Compact)));
+}
+
+std::optional<StoreError> ProjectBusinessCase::resetPriceBook(ProjectStore &store)
+{
+    // An empty value (not a null one: the column is NOT NULL) means the built-in book.
+    return store.setSetting(kPriceBookSetting, QStringLiteral(""));
+}
+
+Result<StoredScenario, CostError> ProjectBusinessCase::scenario(const ProjectStore &store, const QString &name)
+{
+    const QStringList names = store.scenarioNames();
+    const QString wanted = name.isEmpty() && !names.isEmpty() ? names.constFirst() : name;
+    if (wanted.isEmpty() || (wanted == QLatin1String("default") && !names.contains(wanted)))
+        return StoredScenario{Scenario(), QJsonObject()};
+    const std::optional<QString> definition = store.scenarioDefinition(wanted);
+    if (!definition) {
+        QStringList known = names;
+        known.append(QStringLiteral("default"));
+        return CostError{
+            QStringLiteral("scenario"),
+            QStringLiteral("no scenario named '%1'; the project has %2").arg(wanted, known.join(QStringLiteral(", ")))};
+    }
+    const QJsonObject json = QJsonDocument::fromJson(definition->toUtf8()).object();
+    auto parsed = Scenario::fromJson(json);
+    if (!parsed)
+        return CostError{QStringLiteral("scenario"), parsed.error().toString()};
+    return StoredScenario{parsed.value(), json};
+}
+
+Result<BusinessCase, CostError> ProjectBusinessCase::compute(const ProjectStore &store, const QString &scenarioName,
+                                                             int years)
+{
+    auto book = priceBook(store);
+    if (!book)
+        return CostError{QStringLiteral("priceBook"), book.error().toString()};
+    auto stored = scenario(store, scenarioName);
+    if (!stored)
+        return stored.error();
+
+    BusinessCaseInputs in;
+    in.vms = store.vms();
+    in.decisions = store.decisions();
+    in.hosts = store.hosts();
+    in.scenario = stored->scenario;
+    in.book = book.value();
+    in.years = years;
+
+    QHash<qint64, const Decision *> decisionOf;
+    for (const Decision &d : std::as_const(in.decisions))
+        decisionOf.insert(d.vmId, &d);
+    QList<Workload> workloads;
+    for (const Vm &vm : std::as_const(in.vms)) {
+        const Decision *d = decisionOf.value(vm.id);
+        if (d && d->path == MigrationPath::Containerize)
+            workloads.append(Workload::fromVm(vm, *d));
+    }
+    DensityEngine::Options options;
+    options.vmHosts = false; // the cost model prices today's estate itself
+    const auto density = DensityEngine(in.scenario).run(workloads, options);
+    if (!density)
+        return CostError{QStringLiteral("scenario %1").arg(in.scenario.name), density.error().toString()};
+    in.platform = DensityCostMapping::map(density.value(), in.scenario, stored->json, workloads, in.vms);
+    return BusinessCaseCalculator::compute(in);
+}
+
+} // namespace landfall

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "businesscase.h"
+#include "businesscasecalculator.h"
+#include "pricebook.h"
+
+#include "density/scenario.h"
+#include "domain/result.h"
+#include "store/storeerror.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace landfall {
+
+class ProjectStore;
+
+/** A scenario as stored, with the JSON it was read from (the cost model reads keys the density
+    engine does not know, such as `node.sku`). */
+struct StoredScenario {
+    Scenario scenario;
+    QJsonObject json;
+};
+
+/** The business case of a project: its price book (the `priceBook` setting, else the built-in
+    default), its VMs, hosts and decisions, and a scenario's density result, put together. */
+class ProjectBusinessCase {
+public:
+    static inline const QString kPriceBookSetting = QStringLiteral("priceBook");
+
+    /** The project's price book; the built-in one when the project keeps none. */
+    static Result<PriceBook, PriceBookError> priceBook(const ProjectStore &store);
+    /** True when the project keeps a price book of its own. */
+    static bool hasOwnPriceBook(const ProjectStore &store);
+    static std::optional<StoreError> savePriceBook(ProjectStore &store, const PriceBook &book);
+    /** Goes back to the built-in price book. */
+    static std::optional<StoreError> resetPriceBook(ProjectStore &store);
+
+    /** The scenario of that name; an empty name: the project's first scenario, else every default. */
+    static Result<StoredScenario, CostError> scenario(const ProjectStore &store, const QString &name);
+    /** Everything computed: the density engine packs the containerized VMs under the scenario. */
+    static Result<BusinessCase, CostError> compute(const ProjectStore &store, const QString &scenarioName, int years);
+};
+
+} // namespace landfall

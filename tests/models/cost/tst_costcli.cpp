@@ -1,0 +1,215 @@
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int status = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(qEnvironmentVariable("LANDFALL_CLI"), arguments);
+    process.waitForFinished(120000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString demo(const QString &name)
+{
+    return QStringLiteral(LANDFALL_SOURCE_DIR "/resources/demo/") + name;
+}
+
+QSet<QString> keysOf(const QJsonObject &object)
+{
+    const QStringList keys = object.keys();
+    return QSet<QString>(keys.cbegin(), keys.cend());
+}
+
+} // namespace
+
+/** landfall-cli's pricebook and cost commands on the demo project, as a script runs them. */
+class TestCostCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_project = m_dir.filePath(QStringLiteral("demo.landfall"));
+        Run run = cli({QStringLiteral("import"), m_project, demo(QStringLiteral("demo-rvtools-vinfo.csv")),
+                       demo(QStringLiteral("demo-workshop-answers.csv"))});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        run = cli({QStringLiteral("classify"), m_project});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        const QStringList scenarios =
+            QDir(demo(QStringLiteral("scenarios"))).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        QVERIFY(!scenarios.isEmpty());
+        for (const QString &file : scenarios) {
+            run = cli({QStringLiteral("scenario"), m_project, QStringLiteral("--add"),
+                       demo(QStringLiteral("scenarios/")) + file});
+            QVERIFY2(run.status == 0, qPrintable(run.err));
+        }
+    }
+
+    void demoCostJson()
+    {
+        const Run run = cli({QStringLiteral("cost"), m_project, QStringLiteral("--json")});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(keysOf(json),
+                 (QSet<QString>{QStringLiteral("currency"), QStringLiteral("priceBook"), QStringLiteral("monthly"),
+                                QStringLiteral("years"), QStringLiteral("paybackMonth"), QStringLiteral("vms"),
+                                QStringLiteral("assumptions")}));
+        QCOMPARE(json.value(QLatin1String("currency")).toString(), QStringLiteral("USD"));
+        const QJsonObject book = json.value(QLatin1String("priceBook")).toObject();
+        QCOMPARE(keysOf(book), (QSet<QString>{QStringLiteral("name"), QStringLiteral("date")}));
+        QVERIFY(book.value(QLatin1String("name")).toString().contains(QLatin1String("East US")));
+
+        const QJsonObject monthly = json.value(QLatin1String("monthly")).toObject();
+        QCOMPARE(keysOf(monthly),
+                 (QSet<QString>{QStringLiteral("before"), QStringLiteral("after"), QStringLiteral("byPath")}));
+        const QJsonObject byPath = monthly.value(QLatin1String("byPath")).toObject();
+        QCOMPARE(keysOf(byPath),
+                 (QSet<QString>{QStringLiteral("rehost"), QStringLiteral("containerize"), QStringLiteral("cloudNative"),
+                                QStringLiteral("retire"), QStringLiteral("retain")}));
+        double sum = 0;
+        for (const QJsonValue part : byPath)
+            sum += part.toDouble();
+        QVERIFY(qAbs(monthly.value(QLatin1String("after")).toDouble() - sum) < 1e-6);
+        QVERIFY(monthly.value(QLatin1String("before")).toDouble() > 0);
+        QCOMPARE(byPath.value(QLatin1String("retire")).toDouble(), 0.0);
+        for (const char *path : {"rehost", "containerize", "cloudNative"})
+            QVERIFY2(byPath.value(QLatin1String(path)).toDouble() > 0, path);
+
+        const QJsonArray years = json.value(QLatin1String("years")).toArray();
+        QCOMPARE(years.size(), 3);
+        for (int i = 0; i < years.size(); ++i) {
+            const QJsonObject year = years.at(i).toObject();
+            QCOMPARE(keysOf(year), (QSet<QString>{QStringLiteral("year"), QStringLiteral("before"),
+                                                  QStringLiteral("after"), QStringLiteral("cumulativeSaving")}));
+            QCOMPARE(year.value(QLatin1String("year")).toInt(), i + 1);
+        }
+        const QJsonValue payback = json.value(QLatin1String("paybackMonth"));
+        QVERIFY(payback.isNull() || payback.toInt() > 0);
+
+        // Every VM of the demo, each rehosted one on a size with its rate.
+        const QJsonArray vms = json.value(QLatin1String("vms")).toArray();
+        const Run summary = cli({QStringLiteral("summary"), m_project, QStringLiteral("--json")});
+        QCOMPARE(vms.size(),
+                 QJsonDocument::fromJson(summary.out.toUtf8()).object().value(QLatin1String("vms")).toInt());
+        int rehosted = 0;
+        for (const QJsonValue value : vms) {
+            const QJsonObject vm = value.toObject();
+            QCOMPARE(keysOf(vm), (QSet<QString>{QStringLiteral("name"), QStringLiteral("path"), QStringLiteral("sku"),
+                                                QStringLiteral("monthly")}));
+            const bool rehost = vm.value(QLatin1String("path")).toString() == QLatin1String("rehost");
+            QCOMPARE(vm.value(QLatin1String("sku")).toString().isEmpty(), !rehost);
+            rehosted += rehost ? 1 : 0;
+        }
+        QVERIFY(rehosted > 0);
+        // The demo has no utilisation: the figures say they are at provisioned size.
+        const QStringList assumptions = json.value(QLatin1String("assumptions")).toVariant().toStringList();
+        QVERIFY(assumptions.join(u' ').contains(QLatin1String("No VM has utilisation data")));
+        QVERIFY(assumptions.join(u' ').contains(QLatin1String("pricing calculator")));
+    }
+
+    void textSaysEveryAmountIsAtProvisionedSize()
+    {
+        const Run run = cli({QStringLiteral("cost"), m_project, QStringLiteral("--scenario"),
+                             QStringLiteral("aks-64x256-cni-overlay"), QStringLiteral("--years"), QStringLiteral("5")});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(QLatin1String("scenario aks-64x256-cni-overlay")));
+        QVERIFY(run.out.contains(QLatin1String("No VM has utilisation data")));
+        QVERIFY(run.out.contains(QLatin1String("total")));
+        for (const QString &line : run.out.split(u'\n')) {
+            if (line.startsWith(QLatin1String("  total")) || line.startsWith(QLatin1String("  rehost")))
+                QVERIFY2(line.endsWith(QLatin1String("(at provisioned size)")), qPrintable(line));
+        }
+        QVERIFY(run.out.contains(QLatin1String("\n  5   ")));
+    }
+
+    void usageAndRefusals()
+    {
+        QCOMPARE(cli({QStringLiteral("cost"), m_project, QStringLiteral("--years"), QStringLiteral("0")}).status, 2);
+        QCOMPARE(cli({QStringLiteral("pricebook"), m_project}).status, 2);
+        const Run unknown =
+            cli({QStringLiteral("cost"), m_project, QStringLiteral("--scenario"), QStringLiteral("nope")});
+        QCOMPARE(unknown.status, 1);
+        QVERIFY(unknown.err.contains(QLatin1String("aks-32x128")));
+        QCOMPARE(cli({QStringLiteral("cost"), m_dir.filePath(QStringLiteral("missing.landfall"))}).status, 3);
+    }
+
+    void priceBookExportImportReset()
+    {
+        const QString exported = m_dir.filePath(QStringLiteral("book.json"));
+        Run run = cli({QStringLiteral("pricebook"), m_project, QStringLiteral("--export"), exported});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        QFile file(exported);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject book = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        QVERIFY(book.value(QLatin1String("vmSkus")).toArray().size() > 20);
+
+        // A bad book is refused naming its key, and the project keeps the one it had.
+        QJsonObject bad = book;
+        bad.insert(QStringLiteral("kubernetesClusterHourly"), QStringLiteral("ten cents"));
+        const QString badFile = m_dir.filePath(QStringLiteral("bad.json"));
+        QFile out(badFile);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(bad).toJson());
+        out.close();
+        run = cli({QStringLiteral("pricebook"), m_project, QStringLiteral("--import"), badFile});
+        QCOMPARE(run.status, 1);
+        QVERIFY2(run.err.contains(QLatin1String("kubernetesClusterHourly")), qPrintable(run.err));
+        const double before =
+            QJsonDocument::fromJson(cli({QStringLiteral("cost"), m_project, QStringLiteral("--json")}).out.toUtf8())
+                .object()
+                .value(QLatin1String("monthly"))
+                .toObject()
+                .value(QLatin1String("after"))
+                .toDouble();
+
+        // The consultant's own book: Euro, the cluster free. The business case follows it.
+        QJsonObject own = book;
+        own.insert(QStringLiteral("name"), QStringLiteral("Customer EA"));
+        own.insert(QStringLiteral("currency"), QStringLiteral("EUR"));
+        own.insert(QStringLiteral("currencySymbol"), QStringLiteral("€"));
+        own.insert(QStringLiteral("kubernetesClusterHourly"), 0);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(QJsonDocument(own).toJson());
+        out.close();
+        run = cli({QStringLiteral("pricebook"), m_project, QStringLiteral("--import"), badFile});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        QJsonObject cost =
+            QJsonDocument::fromJson(cli({QStringLiteral("cost"), m_project, QStringLiteral("--json")}).out.toUtf8())
+                .object();
+        QCOMPARE(cost.value(QLatin1String("currency")).toString(), QStringLiteral("EUR"));
+        QCOMPARE(cost.value(QLatin1String("priceBook")).toObject().value(QLatin1String("name")).toString(),
+                 QStringLiteral("Customer EA"));
+        const double after = cost.value(QLatin1String("monthly")).toObject().value(QLatin1String("after")).toDouble();
+        QVERIFY(qAbs(before - after - 73.0) < 0.02); // one cluster at 0.10 x 730 hours less
+
+        run = cli({QStringLiteral("pricebook"), m_project, QStringLiteral("--reset")});
+        QCOMPARE(run.status, 0);
+        cost = QJsonDocument::fromJson(cli({QStringLiteral("cost"), m_project, QStringLiteral("--json")}).out.toUtf8())
+                   .object();
+        QCOMPARE(cost.value(QLatin1String("currency")).toString(), QStringLiteral("USD"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_project;
+};
+
+QTEST_GUILESS_MAIN(TestCostCli)
+#include "tst_costcli.moc"
