@@ -187,6 +187,7 @@ void registerCommands(CommandRegistry &registry)
     registerInventoryCommands(registry);
     registerAdvisorCommands(registry);
     registerDensityCommands(registry);
+    registerWaveCommands(registry);
 #ifdef LANDFALL_CLI_REPORT
     registerReportCommands(registry);
 #endif

@@ -12,6 +12,7 @@ void registerCommands(CommandRegistry &registry);
 void registerInventoryCommands(CommandRegistry &registry); ///< import, summary
 void registerAdvisorCommands(CommandRegistry &registry);   ///< classify, override, rules, export
 void registerDensityCommands(CommandRegistry &registry);   ///< scenario, density, compare
+void registerWaveCommands(CommandRegistry &registry);      ///< dependencies, waves
 void registerReportCommands(CommandRegistry &registry);    ///< report (only where landfall-cli links the views)
 
 /** Adds what later parts know (the advisor's paths, ...) to `summary --json`. */
