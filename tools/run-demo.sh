@@ -34,5 +34,10 @@ if "$cli" --help | grep -q '^  density'; then
     echo
     "$cli" compare "$project" aks-32x128 aks-64x256-cni-overlay
 fi
+if "$cli" --help | grep -q '^  waves'; then
+    echo
+    "$cli" dependencies "$project" --import "$demo/demo-dependencies.csv"
+    "$cli" waves "$project" | head -n 1
+fi
 echo
 echo "The demo project is $project; open it with: $build/app/landfall $project"

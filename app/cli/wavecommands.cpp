@@ -116,7 +116,7 @@ Result<WaveParameters, QString> parametersFrom(const ProjectStore &store, const 
     if (!saved.isEmpty()) {
         auto read = WaveParameters::fromJson(QJsonDocument::fromJson(saved.toUtf8()).object());
         if (!read)
-            return QStringLiteral("the project's wave parameters: ") + read.error();
+            return QString(QStringLiteral("the project's wave parameters: ") + read.error());
         p = read.value();
     }
     const auto number = [&](const char *name, double minimum, auto &target) -> std::optional<QString> {

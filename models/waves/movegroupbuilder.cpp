@@ -155,7 +155,7 @@ void MoveGroupBuilder::build(const WaveInput &input, const WaveParameters &param
     if (parameters.strongLinkThreshold > 0) {
         std::vector<quint64> between;
         for (const VmLink &link : input.links) {
-            if (fixed[size_t(link.source)] || fixed[size_t(link.target)])
+            if (fixed[size_t(link.source)] || fixed[size_t(link.target)] || shared(link.source) || shared(link.target))
                 continue;
             const int a = sets.find(link.source);
             const int b = sets.find(link.target);

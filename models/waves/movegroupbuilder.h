@@ -9,7 +9,8 @@ namespace landfall {
     the one application it talks to, and VMs without one that talk to each other move together);
     strong links between applications (at least WaveParameters::strongLinkThreshold connections
     merge them); otherwise the VM alone. A VM that talks with more than sharedServiceFanOut VMs is
-    shared infrastructure (DNS, monitoring, backup) and pulls no group together. */
+    shared infrastructure (DNS, monitoring, backup): its links pull no group together and count for
+    no strong link. */
 class MoveGroupBuilder {
 public:
     /** Fills `plan.groups` and `plan.groupOfVm`; the waves are the planner's. */

@@ -42,7 +42,8 @@ struct Wave {
     bool overLimit = false; ///< more than a wave's VMs or data (an oversized group alone, or a pin)
 };
 
-/** A dependency between two groups in different waves: the link runs across the WAN meanwhile. */
+/** A dependency between two groups in different waves: the link runs across the WAN meanwhile. Links
+    with a retained or retired end are not listed: those VMs do not move. */
 struct CrossWaveLink {
     int link = 0; ///< index into WaveInput::links
     int fromGroup = 0;

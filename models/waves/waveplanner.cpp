@@ -132,6 +132,11 @@ WavePlan WavePlanner::plan(const WaveInput &input, const WaveParameters &paramet
         facts[g].category = allRetired ? 0 : (blockers ? 2 : 1);
     }
     const auto moving = [&](int vm) { return input.vms[size_t(vm)].path != MigrationPath::Retain; };
+    // A retired VM is switched off, not moved: its links order nothing (and are reported below).
+    const auto ordered = [&](int vm) {
+        const MigrationPath path = input.vms[size_t(vm)].path;
+        return path != MigrationPath::Retain && path != MigrationPath::Retire;
+    };
 
     // Group dependencies: client group -> server groups it depends on, each pair once.
     std::vector<quint64> edges;
@@ -139,7 +144,7 @@ WavePlan WavePlanner::plan(const WaveInput &input, const WaveParameters &paramet
     for (const VmLink &link : input.links) {
         const int from = plan.groupOfVm[size_t(link.source)];
         const int to = plan.groupOfVm[size_t(link.target)];
-        if (from != to && moving(link.source) && moving(link.target))
+        if (from != to && ordered(link.source) && ordered(link.target))
             edges.push_back((quint64(quint32(from)) << 32) | quint32(to));
     }
     std::sort(edges.begin(), edges.end());
@@ -352,9 +357,12 @@ WavePlan WavePlanner::plan(const WaveInput &input, const WaveParameters &paramet
 
     // Links across waves, and the groups that move before what they depend on.
     QMap<std::pair<int, int>, int> broken; // (client, server) -> links
+    QMap<int, int> stillUsed;              // retired group -> connections from VMs that are not retired
     for (size_t l = 0; l < input.links.size(); ++l) {
         const VmLink &link = input.links[l];
-        if (!moving(link.source) || !moving(link.target))
+        if (input.vms[size_t(link.target)].path == MigrationPath::Retire && ordered(link.source))
+            ++stillUsed[plan.groupOfVm[size_t(link.target)]];
+        if (!ordered(link.source) || !ordered(link.target))
             continue;
         const int from = plan.groupOfVm[size_t(link.source)];
         const int to = plan.groupOfVm[size_t(link.target)];
@@ -375,6 +383,14 @@ WavePlan WavePlanner::plan(const WaveInput &input, const WaveParameters &paramet
                                .arg(client.wave)
                                .arg(server.name)
                                .arg(server.wave)
+                               .arg(it.value()));
+    }
+    for (auto it = stillUsed.cbegin(); it != stillUsed.cend(); ++it) {
+        const MoveGroup &group = plan.groups[size_t(it.key())];
+        plan.issues.append(QStringLiteral("group %1 is retired in wave %2, but %3 connection(s) from VMs that move "
+                                          "still reach it")
+                               .arg(group.name)
+                               .arg(group.wave)
                                .arg(it.value()));
     }
     return plan;

@@ -1,5 +1,6 @@
 #include "store/projectstore.h"
 #include "waves/dependencyimporter.h"
+#include "waves/waveinput.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -194,6 +195,15 @@ private Q_SLOTS:
         QCOMPARE(store.moveGroups().value(id), QStringLiteral("payroll"));
         QVERIFY(!store.setMoveGroups({{id, QString()}}));
         QVERIFY(store.moveGroups().isEmpty());
+        // A `moveGroup` column of a Landfall CSV (a custom attribute) groups the VM; the GUI's setting wins.
+        Vm fromCsv = store.vm(id).value();
+        fromCsv.customAttributes.insert(QStringLiteral("moveGroup"), QStringLiteral("Batch"));
+        QVERIFY(!store.updateVms({fromCsv}));
+        QCOMPARE(WaveInput::fromProject(store).vms.front().moveGroup, QStringLiteral("Batch"));
+        QVERIFY(!store.setMoveGroups({{id, QStringLiteral("Night")}}));
+        QCOMPARE(WaveInput::fromProject(store).vms.front().moveGroup, QStringLiteral("Night"));
+        QVERIFY(!store.setMoveGroups({{id, QStringLiteral("")}}));
+        QCOMPARE(WaveInput::fromProject(store).vms.front().moveGroup, QString());
         QVERIFY(!store.setWavePin(QStringLiteral("payroll"), 3));
         QCOMPARE(store.wavePins().value(QStringLiteral("payroll")), 3);
         QVERIFY(!store.setWavePin(QStringLiteral("payroll"), 0));

@@ -146,7 +146,8 @@ private Q_SLOTS:
             const VmLink &link = input.links[l];
             const int fromWave = waveOfVm[size_t(link.source)];
             const int toWave = waveOfVm[size_t(link.target)];
-            if (fromWave == 0 || toWave == 0)
+            if (fromWave == 0 || toWave == 0 || input.vms[size_t(link.source)].path == MigrationPath::Retire ||
+                input.vms[size_t(link.target)].path == MigrationPath::Retire)
                 continue;
             QCOMPARE(listed.contains(int(l)), fromWave != toWave);
         }
@@ -161,9 +162,11 @@ private Q_SLOTS:
                 while (!frontier.isEmpty() && !reverseExists) {
                     const int g = frontier.takeLast();
                     for (const VmLink &other : input.links) {
-                        if (plan.groupOfVm[size_t(other.source)] != g ||
-                            input.vms[size_t(other.source)].path == MigrationPath::Retain ||
-                            input.vms[size_t(other.target)].path == MigrationPath::Retain)
+                        const auto still = [&](int vm) {
+                            const MigrationPath path = input.vms[size_t(vm)].path;
+                            return path != MigrationPath::Retain && path != MigrationPath::Retire;
+                        };
+                        if (plan.groupOfVm[size_t(other.source)] != g || !still(other.source) || !still(other.target))
                             continue;
                         const int next = plan.groupOfVm[size_t(other.target)];
                         if (next == cross.fromGroup)
