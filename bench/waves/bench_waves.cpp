@@ -92,7 +92,11 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     out << "Generating " << vms << " VMs and " << links << " connections..." << Qt::endl;
     const WaveInput input = estate(vms, links, 19);
+    // A large estate moves in large waves: 1,000 VMs or 100 TiB a wave, 10 TB a day of replication.
     WaveParameters parameters;
+    parameters.maxVms = 1000;
+    parameters.maxTiB = 100;
+    parameters.bandwidthGBPerDay = 10000;
     parameters.start = QDate(2027, 1, 4);
     QList<QDate> blackouts;
     WaveParameters::parseBlackout(QStringLiteral("2027-12-20..2028-01-03"), blackouts);

@@ -360,7 +360,8 @@ WavePlan WavePlanner::plan(const WaveInput &input, const WaveParameters &paramet
     QMap<int, int> stillUsed;              // retired group -> connections from VMs that are not retired
     for (size_t l = 0; l < input.links.size(); ++l) {
         const VmLink &link = input.links[l];
-        if (input.vms[size_t(link.target)].path == MigrationPath::Retire && ordered(link.source))
+        if (input.vms[size_t(link.target)].path == MigrationPath::Retire && ordered(link.source) &&
+            facts[size_t(plan.groupOfVm[size_t(link.target)])].category == 0)
             ++stillUsed[plan.groupOfVm[size_t(link.target)]];
         if (!ordered(link.source) || !ordered(link.target))
             continue;

@@ -255,6 +255,22 @@ private Q_SLOTS:
         QVERIFY(plan.issues.isEmpty());
     }
 
+    void retiredServerStillUsed()
+    {
+        Estate e;
+        e.vm(QStringLiteral("old-db"), QStringLiteral("Old"), {}, MigrationPath::Retire)
+            .vm(QStringLiteral("app"), QStringLiteral("App"));
+        e.link(QStringLiteral("app"), QStringLiteral("old-db"), 1433);
+        WaveParameters p = roomy();
+        p.maxVms = 1;
+        const WavePlan plan = WavePlanner::plan(e.input(), p);
+        QCOMPARE(groupOf(plan, e, QStringLiteral("old-db")).wave, 1); // the link orders nothing
+        QVERIFY(plan.crossWave.empty());
+        QCOMPARE(plan.issues,
+                 QStringList{QStringLiteral(
+                     "group Old is retired in wave 1, but 1 connection(s) from VMs that move still reach it")});
+    }
+
     void pinsAndMoves()
     {
         Estate e;
