@@ -4,7 +4,8 @@
 # Needs xvfb-run (Debian: xvfb). The application imports the demo inventory and the workshop
 # answers into a fresh project and saves a grab of its window (--screenshot, a hidden option);
 # then it opens that project once per view (--view NAME, hidden too) and saves a grab of each:
-# inventory.png, plan.png, rules.png, scenarios.png, dashboard.png, business-case.png, and dashboard-workshop.png
+# inventory.png, plan.png, rules.png, scenarios.png, dashboard.png, waves.png, business-case.png and
+# dashboard-workshop.png
 # (workshop mode, as on a projector). When landfall-cli is built too, the project gets two more
 # density scenarios first, so that the comparison has something to compare.
 set -eu
@@ -46,9 +47,13 @@ JSON
 JSON
     "$cli" scenario "$work/demo.landfall" --add "$work/large-nodes.json" >/dev/null
     "$cli" scenario "$work/demo.landfall" --add "$work/dense.json" >/dev/null
+    # The demo's network dependencies, for the move groups of the Waves view.
+    if [ -f "$demo/demo-dependencies.csv" ]; then
+        "$cli" dependencies "$work/demo.landfall" --import "$demo/demo-dependencies.csv" >/dev/null
+    fi
 fi
 
-for view in plan rules scenarios dashboard; do
+for view in plan rules scenarios dashboard waves; do
     shoot "$work/demo.landfall" --view "$view" --screenshot "$out/$view.png"
 done
 shoot "$work/demo.landfall" --view "business case" --screenshot "$out/business-case.png"

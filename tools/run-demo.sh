@@ -37,5 +37,10 @@ if "$cli" --help | grep -q '^  density'; then
     echo
     "$cli" compare "$project" aks-16x64 aks-32x128-licence-included
 fi
+if "$cli" --help | grep -q '^  waves'; then
+    echo
+    "$cli" dependencies "$project" --import "$demo/demo-dependencies.csv"
+    "$cli" waves "$project" | head -n 1
+fi
 echo
 echo "The demo project is $project; open it with: $build/app/landfall $project"

@@ -9,11 +9,13 @@
 #include "projectsummarypanel.h"
 #include "recentfiles.h"
 #include "report/reportactions.h"
+#include "wavesview.h"
 #include "workspaceviews.h"
 
 #include "itemmodels/inventoryfiltermodel.h"
 #include "itemmodels/inventorytablemodel.h"
 #include "store/projectstore.h"
+#include "waves/waveplanmodel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -93,6 +95,10 @@ MainWindow::MainWindow(QWidget *parent)
     ArtefactExportAction::install(this); // File > Export > Dockerfiles and Manifests...
     addView(m_inventoryView, tr("&Inventory"), QKeySequence(Qt::CTRL | Qt::Key_1));
     m_workspace = new WorkspaceViews(this); // Plan, Rules, Scenarios and Dashboard: Ctrl+2 to Ctrl+5
+    m_wavesView = new WavesView(m_undoStack, m_views);
+    addView(m_wavesView, tr("&Waves"), QKeySequence(Qt::CTRL | Qt::Key_6));
+    connect(this, &MainWindow::projectOpened, m_wavesView, &WavesView::setStore);
+    connect(this, &MainWindow::inventoryReloaded, m_wavesView->model(), &WavePlanModel::reload);
 
     auto *summaryDock = new QDockWidget(tr("Project Summary"), this);
     summaryDock->setObjectName(QStringLiteral("projectSummaryDock"));

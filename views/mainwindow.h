@@ -25,6 +25,7 @@ class InventoryView;
 class ProjectStore;
 class ProjectSummaryPanel;
 class RecentFiles;
+class WavesView;
 class WorkspaceViews;
 struct ImportJobResult;
 
@@ -76,6 +77,7 @@ public:
     QProgressDialog *importProgress() const { return m_progress; }
     /** The plan, rules, scenarios and dashboard pages, with their models. */
     WorkspaceViews *workspace() const { return m_workspace; }
+    WavesView *wavesView() const { return m_wavesView; }
     bool isWorkshopMode() const;
 
 Q_SIGNALS:
@@ -120,6 +122,7 @@ private:
     InventoryView *m_inventoryView;
     ProjectSummaryPanel *m_summary;
     WorkspaceViews *m_workspace = nullptr;
+    WavesView *m_wavesView = nullptr;
     QProgressDialog *m_progress = nullptr;
     QTimer *m_progressTimer;
     QTimer *m_countsTimer;

@@ -223,6 +223,7 @@ void registerCommands(CommandRegistry &registry)
     registerAdvisorCommands(registry);
     registerDensityCommands(registry);
     registerCostCommands(registry);
+    registerWaveCommands(registry);
 #ifdef LANDFALL_CLI_REPORT
     registerReportCommands(registry);
 #endif

@@ -10,7 +10,9 @@
 #include "domain/host.h"
 #include "domain/result.h"
 #include "domain/vm.h"
+#include "waves/connection.h"
 
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -111,6 +113,23 @@ public:
     /** Sets one workshop attribute on several VMs, as (VM id, value) pairs, in one transaction. */
     std::optional<StoreError> setWorkshopAnswer(WorkshopAnswers::Attribute attribute,
                                                 const QList<std::pair<qint64, QString>> &values);
+
+    // Move groups and waves (projectstore_waves.cpp).
+    /** Adds these dependencies, or updates those of the same ends, port and protocol, in one
+        transaction. Each end is resolved to a VM (by name, DNS name or IP address) or kept as an
+        external endpoint. Returns how many ends were VMs of the inventory. */
+    Result<int, StoreError> importDependencies(const QList<Connection> &connections);
+    /** Every dependency, its ends resolved to VM ids (0 for an external endpoint). */
+    QList<Dependency> dependencies() const;
+    qint64 dependencyCount() const;
+    std::optional<StoreError> clearDependencies();
+    /** The consultant's explicit move groups by VM id; an empty name means "none, whatever the CSV said". */
+    QHash<qint64, QString> moveGroups() const;
+    /** Sets (VM id, group) pairs in one transaction; a null group removes the setting. */
+    std::optional<StoreError> setMoveGroups(const QList<std::pair<qint64, QString>> &values);
+    QHash<QString, int> wavePins() const; ///< group name -> wave
+    /** Pins a group to a wave; wave 0 removes the pin. */
+    std::optional<StoreError> setWavePin(const QString &group, int wave);
 
 private:
     ProjectStore(QString path, QString connectionName);

@@ -199,6 +199,30 @@ const QList<QStringList> &steps()
                 cpu_threads INTEGER NOT NULL DEFAULT 0,
                 import_id INTEGER REFERENCES imports(id) ON DELETE SET NULL))"),
         },
+        // 7: move groups and waves. The dependencies between endpoints (a VM of the inventory, or
+        // an external address when vm_id is NULL), the consultant's explicit move groups and the
+        // groups pinned to a wave (by name, so a pin survives a re-plan). The wave parameters are
+        // a setting ("waves/parameters", JSON).
+        {
+            QStringLiteral(R"(CREATE TABLE endpoints (
+                id INTEGER PRIMARY KEY,
+                address TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                vm_id INTEGER REFERENCES vms(id) ON DELETE SET NULL))"),
+            QStringLiteral(R"(CREATE TABLE dependencies (
+                source_id INTEGER NOT NULL REFERENCES endpoints(id) ON DELETE CASCADE,
+                target_id INTEGER NOT NULL REFERENCES endpoints(id) ON DELETE CASCADE,
+                port INTEGER NOT NULL CHECK (port BETWEEN 0 AND 65535),
+                protocol TEXT NOT NULL CHECK (protocol IN ('tcp', 'udp')),
+                process TEXT NOT NULL DEFAULT '',
+                observations INTEGER NOT NULL DEFAULT 1 CHECK (observations >= 1),
+                PRIMARY KEY (source_id, target_id, port, protocol)) WITHOUT ROWID)"),
+            QStringLiteral(R"(CREATE TABLE vm_move_groups (
+                vm_id INTEGER PRIMARY KEY REFERENCES vms(id) ON DELETE CASCADE,
+                move_group TEXT NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE wave_pins (
+                group_name TEXT PRIMARY KEY,
+                wave INTEGER NOT NULL CHECK (wave >= 1)))"),
+        },
     };
     return all;
 }
