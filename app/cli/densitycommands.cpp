@@ -6,6 +6,7 @@
 #include "density/nodesizesweep.h"
 #include "density/scenario.h"
 #include "density/workload.h"
+#include "report/planinputs.h"
 
 #include <QFile>
 #include <QHash>
@@ -35,11 +36,14 @@ Result<Scenario, ScenarioError> loadScenario(const ProjectStore &store, const QS
     return Scenario::fromJson(QJsonDocument::fromJson(definition->toUtf8()).object());
 }
 
-/** The containerized VMs of the project, as the density engine's workloads. */
-QList<Workload> containerWorkloads(const ProjectStore &store)
+/** The containerized VMs of the project, as the density engine's workloads. The stored
+    decisions are used only when they are verified and cover every VM; otherwise the plan is
+    recomputed (and stored), as for the report. */
+QList<Workload> containerWorkloads(ProjectStore &store)
 {
     QHash<qint64, Decision> decisions;
-    for (const Decision &decision : store.decisions())
+    const Result<QList<Decision>, ReportError> plan = PlanInputs::decisions(store);
+    for (const Decision &decision : plan ? plan.value() : QList<Decision>{})
         decisions.insert(decision.vmId, decision);
     QList<Workload> workloads;
     for (const Vm &vm : store.vms()) {
