@@ -112,6 +112,7 @@ def main():
     parser.add_argument("--demo", required=True, help="resources/demo")
     options = parser.parse_args()
     cli = os.path.abspath(options.cli)
+    options.demo = os.path.abspath(options.demo)
     workdir = tempfile.mkdtemp(prefix="landfall-hostile-")
     try:
         base = os.path.join(workdir, "base.landfall")
