@@ -18,14 +18,15 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
 namespace {
 
-QByteArray g_project;                    ///< the valid project every input starts from
-std::unique_ptr<QTemporaryDir> g_folder; ///< where each input's project is written
-std::unique_ptr<QCoreApplication> g_application;
+QByteArray g_project;                      ///< the valid project every input starts from
+std::unique_ptr<QTemporaryDir> g_folder;   ///< where each input's project is written
+QCoreApplication *g_application = nullptr; ///< never destroyed: Qt's globals outlive main()
 
 landfall::Vm sampleVm(int n)
 {
@@ -59,13 +60,22 @@ QByteArray buildProject(const QString &path)
         for (int n = 0; n < 40; ++n)
             batch.vms.append(sampleVm(n));
         Host host;
+        host.vcenter = QStringLiteral("vc01");
         host.name = QStringLiteral("esx01");
+        host.datacenter = QStringLiteral("dc");
+        host.cluster = QStringLiteral("c0");
+        host.cpuModel = QStringLiteral("x");
+        host.esxVersion = QStringLiteral("8");
+        host.vendor = QStringLiteral("v");
+        host.model = QStringLiteral("m");
         host.cores = 32;
         host.memoryMiB = 524288;
         batch.hosts.append(host);
         batch.excluded.append({QStringLiteral("vc01/tpl"), QStringLiteral("tpl"), QStringLiteral("template")});
-        if ((*store)->importInventory(batch))
+        if (const std::optional<StoreError> error = (*store)->importInventory(batch)) {
+            std::fprintf(stderr, "seed project: %s\n", qPrintable(error->message));
             __builtin_trap();
+        }
         QList<Decision> decisions;
         for (const Vm &vm : (*store)->vms()) {
             Decision decision;
@@ -136,7 +146,7 @@ void runAttackerSql(const QString &path, const QByteArray &sql)
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     landfall::fuzz::silenceQtMessages();
-    g_application = std::make_unique<QCoreApplication>(*argc, *argv);
+    g_application = new QCoreApplication(*argc, *argv);
     g_folder = std::make_unique<QTemporaryDir>();
     g_project = buildProject(g_folder->filePath(QStringLiteral("seed.landfall")));
     // Below libFuzzer's -timeout: a crafted statement is stopped, and a stop is not a hang.

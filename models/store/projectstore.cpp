@@ -1,5 +1,6 @@
 #include "projectstore.h"
 
+#include "columnvalue.h"
 #include "schemacheck.h"
 #include "schemamigrations.h"
 #include "sqlitehardening.h"
@@ -766,15 +767,15 @@ QList<Host> ProjectStore::hosts() const
         host.datacenter = query.value(3).toString();
         host.cluster = query.value(4).toString();
         host.cpuModel = query.value(5).toString();
-        host.sockets = int(check.count(query.value(6).toLongLong(), "sockets"));
-        host.cores = int(check.count(query.value(7).toLongLong(), "cores"));
-        host.hyperThreading = query.value(8).toInt() != 0;
+        host.sockets = int(check.count(integerOf(query.value(6)), "sockets"));
+        host.cores = int(check.count(integerOf(query.value(7)), "cores"));
+        host.hyperThreading = integerOf(query.value(8)) != 0;
         host.memoryMiB = check.amount(query.value(9).toDouble(), "memory_mib", kMaxMiB);
         host.esxVersion = query.value(10).toString();
         host.vendor = query.value(11).toString();
         host.model = query.value(12).toString();
-        host.vmCount = int(check.count(query.value(13).toLongLong(), "vm_count"));
-        host.vcpuCount = int(check.count(query.value(14).toLongLong(), "vcpu_count"));
+        host.vmCount = int(check.count(integerOf(query.value(13)), "vm_count"));
+        host.vcpuCount = int(check.count(integerOf(query.value(14)), "vcpu_count"));
         if (!problem.isEmpty()) {
             noteReadFailure(QStringLiteral("read host '%1' (id %2)").arg(host.name.left(80)).arg(host.id), problem);
             return {};
@@ -1026,9 +1027,9 @@ ProjectSummary ProjectStore::summary() const
                            "coalesce(sum(memory_mib), 0), coalesce(sum(provisioned_mib), 0), "
                            "coalesce(sum(used_mib), 0) FROM vms")) &&
         query.next()) {
-        summary.vms = query.value(0).toInt();
-        summary.poweredOn = query.value(1).toInt();
-        summary.vcpu = query.value(2).toLongLong();
+        summary.vms = intOf(query.value(0));
+        summary.poweredOn = intOf(query.value(1));
+        summary.vcpu = integerOf(query.value(2));
         summary.memoryGiB = query.value(3).toDouble() / 1024;
         summary.provisionedGiB = query.value(4).toDouble() / 1024;
         summary.usedGiB = query.value(5).toDouble() / 1024;
@@ -1043,16 +1044,16 @@ ProjectSummary ProjectStore::summary() const
     if (query.exec(QStringLiteral("SELECT kind, count(*) FROM excluded_vms GROUP BY kind"))) {
         while (query.next()) {
             if (query.value(0).toString() == QLatin1String("template"))
-                summary.excludedTemplates = query.value(1).toInt();
+                summary.excludedTemplates = intOf(query.value(1));
             else
-                summary.excludedSrmPlaceholders = query.value(1).toInt();
+                summary.excludedSrmPlaceholders = intOf(query.value(1));
         }
     }
     if (query.lastError().isValid())
         return noteReadFailure(query, QStringLiteral("count the excluded rows")), ProjectSummary{};
     if (query.exec(QStringLiteral("SELECT os_family, os_version, count(*) FROM vms GROUP BY os_family, os_version"))) {
         while (query.next())
-            summary.osCounts[query.value(0).toString()][query.value(1).toString()] = query.value(2).toInt();
+            summary.osCounts[query.value(0).toString()][query.value(1).toString()] = intOf(query.value(2));
     }
     if (query.lastError().isValid())
         return noteReadFailure(query, QStringLiteral("count the operating systems")), ProjectSummary{};
@@ -1069,8 +1070,8 @@ QList<ImportRecord> ProjectStore::importHistory() const
         return noteReadFailure(query, QStringLiteral("read the import history")), QList<ImportRecord>{};
     while (query.next()) {
         history.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-                        query.value(3).toString(), query.value(4).toInt(), query.value(5).toInt(),
-                        query.value(6).toInt(), query.value(7).toInt()});
+                        query.value(3).toString(), intOf(query.value(4)), intOf(query.value(5)), intOf(query.value(6)),
+                        intOf(query.value(7))});
     }
     if (query.lastError().isValid())
         return noteReadFailure(query, QStringLiteral("read the import history")), QList<ImportRecord>{};

@@ -1,5 +1,6 @@
 // ProjectStore's advisor tables: decisions (a cache the advisor recomputes at will), and the
 // consultant's overrides, which are keyed by VM identity so that they outlive re-imports.
+#include "columnvalue.h"
 #include "projectstore.h"
 #include "sqlitestatement.h"
 
@@ -242,7 +243,7 @@ std::optional<QList<Decision>> ProjectStore::storedDecisions(const std::optional
             decision.trace.append(
                 {object.value(QStringLiteral("rule")).toString(), object.value(QStringLiteral("reason")).toString()});
         }
-        decision.overridden = query.value(9).toInt() != 0;
+        decision.overridden = integerOf(query.value(9)) != 0;
         decision.overrideNote = query.value(10).toString();
         list.append(decision);
     };
@@ -275,7 +276,7 @@ QMap<QString, int> ProjectStore::decisionCounts() const
     QSqlQuery query(database());
     if (query.exec(QStringLiteral("SELECT path, count(*) FROM decisions GROUP BY path"))) {
         while (query.next())
-            counts.insert(query.value(0).toString(), query.value(1).toInt());
+            counts.insert(query.value(0).toString(), intOf(query.value(1)));
     }
     if (query.lastError().isValid())
         return noteReadFailure(query, QStringLiteral("count the decisions")), QMap<QString, int>{};
