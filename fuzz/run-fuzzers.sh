@@ -21,7 +21,7 @@ seconds=$1
 shift
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build-fuzz}
-all_targets=(fuzz_csvreader fuzz_inventory fuzz_xlsxreader fuzz_xlsxsheet fuzz_ruleset fuzz_scenario)
+all_targets=(fuzz_csvreader fuzz_inventory fuzz_xlsxreader fuzz_xlsxsheet fuzz_ruleset fuzz_scenario fuzz_projectfile)
 targets=("$@")
 [[ ${#targets[@]} -eq 0 ]] && targets=("${all_targets[@]}")
 

@@ -127,7 +127,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_undoStack, &QUndoStack::indexChanged, this, &MainWindow::updateUndoActions);
     connect(m_undoStack, &QUndoStack::indexChanged, this, [this]() {
         if (m_store)
-            m_savedLabel->setText(tr("All changes saved"));
+            m_savedLabel->setText(m_store->readFailure() ? tr("The project could not be read: nothing is saved")
+                                                         : tr("All changes saved"));
     });
     connect(m_recent, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
     connect(m_import, &ImportJob::finished, this, &MainWindow::onImportFinished);
@@ -366,7 +367,9 @@ void MainWindow::updateCounts()
         text += tr("  ·  %1 selected").arg(locale.toString(selected));
     text += tr("  ·  %1 powered on").arg(locale.toString(m_model->poweredOnCount()));
     m_countsLabel->setText(m_store ? text : tr("No project"));
-    m_savedLabel->setText(m_store ? tr("All changes saved") : QString());
+    m_savedLabel->setText(!m_store                 ? QString()
+                          : m_store->readFailure() ? tr("The project could not be read: nothing is saved")
+                                                   : tr("All changes saved"));
 }
 
 void MainWindow::updateUndoActions()
@@ -396,6 +399,15 @@ void MainWindow::setProject(std::unique_ptr<ProjectStore> store)
     updateTitle();
     updateCounts();
     updateUndoActions();
+    if (m_store) {
+        // A read that failed leaves the views with nothing rather than part of the project, and
+        // the store writes nothing from then on: say so instead of showing a smaller estate.
+        if (const std::optional<StoreError> failure = m_store->readFailure())
+            showError(tr("The project cannot be read"),
+                      tr("%1 could not be read in full; Landfall shows and saves nothing of it.")
+                          .arg(QFileInfo(m_store->path()).fileName()),
+                      failure->message);
+    }
     Q_EMIT projectOpened(m_store.get());
 }
 
@@ -549,6 +561,8 @@ void MainWindow::showError(const QString &title, const QString &text, const QStr
 {
     auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("errorMessage"));
+    // Plain text: the text names files and VMs, which a stranger may have named "<a href=...>".
+    box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setDetailedText(details);
     box->setAccessibleName(title);

@@ -48,6 +48,7 @@ RuleDialog::RuleDialog(const Rule &rule, Check check, QWidget *parent)
     m_target->setPlaceholderText(tr("worded from the path when empty"));
     m_message->setObjectName(QStringLiteral("ruleMessage"));
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText); // rule texts and errors quote what the user typed
     m_message->setStyleSheet(QStringLiteral("color: #b03a2e;"));
     m_message->setAccessibleName(tr("Validation message"));
 

@@ -62,6 +62,7 @@ RulesEditor::RulesEditor(RuleTableModel *model, QUndoStack *undoStack, QWidget *
     buttonBar->insertStretch(6, 1);
     m_message->setObjectName(QStringLiteral("rulesMessage"));
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText); // rule texts and errors quote what the user typed
     m_message->setAccessibleName(tr("Rules message"));
 
     auto *intro = new QLabel(tr("Rules are tried from the top; the first whose conditions all hold decides the "

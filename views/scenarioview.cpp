@@ -1,4 +1,5 @@
 #include "scenarioview.h"
+#include "plainmessagebox.h"
 
 #include "editscenariocommand.h"
 
@@ -57,8 +58,8 @@ ScenarioView::ScenarioView(ScenarioComparisonModel *model, QUndoStack *undoStack
         const int row = currentRow();
         if (row < 0)
             return;
-        const auto answer = QMessageBox::question(this, tr("Remove the Scenario"),
-                                                  tr("Remove the scenario %1?").arg(m_model->scenario(row).name));
+        const auto answer = PlainMessageBox::question(this, tr("Remove the Scenario"),
+                                                      tr("Remove the scenario %1?").arg(m_model->scenario(row).name));
         if (answer == QMessageBox::Yes)
             removeCurrent();
     });

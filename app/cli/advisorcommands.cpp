@@ -9,11 +9,11 @@
 #include "io/tablewriters.h"
 #include "report/plantablebuilder.h"
 
+#include "io/atomicfile.h"
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace landfall::cli {
 
@@ -117,6 +117,10 @@ int classifyCommand(const QStringList &arguments, Console &console)
         return fail(QStringLiteral("classify"), decisions.error(), console);
 
     const QList<Vm> vms = store->vms();
+    if (const std::optional<StoreError> failure = store->readFailure()) {
+        console.err << "landfall-cli classify: " << failure->message << Qt::endl;
+        return kProjectUnusable;
+    }
     QHash<qint64, const Vm *> byId;
     for (const Vm &vm : vms)
         byId.insert(vm.id, &vm);
@@ -253,12 +257,9 @@ int rulesCommand(const QStringList &arguments, Console &console)
         if (!rules)
             return fail(QStringLiteral("rules"), rules.error(), console);
         const QString file = args.value(QStringLiteral("export"));
-        QSaveFile output(file);
-        if (!output.open(QIODevice::WriteOnly) || output.write(RuleSetJson::write(rules.value())) < 0 ||
-            !output.commit()) {
-            console.err << "landfall-cli rules: " << file << ": cannot be written: " << output.errorString()
-                        << Qt::endl;
-            return kInputRejected;
+        if (const std::optional<QString> error = AtomicFile::writeWhole(file, RuleSetJson::write(rules.value()))) {
+            console.err << "landfall-cli rules: " << *error << Qt::endl;
+            return kProjectUnusable; // a write that failed (full disk, no permission): never a success
         }
         console.out << rules.value().size() << " rules written to " << file << '\n';
     } else {
@@ -292,7 +293,7 @@ int exportDockerfiles(ProjectStore &store, const QString &directory, Console &co
         directory, store.vms(), decisions.value(), advisor.inputs().windowsBuild, scenario);
     if (!written) {
         console.err << "landfall-cli export: " << written.error() << Qt::endl;
-        return kInputRejected;
+        return kProjectUnusable; // a file that could not be written in full
     }
     console.out << written.value().size() << " containerized workloads written to " << directory
                 << " (a Dockerfile and " << ContainerArtefactExporter::kManifestFile
@@ -309,9 +310,14 @@ int exportPlanTable(ProjectStore &store, const QString &file, Console &console,
         console.err << "landfall-cli export: " << table.error().message << Qt::endl;
         return table.error().kind == ReportError::Kind::Store ? kProjectUnusable : kInputRejected;
     }
-    if (const std::optional<QString> error = write(table.value(), file)) {
-        console.err << "landfall-cli export: " << file << ": " << *error << Qt::endl;
+    if (const std::optional<QString> refused = XlsxTableWriter::cellRefusal(table.value(), file);
+        refused && file.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)) {
+        console.err << "landfall-cli export: " << *refused << Qt::endl;
         return kInputRejected;
+    }
+    if (const std::optional<QString> error = write(table.value(), file)) {
+        console.err << "landfall-cli export: " << *error << Qt::endl;
+        return kProjectUnusable; // the old file is left; a short or empty one never passes for success
     }
     console.out << table.value().rows.size() << " VMs written to " << file << '\n';
     return kSuccess;

@@ -102,7 +102,9 @@ int importCommand(const QStringList &arguments, Console &console)
             console.err << "warning: " << warning << '\n';
         if (outcome.storeError) {
             console.err << "landfall-cli import: " << outcome.storeError->message << Qt::endl;
-            status = outcome.storeError->kind == StoreError::Kind::Busy ? kProjectUnusable : kInputRejected;
+            // An input the project refuses (it would grow beyond its bound) is the input's fault;
+            // a full disk, an I/O error or a busy or damaged project is the project's.
+            status = outcome.storeError->kind == StoreError::Kind::Rejected ? kInputRejected : kProjectUnusable;
             break;
         }
         if (!outcome.accepted) {
@@ -191,16 +193,23 @@ int summaryCommand(const QStringList &arguments, Console &console)
     args.option({QStringLiteral("json")}, QStringLiteral("Print one JSON object."));
     if (!args.parse(arguments, 1, 1, console))
         return kUsageError;
+    // Read-only: nothing is written, not even the upgrade of an older project (which is
+    // migrated in memory), so a summary works on a project in a read-only folder.
     std::unique_ptr<ProjectStore> store =
-        openProject(args.positional().constFirst(), ProjectStore::OpenMode::ExistingOnly, console);
+        openProject(args.positional().constFirst(), ProjectStore::OpenMode::ReadOnly, console);
     if (!store)
         return kProjectUnusable;
-    QJsonObject json = summaryJson(store->summary(), store->importHistory());
+    const ProjectSummary summary = store->summary();
+    QJsonObject json = summaryJson(summary, store->importHistory());
     extendSummary(*store, json);
+    if (const std::optional<StoreError> failure = store->readFailure()) {
+        console.err << "landfall-cli summary: " << failure->message << Qt::endl;
+        return kProjectUnusable;
+    }
     if (args.isSet(QStringLiteral("json")))
         console.out << QJsonDocument(json).toJson(QJsonDocument::Indented);
     else
-        printSummaryText(store->summary(), console);
+        printSummaryText(summary, console);
     console.out.flush();
     return kSuccess;
 }

@@ -92,7 +92,17 @@ int runCli(const QStringList &arguments, Console &console)
                     << Qt::endl;
         return kUsageError;
     }
-    return command->run(arguments.mid(1), console);
+    const int status = command->run(arguments.mid(1), console);
+    // A read that failed (damage met while reading, a value out of range, a statement stopped)
+    // is never a success, whatever the command made of the rows it had; nothing was saved, as
+    // the store refuses every write after it.
+    if (const std::optional<StoreError> failure = ProjectStore::readFailureInProcess();
+        failure && status != kUsageError) {
+        if (status != kProjectUnusable) // otherwise the command has said why
+            console.err << "landfall-cli: " << failure->message << Qt::endl;
+        return kProjectUnusable;
+    }
+    return status;
 }
 
 } // namespace landfall::cli

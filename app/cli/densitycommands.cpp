@@ -7,6 +7,7 @@
 #include "density/nodesizesweep.h"
 #include "density/scenario.h"
 #include "density/workload.h"
+#include "report/planinputs.h"
 
 #include <QFile>
 #include <QHash>
@@ -37,16 +38,19 @@ Result<Scenario, ScenarioError> loadScenario(const ProjectStore &store, const QS
 }
 
 /** The containerized VMs of the project as the density engine's workloads, and the estate they
-    run on today (the hosts of vHost, empty without it). */
+    run on today (the hosts of vHost, empty without it). The stored decisions are used only when
+    they are verified and cover every VM; otherwise the plan is recomputed (and stored), as for
+    the report. */
 struct DensityInputs {
     QList<Workload> workloads;
     Estate estate;
 };
 
-DensityInputs densityInputs(const ProjectStore &store)
+DensityInputs densityInputs(ProjectStore &store)
 {
     QHash<qint64, Decision> decisions;
-    for (const Decision &decision : store.decisions())
+    const Result<QList<Decision>, ReportError> plan = PlanInputs::decisions(store);
+    for (const Decision &decision : plan ? plan.value() : QList<Decision>{})
         decisions.insert(decision.vmId, decision);
     DensityInputs inputs;
     QList<Workload> &workloads = inputs.workloads;

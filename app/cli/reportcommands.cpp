@@ -75,7 +75,7 @@ int reportCommand(const QStringList &arguments, Console &console)
     };
     if (const std::optional<QString> error = PdfReportWriter::write(model.value(), out, writerOptions)) {
         console.err << "landfall-cli report: " << *error << Qt::endl;
-        return kInputRejected;
+        return kProjectUnusable; // the old PDF is left; a short one never passes for success
     }
     QStringList names;
     for (const ScenarioOutcome &outcome : model.value().scenarios)

@@ -1,5 +1,6 @@
 #include "containerartefactexporter.h"
 
+#include "atomicfile.h"
 #include "containerworkload.h"
 #include "dockerfilewriter.h"
 #include "manifestwriter.h"
@@ -8,7 +9,6 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
 
 namespace landfall {
@@ -17,10 +17,8 @@ namespace {
 
 std::optional<QString> writeFile(const QString &path, const QString &text)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
-        return QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString());
-    return std::nullopt;
+    // Every write checked, synced, renamed into place: a full disk is an error, never an empty file.
+    return AtomicFile::writeWhole(path, text.toUtf8());
 }
 
 } // namespace

@@ -1,7 +1,8 @@
 #include "tablewriters.h"
 
+#include "atomicfile.h"
+
 #include <QFile>
-#include <QSaveFile>
 
 #include <xlsxwriter.h>
 
@@ -52,53 +53,107 @@ QByteArray CsvTableWriter::toCsv(const PlanTable &table)
 
 std::optional<QString> CsvTableWriter::write(const PlanTable &table, const QString &path)
 {
-    // QSaveFile: a failed export never leaves half a file where a good one was.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString());
-    file.write(toCsv(table));
-    if (!file.commit())
-        return QStringLiteral("%1: cannot be written: %2").arg(path, file.errorString());
+    // Every write checked and synced before the rename: a full disk fails the export and leaves
+    // the old file, never a short one.
+    return AtomicFile::writeWhole(path, toCsv(table));
+}
+
+std::optional<QString> XlsxTableWriter::cellRefusal(const PlanTable &table, const QString &path)
+{
+    const auto refusal = [&](qsizetype row, qsizetype column, const QString &text) -> std::optional<QString> {
+        // libxlsxwriter counts UTF-8 characters, as Excel counts code points.
+        const qsizetype characters = text.toUcs4().size();
+        if (characters <= kMaxCellCharacters)
+            return std::nullopt;
+        return QStringLiteral("%1: row %2, column %3: the text has %4 characters, more than the %5 an Excel cell "
+                              "holds; nothing was written (export as CSV instead)")
+            .arg(path)
+            .arg(row + 1)
+            .arg(table.header.value(column, QString::number(column + 1)))
+            .arg(characters)
+            .arg(kMaxCellCharacters);
+    };
+    for (qsizetype column = 0; column < table.header.size(); ++column) {
+        if (std::optional<QString> problem = refusal(0, column, table.header[column]))
+            return problem;
+    }
+    for (qsizetype row = 0; row < table.rows.size(); ++row) {
+        const QVariantList &cells = table.rows[row];
+        for (qsizetype column = 0; column < cells.size(); ++column) {
+            if (isNumber(cells[column]) || cells[column].toString().size() <= kMaxCellCharacters)
+                continue; // no more code points than UTF-16 units
+            if (std::optional<QString> problem =
+                    refusal(row + 1, column, FormulaGuard::neutralize(cells[column].toString())))
+                return problem;
+        }
+    }
     return std::nullopt;
 }
 
 std::optional<QString> XlsxTableWriter::write(const PlanTable &table, const QString &path, const QString &sheetName)
 {
-    const QString temporary = path + QStringLiteral(".part");
+    if (std::optional<QString> refused = cellRefusal(table, path))
+        return refused;
+    // libxlsxwriter writes to a file by name: a unique one beside the target, renamed over it
+    // once complete and synced.
+    QString error;
+    const QString temporary = AtomicFile::createTemporaryBeside(path, &error);
+    if (temporary.isEmpty())
+        return QStringLiteral("%1: cannot be written: %2").arg(path, error);
     const QByteArray fileName = QFile::encodeName(temporary);
     lxw_workbook *workbook = workbook_new(fileName.constData());
-    if (workbook == nullptr)
+    if (workbook == nullptr) {
+        QFile::remove(temporary);
         return QStringLiteral("%1: cannot be written").arg(path);
+    }
     lxw_worksheet *sheet = workbook_add_worksheet(workbook, sheetName.left(31).toUtf8().constData());
     lxw_format *bold = workbook_add_format(workbook);
     format_set_bold(bold);
-    for (qsizetype column = 0; column < table.header.size(); ++column)
-        worksheet_write_string(sheet, 0, lxw_col_t(column), table.header[column].toUtf8().constData(), bold);
-    for (qsizetype row = 0; row < table.rows.size(); ++row) {
+    std::optional<QString> refused;
+    const auto check = [&](lxw_error result, qsizetype row, qsizetype column, const QString &text) {
+        if (result == LXW_NO_ERROR || refused)
+            return;
+        const QString columnName = table.header.value(column, QString::number(column + 1));
+        refused = result == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED
+                      ? QStringLiteral("%1: row %2, column %3: the text has %4 characters, more than the %5 an "
+                                       "Excel cell holds; nothing was written (export as CSV instead)")
+                            .arg(path)
+                            .arg(row + 1)
+                            .arg(columnName)
+                            .arg(text.size())
+                            .arg(kMaxCellCharacters)
+                      : QStringLiteral("%1: row %2, column %3: cannot be written: %4")
+                            .arg(path)
+                            .arg(row + 1)
+                            .arg(columnName, QString::fromUtf8(lxw_strerror(result)));
+    };
+    for (qsizetype column = 0; column < table.header.size() && !refused; ++column)
+        check(worksheet_write_string(sheet, 0, lxw_col_t(column), table.header[column].toUtf8().constData(), bold), 0,
+              column, table.header[column]);
+    for (qsizetype row = 0; row < table.rows.size() && !refused; ++row) {
         const QVariantList &cells = table.rows[row];
-        for (qsizetype column = 0; column < cells.size(); ++column) {
+        for (qsizetype column = 0; column < cells.size() && !refused; ++column) {
             const QVariant &cell = cells[column];
             const auto r = lxw_row_t(row + 1);
             const auto c = lxw_col_t(column);
-            if (isNumber(cell))
-                worksheet_write_number(sheet, r, c, cell.toDouble(), nullptr);
-            else if (!cell.toString().isEmpty())
-                worksheet_write_string(sheet, r, c, FormulaGuard::neutralize(cell.toString()).toUtf8().constData(),
-                                       nullptr);
+            if (isNumber(cell)) {
+                check(worksheet_write_number(sheet, r, c, cell.toDouble(), nullptr), row + 1, column, {});
+            } else if (const QString text = cell.toString(); !text.isEmpty()) {
+                const QString safe = FormulaGuard::neutralize(text);
+                check(worksheet_write_string(sheet, r, c, safe.toUtf8().constData(), nullptr), row + 1, column, safe);
+            }
         }
     }
     worksheet_freeze_panes(sheet, 1, 0);
     if (!table.header.isEmpty())
         worksheet_autofilter(sheet, 0, 0, lxw_row_t(table.rows.size()), lxw_col_t(table.header.size() - 1));
     const lxw_error result = workbook_close(workbook);
-    if (result != LXW_NO_ERROR) {
+    if (refused || result != LXW_NO_ERROR) {
         QFile::remove(temporary);
-        return QStringLiteral("%1: cannot be written: %2").arg(path, QString::fromUtf8(lxw_strerror(result)));
+        return refused ? *refused
+                       : QStringLiteral("%1: cannot be written: %2").arg(path, QString::fromUtf8(lxw_strerror(result)));
     }
-    QFile::remove(path);
-    if (!QFile::rename(temporary, path))
-        return QStringLiteral("%1: cannot be written").arg(path);
-    return std::nullopt;
+    return AtomicFile::commitWritten(temporary, path);
 }
 
 } // namespace landfall

@@ -21,8 +21,13 @@ public:
     filters, numbers as numbers, text as text with formulas neutralised. */
 class XlsxTableWriter {
 public:
+    /** Refuses a cell over Excel's 32,767 characters (never written empty); writes through a
+        unique temporary file renamed over `path` once complete and synced. */
     static std::optional<QString> write(const PlanTable &table, const QString &path,
                                         const QString &sheetName = QStringLiteral("Plan"));
+    /** The first cell (row and column named) an .xlsx cannot hold, or nothing. */
+    static std::optional<QString> cellRefusal(const PlanTable &table, const QString &path);
+    static constexpr qsizetype kMaxCellCharacters = 32767; ///< Excel's limit, and libxlsxwriter's
 };
 
 } // namespace landfall

@@ -685,6 +685,16 @@ Result<ReportInputs, ReportError> ReportBuilder::gather(ProjectStore &store, con
     if (!scenarios)
         return scenarios.error();
     inputs.scenarios = scenarios.value();
+    // A name is shown, in headings, tables, charts and every running header: a crafted one of
+    // 100,000 characters would make the layout's cost its own. Names are bounded for display.
+    constexpr qsizetype kShownName = 120;
+    const auto bounded = [](const QString &text) {
+        return text.size() <= kShownName ? text : text.left(kShownName - 1) + QChar(0x2026);
+    };
+    for (Scenario &scenario : inputs.scenarios)
+        scenario.name = bounded(scenario.name);
+    inputs.options.customer = bounded(inputs.options.customer);
+    inputs.options.consultant = bounded(inputs.options.consultant);
     Result<QList<Decision>, ReportError> decisions = PlanInputs::decisions(store);
     if (!decisions)
         return decisions.error();
@@ -692,6 +702,8 @@ Result<ReportInputs, ReportError> ReportBuilder::gather(ProjectStore &store, con
     inputs.vms = store.vms();
     inputs.hosts = store.hosts();
     inputs.summary = store.summary();
+    if (const std::optional<StoreError> failure = store.readFailure())
+        return ReportError{ReportError::Kind::Store, failure->message};
     const ProjectAdvisor advisor(store);
     Result<RuleSet, AdvisorError> rules = advisor.rules();
     if (!rules)

@@ -1,15 +1,28 @@
 #include "projectstore.h"
 
+#include "columnvalue.h"
+#include "schemacheck.h"
 #include "schemamigrations.h"
+#include "sqlitehardening.h"
 #include "sqlitestatement.h"
 #include "textpool.h"
 
 #include <sqlite3.h>
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <algorithm>
+#include <cmath>
+
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -125,17 +138,64 @@ QString selectVmsSql()
            QLatin1String(" FROM vms");
 }
 
-/** One row of selectVmsSql(). Repeated texts (vCenters, OS, clusters, answers) share one copy. */
-Vm vmFromRow(const SqliteStatement &query, TextPool &pool)
+// The largest values a project holds for real VMs, with room to spare: a value outside these
+// was not written by an import, and would overflow or poison the sums and the packing.
+constexpr qint64 kMaxCount = 1'000'000;       ///< vCPUs, disks, NICs of one VM
+constexpr double kMaxMiB = 1e12;              ///< about 950 PiB
+constexpr double kMaxUtilisationPct = 10'000; ///< RVTools reports above 100 for bursts
+
+/** Checks one number read from a row; `problem` says which column and why, naming the row. */
+class RangeCheck {
+public:
+    explicit RangeCheck(QString &problem)
+        : m_problem(problem)
+    {}
+    qint64 count(qint64 value, const char *column)
+    {
+        if (value < 0 || value > kMaxCount)
+            fail(column, QString::number(value), QStringLiteral("0 to %1").arg(kMaxCount));
+        return std::clamp<qint64>(value, 0, kMaxCount);
+    }
+    double amount(double value, const char *column, double maximum)
+    {
+        if (!std::isfinite(value) || value < 0 || value > maximum)
+            fail(column, QString::number(value), QStringLiteral("0 to %1").arg(maximum));
+        return std::isfinite(value) ? std::clamp(value, 0.0, maximum) : 0.0;
+    }
+
+private:
+    void fail(const char *column, const QString &value, const QString &expected)
+    {
+        if (m_problem.isEmpty())
+            m_problem = QStringLiteral("%1 is %2, expected %3").arg(QLatin1String(column), value, expected);
+    }
+    QString &m_problem;
+};
+
+/** One row of selectVmsSql(). Repeated texts (vCenters, OS, clusters, answers) share one copy.
+    A number out of range sets `problem`, which names the column; the caller names the VM. */
+Vm vmFromRow(const SqliteStatement &query, TextPool &pool, QString &problem)
 {
     using A = WorkshopAnswers::Attribute;
+    RangeCheck check(problem);
     int c = 0;
     const auto text = [&]() { return pool.text(query.utf8At(c++)); };
     const auto unique = [&]() { return TextPool::unpooled(query.utf8At(c++)); };
-    const auto number = [&]() { return query.doubleAt(c++); };
+    const auto mib = [&](const char *column) { return check.amount(query.doubleAt(c++), column, kMaxMiB); };
+    const auto count = [&](const char *column) { return int(check.count(query.int64At(c++), column)); };
+    const auto optionalPct = [&](const char *column) {
+        const int at = c++;
+        return query.isNullAt(at) ? std::nullopt
+                                  : std::optional<double>(check.amount(query.doubleAt(at), column, kMaxUtilisationPct));
+    };
+    const auto optionalMiB = [&](const char *column) {
+        const int at = c++;
+        return query.isNullAt(at) ? std::nullopt
+                                  : std::optional<double>(check.amount(query.doubleAt(at), column, kMaxMiB));
+    };
     const auto optionalNumber = [&]() {
-        const int column = c++;
-        return query.isNullAt(column) ? std::nullopt : std::optional<double>(query.doubleAt(column));
+        const int at = c++;
+        return query.isNullAt(at) ? std::nullopt : std::optional<double>(query.doubleAt(at));
     };
     Vm vm;
     vm.id = query.int64At(c++);
@@ -145,12 +205,12 @@ Vm vmFromRow(const SqliteStatement &query, TextPool &pool)
     vm.name = unique();
     vm.dnsName = unique();
     vm.powerState = powerStateFromKey(text()).value_or(PowerState::Unknown);
-    vm.vcpu = int(query.int64At(c++));
-    vm.memoryMiB = number();
-    vm.provisionedMiB = number();
-    vm.usedMiB = number();
-    vm.diskCount = int(query.int64At(c++));
-    vm.nicCount = int(query.int64At(c++));
+    vm.vcpu = count("vcpu");
+    vm.memoryMiB = mib("memory_mib");
+    vm.provisionedMiB = mib("provisioned_mib");
+    vm.usedMiB = mib("used_mib");
+    vm.diskCount = count("disk_count");
+    vm.nicCount = count("nic_count");
     vm.osConfigured = text();
     vm.osReported = text();
     vm.os.family = text();
@@ -162,8 +222,8 @@ Vm vmFromRow(const SqliteStatement &query, TextPool &pool)
     vm.ipAddress = unique();
     vm.annotation = unique();
     vm.firmware = text();
-    vm.cpuUtilPct = optionalNumber();
-    vm.memoryUtilPct = optionalNumber();
+    vm.cpuUtilPct = optionalPct("cpu_util_pct");
+    vm.memoryUtilPct = optionalPct("memory_util_pct");
     vm.guestDetailedData = text();
     vm.folder = text();
     vm.resourcePool = text();
@@ -177,11 +237,11 @@ Vm vmFromRow(const SqliteStatement &query, TextPool &pool)
     vm.toolsStatus = text();
     if (const std::optional<double> secureBoot = optionalNumber())
         vm.efiSecureBoot = *secureBoot != 0;
-    vm.activeMemoryMiB = optionalNumber();
-    vm.guestUsedMiB = optionalNumber();
-    vm.rawDeviceMappings = int(query.int64At(c++));
-    vm.sharedDisks = int(query.int64At(c++));
-    vm.sameNameIndex = int(query.int64At(c++));
+    vm.activeMemoryMiB = optionalMiB("active_memory_mib");
+    vm.guestUsedMiB = optionalMiB("guest_used_mib");
+    vm.rawDeviceMappings = count("raw_device_mappings");
+    vm.sharedDisks = count("shared_disks");
+    vm.sameNameIndex = count("same_name_index");
     vm.application = text();
     vm.owner = text();
     for (A attribute : {A::Role, A::Stack, A::Gui, A::KernelDriver, A::WindowsAuth, A::SourceAvailable, A::ChangeRate,
@@ -272,6 +332,13 @@ private:
     SqliteStatement m_addNic;
 };
 
+QString vmLabel(const Vm &vm)
+{
+    constexpr int kShown = 80; // a crafted name of 100,000 characters is not printed whole
+    const QString name = vm.name.size() <= kShown ? vm.name : vm.name.left(kShown) + QStringLiteral("...");
+    return QStringLiteral("VM '%1' (id %2)").arg(name).arg(vm.id);
+}
+
 bool isBusy(const QSqlError &error)
 {
     // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another connection holds the file.
@@ -301,40 +368,66 @@ QSqlDatabase ProjectStore::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+namespace {
+sqlite3 *sqliteHandleOf(const QSqlDatabase &db);
+} // namespace
+
 sqlite3 *ProjectStore::connectionHandle() const
 {
+    return sqliteHandleOf(database());
+}
+
+namespace {
+
+sqlite3 *sqliteHandleOf(const QSqlDatabase &db)
+{
     // QtSql's SQLite driver hands out its sqlite3* as a QVariant of that pointer type.
-    const QVariant handle = database().driver()->handle();
+    const QVariant handle = db.driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return nullptr;
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
-namespace {
+/** The path SQLite is given: absolute, so that a name such as "file:x?mode=memory" is always a
+    file name and never read as a URI. */
+QString sqlitePath(const QString &path)
+{
+    return QFileInfo(path).absoluteFilePath();
+}
 
-/** Reads a file's application id and format; a problem when it is not a project this version opens. */
-std::optional<StoreError> probeExistingFile(const QString &path, bool readOnly)
+QString busyMessage(const QString &path)
+{
+    return QStringLiteral("%1: the project is busy: another program is writing to it; try again in a moment").arg(path);
+}
+
+/** Reads a file's application id and format, then its schema and its pages; a problem when it
+    is not a project this version opens as it is. `version` receives the file's format. */
+std::optional<StoreError> probeExistingFile(const QString &path, bool readOnly, int *version)
 {
     // Look before touching: read-only unless a hot journal must be rolled back (see checkExistingFile),
-    // so a foreign or newer file keeps every byte.
+    // so a foreign, newer or crafted file keeps every byte.
     const QString name = QStringLiteral("landfall-probe-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
     std::optional<StoreError> problem;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
+        db.setDatabaseName(sqlitePath(path));
         db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
                                       : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        SqliteHardening hardening;
         if (!db.open()) {
             problem = StoreError{StoreError::Kind::Unreadable,
                                  QStringLiteral("%1: cannot be opened: %2").arg(path, db.lastError().text())};
+        } else if (!hardening.apply(sqliteHandleOf(db))) {
+            problem = StoreError{StoreError::Kind::Unreadable,
+                                 QStringLiteral("%1: cannot be opened safely: this SQLite lacks the defensive "
+                                                "settings Landfall needs")
+                                     .arg(path)};
         } else {
             QSqlQuery query(db);
             if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next()) {
                 const QSqlError error = query.lastError();
                 problem = StoreError{isBusy(error) ? StoreError::Kind::Busy : StoreError::Kind::Foreign,
-                                     isBusy(error) ? QStringLiteral("%1: the project is busy: another program is "
-                                                                    "writing to it; try again in a moment")
-                                                         .arg(path)
+                                     isBusy(error) ? busyMessage(path)
                                                    : QStringLiteral("%1: is not a Landfall project (not a SQLite "
                                                                     "database: %2)")
                                                          .arg(path, error.databaseText())};
@@ -343,14 +436,36 @@ std::optional<StoreError> probeExistingFile(const QString &path, bool readOnly)
                                      QStringLiteral("%1: is a SQLite database, but not a Landfall project; Landfall "
                                                     "leaves it untouched")
                                          .arg(path)};
-            } else if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next() &&
-                       query.value(0).toInt() > SchemaMigrations::latestVersion()) {
+            } else if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+                problem = StoreError{
+                    StoreError::Kind::Unreadable,
+                    QStringLiteral("%1: its format cannot be read: %2").arg(path, query.lastError().databaseText())};
+            } else if (const int format = query.value(0).toInt(); format > SchemaMigrations::latestVersion()) {
                 problem = StoreError{StoreError::Kind::Newer,
                                      QStringLiteral("%1: was written by a newer Landfall (project format %2; this "
                                                     "version reads up to %3); update Landfall to open it")
                                          .arg(path)
-                                         .arg(query.value(0).toInt())
+                                         .arg(format)
                                          .arg(SchemaMigrations::latestVersion())};
+            } else if (format < 1) {
+                problem = StoreError{StoreError::Kind::Damaged,
+                                     QStringLiteral("%1: carries Landfall's mark but no project format (%2); Landfall "
+                                                    "leaves it untouched")
+                                         .arg(path)
+                                         .arg(format)};
+            } else if (std::optional<QString> schema = SchemaCheck::problemIn(sqliteHandleOf(db), format)) {
+                // A crafted file: views, triggers or other tables would run or be read as the plan.
+                problem = StoreError{StoreError::Kind::Damaged,
+                                     QStringLiteral("%1: its schema is not one Landfall writes, so Landfall does not "
+                                                    "open it and leaves it untouched: it holds %2")
+                                         .arg(path, *schema)};
+            } else if (std::optional<QString> damage = SchemaCheck::damageIn(sqliteHandleOf(db))) {
+                problem = StoreError{StoreError::Kind::Damaged,
+                                     QStringLiteral("%1: is damaged (SQLite's quick check: %2); Landfall leaves it "
+                                                    "untouched: open a backup")
+                                         .arg(path, *damage)};
+            } else if (version) {
+                *version = format;
             }
         }
         db.close();
@@ -380,9 +495,10 @@ std::optional<StoreError> waitForCreator(const QString &path)
     std::optional<StoreError> problem;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
+        db.setDatabaseName(sqlitePath(path));
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
-        if (db.open()) {
+        SqliteHardening hardening;
+        if (db.open() && hardening.apply(sqliteHandleOf(db))) {
             QSqlQuery query(db);
             if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")) && isBusy(query.lastError()))
                 problem = StoreError{StoreError::Kind::Busy,
@@ -398,33 +514,110 @@ std::optional<StoreError> waitForCreator(const QString &path)
     return problem;
 }
 
+/** A file Landfall must not open as a project, found before SQLite touches it: a folder, a FIFO
+    (which would block the open forever), a device, a socket; or a project another program has
+    in WAL mode, whose -wal file a read would merge into what it shows. */
+std::optional<StoreError> refusedBeforeOpening(const QString &path, bool *exists)
+{
+    struct stat info {};
+    const QByteArray native = QFile::encodeName(path);
+    *exists = false;
+    if (::stat(native.constData(), &info) != 0) {
+        if (errno == ENOENT)
+            return std::nullopt;
+        return StoreError{
+            StoreError::Kind::Unreadable,
+            QStringLiteral("%1: cannot be opened: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
+    }
+    *exists = true;
+    if (S_ISDIR(info.st_mode))
+        return StoreError{StoreError::Kind::Unreadable,
+                          QStringLiteral("%1: is a folder, not a project file").arg(path)};
+    if (!S_ISREG(info.st_mode)) {
+        const QString what = S_ISFIFO(info.st_mode)                           ? QStringLiteral("a FIFO (named pipe)")
+                             : S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode) ? QStringLiteral("a device")
+                             : S_ISSOCK(info.st_mode)                         ? QStringLiteral("a socket")
+                                                                              : QStringLiteral("not a regular file");
+        return StoreError{
+            StoreError::Kind::Unreadable,
+            QStringLiteral("%1: is %2, not a project file; Landfall opens only regular files").arg(path, what)};
+    }
+    for (const char *suffix : {"-wal", "-shm"}) {
+        if (QFileInfo::exists(path + QLatin1String(suffix)))
+            return StoreError{StoreError::Kind::Unreadable,
+                              QStringLiteral("%1: has a write-ahead log beside it (%1%2). Landfall never uses "
+                                             "write-ahead logging, so another program has written to this project; "
+                                             "reading it would merge changes Landfall did not make. Landfall "
+                                             "leaves both files untouched: open the project in that program to "
+                                             "finish its work, or remove the %2 file if you do not trust it")
+                                  .arg(path, QLatin1String(suffix))};
+    }
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) {
+        // Bytes 18 and 19 of a SQLite header: 2 is WAL mode, which a read would switch on.
+        const QByteArray header = file.read(100);
+        if (header.size() == 100 && header.startsWith("SQLite format 3") && (header[18] == 2 || header[19] == 2))
+            return StoreError{StoreError::Kind::Foreign,
+                              QStringLiteral("%1: is in write-ahead-log mode, which Landfall never uses: another "
+                                             "program has changed it; Landfall leaves it untouched")
+                                  .arg(path)};
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
-std::optional<StoreError> ProjectStore::checkExistingFile(const QString &path)
+std::optional<StoreError> ProjectStore::checkExistingFile(const QString &path, int *version)
 {
     if (std::optional<StoreError> busy = waitForCreator(path))
         return busy;
-    std::optional<StoreError> problem = probeExistingFile(path, true);
+    std::optional<StoreError> problem = probeExistingFile(path, true, version);
     // A program killed while writing leaves a hot journal, which only a writable connection can
     // roll back; a read-only probe then fails with SQLITE_READONLY. Rolling it back restores the
     // last committed state, as any SQLite client opening the file would, so probe again writable.
     if (problem && problem->kind == StoreError::Kind::Foreign && QFileInfo::exists(path + QLatin1String("-journal")))
-        problem = probeExistingFile(path, false);
+        problem = probeExistingFile(path, false, version);
+    return problem;
+}
+
+std::optional<StoreError> ProjectStore::openReadOnlyCopy(QSqlDatabase &db, const QString &path)
+{
+    // The backup API copies the file's pages into the in-memory database db opened; the file is
+    // opened read-only, hardened, and closed again before anything runs on the copy.
+    sqlite3 *file = nullptr;
+    SqliteHardening hardening;
+    std::optional<StoreError> problem;
+    if (sqlite3_open_v2(sqlitePath(path).toUtf8().constData(), &file, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
+        !hardening.apply(file)) {
+        problem =
+            StoreError{StoreError::Kind::Unreadable,
+                       QStringLiteral("%1: cannot be opened: %2").arg(path, QString::fromUtf8(sqlite3_errmsg(file)))};
+    } else {
+        sqlite3_busy_timeout(file, kBusyTimeoutMs);
+        sqlite3_backup *backup = sqlite3_backup_init(sqliteHandleOf(db), "main", file, "main");
+        const int stepped = backup ? sqlite3_backup_step(backup, -1) : SQLITE_ERROR;
+        const int finished = backup ? sqlite3_backup_finish(backup) : SQLITE_ERROR;
+        if (stepped != SQLITE_DONE || finished != SQLITE_OK)
+            problem = StoreError{stepped == SQLITE_BUSY || stepped == SQLITE_LOCKED ? StoreError::Kind::Busy
+                                                                                    : StoreError::Kind::Unreadable,
+                                 QStringLiteral("%1: cannot be read: %2")
+                                     .arg(path, QString::fromUtf8(sqlite3_errmsg(sqliteHandleOf(db))))};
+    }
+    sqlite3_close(file);
     return problem;
 }
 
 Result<std::unique_ptr<ProjectStore>, StoreError> ProjectStore::open(const QString &path, OpenMode mode)
 {
-    const QFileInfo file(path);
-    const bool exists = file.exists();
-    if (!exists && mode == OpenMode::ExistingOnly)
+    bool exists = false;
+    if (std::optional<StoreError> refused = refusedBeforeOpening(path, &exists))
+        return *refused;
+    if (!exists && mode != OpenMode::CreateIfMissing)
         return StoreError{StoreError::Kind::Unreadable, QStringLiteral("%1: no such project file").arg(path)};
-    if (exists && file.isDir())
-        return StoreError{StoreError::Kind::Unreadable,
-                          QStringLiteral("%1: is a folder, not a project file").arg(path)};
     bool emptyFile = false;
+    int version = SchemaMigrations::latestVersion();
     if (exists) {
-        const std::optional<StoreError> problem = checkExistingFile(path);
+        const std::optional<StoreError> problem = checkExistingFile(path, &version);
         // An empty file holds nobody's data: it is what a first import killed before its first
         // commit leaves behind (once its journal is rolled back). Set it up as a new project.
         emptyFile = QFileInfo(path).size() == 0;
@@ -432,18 +625,33 @@ Result<std::unique_ptr<ProjectStore>, StoreError> ProjectStore::open(const QStri
             mode == OpenMode::CreateIfMissing && emptyFile && problem && problem->kind == StoreError::Kind::Foreign;
         if (problem && !recoverable)
             return *problem;
+        if (emptyFile)
+            version = 0;
     }
 
     const QString name = QStringLiteral("landfall-store-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
     std::unique_ptr<ProjectStore> store(new ProjectStore(path, name));
     store->m_created = !exists || emptyFile;
+    store->m_hardening = std::make_unique<SqliteHardening>();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(path);
+    const bool readOnly = mode == OpenMode::ReadOnly;
+    const bool copyInMemory = readOnly && version < SchemaMigrations::latestVersion();
+    db.setDatabaseName(copyInMemory ? QStringLiteral(":memory:") : sqlitePath(path));
     // A second writer waits up to 5 s for the first, then is told the project is busy.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setConnectOptions(readOnly && !copyInMemory ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                                                   : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
         return StoreError{StoreError::Kind::Unreadable,
                           QStringLiteral("%1: cannot be opened: %2").arg(path, db.lastError().text())};
+    if (!store->m_hardening->apply(sqliteHandleOf(db)))
+        return StoreError{StoreError::Kind::Unreadable,
+                          QStringLiteral("%1: cannot be opened safely: this SQLite lacks the defensive settings "
+                                         "Landfall needs")
+                              .arg(path)};
+    if (copyInMemory) {
+        if (std::optional<StoreError> problem = openReadOnlyCopy(db, path))
+            return *problem;
+    }
     QSqlQuery pragma(db);
     // A 64 MiB page cache (SQLite's default is 2 MiB) keeps the identity and name indexes in
     // memory while an import inserts 100,000 VMs in random key order.
@@ -452,8 +660,12 @@ Result<std::unique_ptr<ProjectStore>, StoreError> ProjectStore::open(const QStri
         if (!pragma.exec(QLatin1String(statement)))
             return store->errorFrom(pragma, QStringLiteral("set up the connection"));
     }
-    if (std::optional<StoreError> problem = store->migrate())
-        return *problem;
+    // Read-only commands never migrate the file: an older project is migrated in its copy.
+    if (!readOnly || copyInMemory) {
+        if (std::optional<StoreError> problem = store->migrate())
+            return *problem;
+    }
+    store->m_readOnly = readOnly;
     return store;
 }
 
@@ -482,6 +694,14 @@ std::optional<StoreError> ProjectStore::migrate()
 
 std::optional<StoreError> ProjectStore::inTransaction(const std::function<std::optional<StoreError>()> &work)
 {
+    // After a read failed, whatever the caller computed may rest on part of the project: saving
+    // it would turn damage into a smaller estate. A read-only store has nothing to write to.
+    if (m_readFailure)
+        return m_readFailure;
+    m_unicodeNames.reset(); // names may change
+    if (m_readOnly)
+        return StoreError{StoreError::Kind::Failed,
+                          QStringLiteral("%1: is open read-only for this command; nothing was written").arg(m_path)};
     QSqlDatabase db = database();
     QSqlQuery begin(db);
     // IMMEDIATE takes the write lock up front, so a busy project fails before any work is done.
@@ -499,6 +719,49 @@ std::optional<StoreError> ProjectStore::inTransaction(const std::function<std::o
         return error;
     }
     return std::nullopt;
+}
+
+namespace {
+
+QMutex g_readFailureMutex;
+std::optional<StoreError> g_firstReadFailure;
+
+} // namespace
+
+std::optional<StoreError> ProjectStore::readFailureInProcess()
+{
+    const QMutexLocker lock(&g_readFailureMutex);
+    return g_firstReadFailure;
+}
+
+bool ProjectStore::noteReadFailure(const QString &what, const QString &detail) const
+{
+    if (!m_readFailure) {
+        m_readFailure =
+            StoreError{StoreError::Kind::Damaged,
+                       QStringLiteral("%1: could not %2: %3; nothing was written").arg(m_path, what, detail)};
+        const QMutexLocker lock(&g_readFailureMutex);
+        if (!g_firstReadFailure)
+            g_firstReadFailure = m_readFailure;
+    }
+    return false;
+}
+
+bool ProjectStore::noteReadFailure(const SqliteStatement &statement, const QString &what) const
+{
+    if (statement.errorCode() == 5 || statement.errorCode() == 6) { // SQLITE_BUSY, SQLITE_LOCKED
+        noteReadFailure(what, QStringLiteral("the project is busy"));
+        m_readFailure->kind = StoreError::Kind::Busy;
+        return false;
+    }
+    return noteReadFailure(what, m_hardening && m_hardening->tripped() ? SqliteHardening::trippedMessage()
+                                                                       : statement.errorMessage());
+}
+
+bool ProjectStore::noteReadFailure(const QSqlQuery &query, const QString &what) const
+{
+    return noteReadFailure(what, m_hardening && m_hardening->tripped() ? SqliteHardening::trippedMessage()
+                                                                       : query.lastError().text());
 }
 
 StoreError ProjectStore::errorFrom(const QSqlQuery &query, const QString &what) const
@@ -521,9 +784,45 @@ StoreError ProjectStore::errorFrom(const SqliteStatement &statement, const QStri
             QStringLiteral("%1: could not %2: %3").arg(m_path, what, statement.errorMessage())};
 }
 
+qint64 ProjectStore::fileBytes() const
+{
+    // Pages in use, as this connection sees them inside its transaction.
+    QSqlQuery query(database());
+    qint64 pages = 0;
+    if (query.exec(QStringLiteral("PRAGMA page_count")) && query.next())
+        pages = query.value(0).toLongLong();
+    if (query.exec(QStringLiteral("PRAGMA page_size")) && query.next())
+        return pages * query.value(0).toLongLong();
+    return 0;
+}
+
 std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &batch)
 {
+    const qint64 before = fileBytes();
+    const qint64 inputBytes = std::max<qint64>(0, QFileInfo(batch.record.file).size());
+    const qint64 allowed = kGrowthFactor * inputBytes + kGrowthAllowanceBytes;
     return inTransaction([&]() -> std::optional<StoreError> {
+        if (std::optional<StoreError> problem = writeInventory(batch))
+            return problem;
+        // Checked before the commit: a refused import leaves the project as it was.
+        const qint64 growth = fileBytes() - before;
+        if (growth > allowed)
+            return StoreError{StoreError::Kind::Rejected,
+                              QStringLiteral("%1: importing %2 would grow the project by %3 MiB, more than %4 times "
+                                             "the file's %5 KiB (plus %6 MiB); a real inventory needs far less, so "
+                                             "the file repeats its content: nothing was imported")
+                                  .arg(m_path, batch.record.file)
+                                  .arg(growth >> 20)
+                                  .arg(kGrowthFactor)
+                                  .arg(inputBytes >> 10)
+                                  .arg(kGrowthAllowanceBytes >> 20)};
+        return std::nullopt;
+    });
+}
+
+std::optional<StoreError> ProjectStore::writeInventory(const InventoryBatch &batch)
+{
+    {
         QSqlDatabase db = database();
         QSqlQuery history(db);
         history.prepare(QStringLiteral(
@@ -564,7 +863,7 @@ std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &ba
         if (std::optional<StoreError> problem = writeHosts(batch.hosts, importId))
             return problem;
         return writeClusters(batch.clusters, importId);
-    });
+    }
 }
 
 std::optional<StoreError> ProjectStore::writeClusters(const QList<Cluster> &clusters, qint64 importId)
@@ -696,8 +995,12 @@ QList<Host> ProjectStore::hosts() const
     QSqlQuery query(database());
     if (!query.exec(QStringLiteral("SELECT id, vcenter, name, datacenter, cluster, cpu_model, sockets, cores, "
                                    "hyper_threading, memory_mib, esx_version, vendor, model, vm_count, vcpu_count "
-                                   "FROM hosts ORDER BY id")))
-        return list;
+                                   "FROM hosts ORDER BY id"))) {
+        noteReadFailure(query, QStringLiteral("read the hosts"));
+        return {};
+    }
+    QString problem;
+    RangeCheck check(problem);
     while (query.next()) {
         Host host;
         host.id = query.value(0).toLongLong();
@@ -706,16 +1009,24 @@ QList<Host> ProjectStore::hosts() const
         host.datacenter = query.value(3).toString();
         host.cluster = query.value(4).toString();
         host.cpuModel = query.value(5).toString();
-        host.sockets = query.value(6).toInt();
-        host.cores = query.value(7).toInt();
-        host.hyperThreading = query.value(8).toInt() != 0;
-        host.memoryMiB = query.value(9).toDouble();
+        host.sockets = int(check.count(integerOf(query.value(6)), "sockets"));
+        host.cores = int(check.count(integerOf(query.value(7)), "cores"));
+        host.hyperThreading = integerOf(query.value(8)) != 0;
+        host.memoryMiB = check.amount(query.value(9).toDouble(), "memory_mib", kMaxMiB);
         host.esxVersion = query.value(10).toString();
         host.vendor = query.value(11).toString();
         host.model = query.value(12).toString();
-        host.vmCount = query.value(13).toInt();
-        host.vcpuCount = query.value(14).toInt();
+        host.vmCount = int(check.count(integerOf(query.value(13)), "vm_count"));
+        host.vcpuCount = int(check.count(integerOf(query.value(14)), "vcpu_count"));
+        if (!problem.isEmpty()) {
+            noteReadFailure(QStringLiteral("read host '%1' (id %2)").arg(host.name.left(80)).arg(host.id), problem);
+            return {};
+        }
         list.append(host);
+    }
+    if (query.lastError().isValid()) {
+        noteReadFailure(query, QStringLiteral("read the hosts"));
+        return {};
     }
     return list;
 }
@@ -724,18 +1035,26 @@ QList<Vm> ProjectStore::vms() const
 {
     // Through SQLite's C interface: QSqlQuery's QVariant per value took seconds at 100,000 VMs,
     // and the plan, the CLI and the report all start here.
+    // Every row or none: a read that stops early is an error, never a smaller estate.
     QList<Vm> list;
+    const QString what = QStringLiteral("read the VMs");
     SqliteStatement query(connectionHandle(), selectVmsSql() + QLatin1String(" ORDER BY id"));
     if (!query.isValid())
-        return list;
+        return noteReadFailure(query, what), QList<Vm>{};
     list.reserve(vmCount());
     TextPool pool;
-    while (query.nextRow())
-        list.append(vmFromRow(query, pool));
+    QString problem;
+    while (query.nextRow()) {
+        list.append(vmFromRow(query, pool, problem));
+        if (!problem.isEmpty())
+            return noteReadFailure(QStringLiteral("read %1").arg(vmLabel(list.constLast())), problem), QList<Vm>{};
+    }
+    if (query.failed())
+        return noteReadFailure(query, what), QList<Vm>{};
     SqliteStatement attributes(connectionHandle(),
                                QStringLiteral("SELECT vm_id, key, value FROM vm_custom_attributes ORDER BY vm_id"));
     if (!attributes.isValid())
-        return list;
+        return noteReadFailure(attributes, QStringLiteral("read the custom attributes")), QList<Vm>{};
     QHash<qint64, qsizetype> indexOf;
     bool indexed = false;
     while (attributes.nextRow()) {
@@ -750,6 +1069,8 @@ QList<Vm> ProjectStore::vms() const
             list[index].customAttributes.insert(pool.text(attributes.utf8At(1)),
                                                 TextPool::unpooled(attributes.utf8At(2)));
     }
+    if (attributes.failed())
+        return noteReadFailure(attributes, QStringLiteral("read the custom attributes")), QList<Vm>{};
     return list;
 }
 
@@ -766,20 +1087,28 @@ QList<Vm> ProjectStore::vmsWithIds(const QList<qint64> &ids) const
     SqliteStatement query(connectionHandle(), selectVmsSql() + QLatin1String(" WHERE id = ?"));
     SqliteStatement attributes(connectionHandle(),
                                QStringLiteral("SELECT key, value FROM vm_custom_attributes WHERE vm_id = ?"));
+    const QString what = QStringLiteral("read the VMs");
     if (!query.isValid() || !attributes.isValid())
-        return found;
+        return noteReadFailure(query.isValid() ? attributes : query, what), QList<Vm>{};
     found.reserve(ids.size());
     TextPool pool;
+    QString problem;
     for (qint64 id : ids) {
         query.bind(1, id);
         if (query.nextRow()) {
-            Vm vm = vmFromRow(query, pool);
+            Vm vm = vmFromRow(query, pool, problem);
+            if (!problem.isEmpty())
+                return noteReadFailure(QStringLiteral("read %1").arg(vmLabel(vm)), problem), QList<Vm>{};
             attributes.bind(1, id);
             while (attributes.nextRow())
                 vm.customAttributes.insert(TextPool::unpooled(attributes.utf8At(0)),
                                            TextPool::unpooled(attributes.utf8At(1)));
+            if (attributes.failed())
+                return noteReadFailure(attributes, what), QList<Vm>{};
             attributes.reset();
             found.append(std::move(vm));
+        } else if (query.failed()) {
+            return noteReadFailure(query, what), QList<Vm>{};
         }
         query.reset();
     }
@@ -789,19 +1118,50 @@ QList<Vm> ProjectStore::vmsWithIds(const QList<qint64> &ids) const
 qint64 ProjectStore::vmCount() const
 {
     QSqlQuery query(database());
-    return query.exec(QStringLiteral("SELECT count(*) FROM vms")) && query.next() ? query.value(0).toLongLong() : 0;
+    if (query.exec(QStringLiteral("SELECT count(*) FROM vms")) && query.next())
+        return query.value(0).toLongLong();
+    noteReadFailure(query, QStringLiteral("count the VMs"));
+    return 0;
+}
+
+QString ProjectStore::nameKey(const QString &name)
+{
+    return name.normalized(QString::NormalizationForm_C).toCaseFolded();
 }
 
 QList<qint64> ProjectStore::vmIdsByName(const QString &name) const
 {
+    // SQLite's NOCASE folds ASCII only and knows no normalisation: its index finds the names
+    // that differ from this one in ASCII case. Names with other characters (which an NFD
+    // spelling, or another case, may match) are compared after NFC and Unicode case folding,
+    // through a table of their keys read once until the next write (an answers file looks up
+    // every one of its rows).
+    const QString key = nameKey(name);
     QList<qint64> ids;
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT id FROM vms WHERE name = ? COLLATE NOCASE ORDER BY id"));
-    query.addBindValue(name);
-    if (query.exec()) {
-        while (query.next())
-            ids.append(query.value(0).toLongLong());
+    SqliteStatement query(connectionHandle(),
+                          QStringLiteral("SELECT id, name FROM vms WHERE name = ? COLLATE NOCASE ORDER BY id"));
+    query.bind(1, name);
+    while (query.nextRow()) {
+        if (nameKey(TextPool::unpooled(query.utf8At(1))) == key)
+            ids.append(query.int64At(0));
     }
+    if (query.failed() || !query.isValid())
+        return noteReadFailure(query, QStringLiteral("find the VM %1").arg(name.left(80))), QList<qint64>{};
+    if (!m_unicodeNames) {
+        SqliteStatement unicode(connectionHandle(),
+                                QStringLiteral("SELECT id, name FROM vms WHERE name GLOB '*[^ -~]*'"));
+        QHash<QString, QList<qint64>> byKey;
+        while (unicode.nextRow())
+            byKey[nameKey(TextPool::unpooled(unicode.utf8At(1)))].append(unicode.int64At(0));
+        if (unicode.failed() || !unicode.isValid())
+            return noteReadFailure(unicode, QStringLiteral("find the VM %1").arg(name.left(80))), QList<qint64>{};
+        m_unicodeNames = std::move(byKey);
+    }
+    for (qint64 id : m_unicodeNames->value(key)) {
+        if (!ids.contains(id))
+            ids.append(id);
+    }
+    std::sort(ids.begin(), ids.end());
     return ids;
 }
 
@@ -812,6 +1172,8 @@ std::optional<qint64> ProjectStore::vmIdByUuid(const QString &uuid) const
     query.addBindValue(uuid);
     if (query.exec() && query.next())
         return query.value(0).toLongLong();
+    if (query.lastError().isValid())
+        noteReadFailure(query, QStringLiteral("find the VM of UUID %1").arg(uuid.left(80)));
     return std::nullopt;
 }
 
@@ -917,35 +1279,47 @@ ProjectSummary ProjectStore::summary() const
                            "coalesce(sum(memory_mib), 0), coalesce(sum(provisioned_mib), 0), "
                            "coalesce(sum(used_mib), 0) FROM vms")) &&
         query.next()) {
-        summary.vms = query.value(0).toInt();
-        summary.poweredOn = query.value(1).toInt();
-        summary.vcpu = query.value(2).toLongLong();
+        summary.vms = intOf(query.value(0));
+        summary.poweredOn = intOf(query.value(1));
+        summary.vcpu = integerOf(query.value(2));
         summary.memoryGiB = query.value(3).toDouble() / 1024;
         summary.provisionedGiB = query.value(4).toDouble() / 1024;
         summary.usedGiB = query.value(5).toDouble() / 1024;
+    } else {
+        return noteReadFailure(query, QStringLiteral("add up the VMs")), ProjectSummary{};
     }
+    // The sums above are SQLite's; their inputs are range-checked like a read of every VM.
+    if (!std::isfinite(summary.memoryGiB + summary.provisionedGiB + summary.usedGiB) || summary.vcpu < 0 ||
+        summary.vcpu > kMaxCount * std::max(1, summary.vms))
+        return noteReadFailure(QStringLiteral("add up the VMs"), QStringLiteral("the totals are out of range")),
+               ProjectSummary{};
     if (query.exec(QStringLiteral("SELECT kind, count(*) FROM excluded_vms GROUP BY kind"))) {
         while (query.next()) {
             if (query.value(0).toString() == QLatin1String("template"))
-                summary.excludedTemplates = query.value(1).toInt();
+                summary.excludedTemplates = intOf(query.value(1));
             else
-                summary.excludedSrmPlaceholders = query.value(1).toInt();
+                summary.excludedSrmPlaceholders = intOf(query.value(1));
         }
     }
-    if (query.exec(QStringLiteral("SELECT coalesce(sum(guest_used_mib), 0) FROM vms")) && query.next())
-        summary.guestUsedGiB = query.value(0).toDouble() / 1024;
-    if (query.exec(QStringLiteral("SELECT count(*), coalesce(sum(cores), 0), coalesce(sum(sockets), 0), "
-                                  "coalesce(sum(memory_mib), 0) FROM hosts")) &&
-        query.next()) {
-        summary.hosts.count = query.value(0).toInt();
-        summary.hosts.cores = query.value(1).toLongLong();
-        summary.hosts.sockets = query.value(2).toLongLong();
-        summary.hosts.memoryGiB = query.value(3).toDouble() / 1024;
-    }
+    if (query.lastError().isValid())
+        return noteReadFailure(query, QStringLiteral("count the excluded rows")), ProjectSummary{};
+    if (!query.exec(QStringLiteral("SELECT coalesce(sum(guest_used_mib), 0) FROM vms")) || !query.next())
+        return noteReadFailure(query, QStringLiteral("sum the guest-used disk")), ProjectSummary{};
+    summary.guestUsedGiB = query.value(0).toDouble() / 1024;
+    if (!query.exec(QStringLiteral("SELECT count(*), coalesce(sum(cores), 0), coalesce(sum(sockets), 0), "
+                                   "coalesce(sum(memory_mib), 0) FROM hosts")) ||
+        !query.next())
+        return noteReadFailure(query, QStringLiteral("count the hosts")), ProjectSummary{};
+    summary.hosts.count = intOf(query.value(0));
+    summary.hosts.cores = integerOf(query.value(1));
+    summary.hosts.sockets = integerOf(query.value(2));
+    summary.hosts.memoryGiB = query.value(3).toDouble() / 1024;
     if (query.exec(QStringLiteral("SELECT os_family, os_version, count(*) FROM vms GROUP BY os_family, os_version"))) {
         while (query.next())
-            summary.osCounts[query.value(0).toString()][query.value(1).toString()] = query.value(2).toInt();
+            summary.osCounts[query.value(0).toString()][query.value(1).toString()] = intOf(query.value(2));
     }
+    if (query.lastError().isValid())
+        return noteReadFailure(query, QStringLiteral("count the operating systems")), ProjectSummary{};
     return summary;
 }
 
@@ -957,13 +1331,15 @@ QList<ImportRecord> ProjectStore::importHistory() const
             QStringLiteral("SELECT id, file, format, imported_at, rows_taken, rows_refused, excluded_templates, "
                            "excluded_srm_placeholders, rvtools_version, exported_at, source_server FROM imports "
                            "ORDER BY id")))
-        return history;
+        return noteReadFailure(query, QStringLiteral("read the import history")), QList<ImportRecord>{};
     while (query.next()) {
         history.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-                        query.value(3).toString(), query.value(4).toInt(), query.value(5).toInt(),
-                        query.value(6).toInt(), query.value(7).toInt(), query.value(8).toString(),
-                        query.value(9).toString(), query.value(10).toString()});
+                        query.value(3).toString(), intOf(query.value(4)), intOf(query.value(5)), intOf(query.value(6)),
+                        intOf(query.value(7)), query.value(8).toString(), query.value(9).toString(),
+                        query.value(10).toString()});
     }
+    if (query.lastError().isValid())
+        return noteReadFailure(query, QStringLiteral("read the import history")), QList<ImportRecord>{};
     return history;
 }
 
@@ -974,6 +1350,8 @@ QString ProjectStore::setting(const QString &key, const QString &fallback) const
     query.addBindValue(key);
     if (query.exec() && query.next())
         return query.value(0).toString();
+    if (query.lastError().isValid())
+        noteReadFailure(query, QStringLiteral("read the setting %1").arg(key));
     return fallback;
 }
 

@@ -26,6 +26,7 @@ struct sqlite3;
 
 namespace landfall {
 
+class SqliteHardening;
 class SqliteStatement;
 
 /** A row an import saw but did not take into the plan: a template or an SRM placeholder. */
@@ -50,7 +51,9 @@ struct InventoryBatch {
     default) and all of the project's SQL; every change runs in a transaction. */
 class ProjectStore {
 public:
-    enum class OpenMode { ExistingOnly, CreateIfMissing };
+    /** ReadOnly: for commands that only read. Nothing is written to the file, not even a
+        migration: a project of an older format is copied into memory and migrated there. */
+    enum class OpenMode { ExistingOnly, CreateIfMissing, ReadOnly };
 
     static Result<std::unique_ptr<ProjectStore>, StoreError> open(const QString &path, OpenMode mode);
     ~ProjectStore();
@@ -59,6 +62,21 @@ public:
 
     QString path() const { return m_path; }
     bool wasCreated() const { return m_created; }
+    bool isReadOnly() const { return m_readOnly; }
+
+    /** The first read that failed (damage found while reading, a value out of range, a
+        statement stopped): every read returns all its rows or records its error here, and
+        from then on the store refuses every write, so nothing is saved from a partial read. */
+    std::optional<StoreError> readFailure() const { return m_readFailure; }
+    /** The first read failure of any store in this process; the CLI turns it into exit 3. */
+    static std::optional<StoreError> readFailureInProcess();
+
+    /** How much an import may grow the project: at most this many times the bytes of its input
+        files, plus kGrowthAllowanceBytes. A real inventory grows a project by 2 to 10 times its
+        size (measured on the samples); a crafted workbook whose cells repeat one long string
+        would grow it by thousands. */
+    static constexpr qint64 kGrowthFactor = 64;
+    static constexpr qint64 kGrowthAllowanceBytes = qint64(32) << 20;
 
     // The inventory.
     std::optional<StoreError> importInventory(const InventoryBatch &batch);
@@ -67,7 +85,11 @@ public:
     /** The VMs of these ids that are in the project, in the order asked. */
     QList<Vm> vmsWithIds(const QList<qint64> &ids) const;
     qint64 vmCount() const;
-    QList<qint64> vmIdsByName(const QString &name) const; ///< case-insensitive; several across vCenters
+    /** Case-insensitive (Unicode case folding) and blind to Unicode normalisation (NFC and NFD
+        spellings match); several across vCenters. */
+    QList<qint64> vmIdsByName(const QString &name) const;
+    /** The form names are compared in: NFC, then Unicode case folding. */
+    static QString nameKey(const QString &name);
     /** Every VM's id, ordered by name as the name index orders them (case-insensitive for ASCII
         letters), then by id: a sort by name without comparing a string. */
     QList<qint64> vmIdsInNameOrder() const;
@@ -133,22 +155,37 @@ public:
 
 private:
     ProjectStore(QString path, QString connectionName);
-    static std::optional<StoreError> checkExistingFile(const QString &path);
+    static std::optional<StoreError> checkExistingFile(const QString &path, int *version);
     std::optional<StoreError> migrate();
     /** Runs `work` in a transaction; commits when it returns no error, rolls back otherwise. */
     std::optional<StoreError> inTransaction(const std::function<std::optional<StoreError>()> &work);
     StoreError errorFrom(const QSqlQuery &query, const QString &what) const;
     StoreError errorFrom(const SqliteStatement &statement, const QString &what) const;
     std::optional<StoreError> writeDecisionRows(const QList<Decision> &decisions);
+    /** The decision rows as stored, unverified: all of them, or those of `ids`; nullopt on a
+        read failure. */
+    std::optional<QList<Decision>> storedDecisions(const std::optional<QList<qint64>> &ids = std::nullopt) const;
     QSqlDatabase database() const;
     sqlite3 *connectionHandle() const;
     std::optional<StoreError> writeVms(const QList<Vm> &vms, qint64 importId);
     std::optional<StoreError> writeHosts(const QList<Host> &hosts, qint64 importId);
     std::optional<StoreError> writeClusters(const QList<Cluster> &clusters, qint64 importId);
+    std::optional<StoreError> writeInventory(const InventoryBatch &batch);
+    /** Records the first read failure; returns false for the caller's convenience. */
+    bool noteReadFailure(const QString &what, const QString &detail) const;
+    bool noteReadFailure(const SqliteStatement &statement, const QString &what) const;
+    bool noteReadFailure(const QSqlQuery &query, const QString &what) const;
+    static std::optional<StoreError> openReadOnlyCopy(QSqlDatabase &db, const QString &path);
+    qint64 fileBytes() const;
 
     QString m_path;
     QString m_connectionName;
     bool m_created = false;
+    bool m_readOnly = false;
+    mutable std::optional<StoreError> m_readFailure;
+    /// Ids by nameKey() of the VMs whose names are not plain ASCII; read by vmIdsByName().
+    mutable std::optional<QHash<QString, QList<qint64>>> m_unicodeNames;
+    std::unique_ptr<SqliteHardening> m_hardening;
 };
 
 } // namespace landfall

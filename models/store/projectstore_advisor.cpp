@@ -1,15 +1,20 @@
 // ProjectStore's advisor tables: decisions (a cache the advisor recomputes at will), and the
 // consultant's overrides, which are keyed by VM identity so that they outlive re-imports.
+#include "columnvalue.h"
 #include "projectstore.h"
 #include "sqlitestatement.h"
 
 #include <QCryptographicHash>
+#include <QSqlError>
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QVariant>
+#include <array>
+#include <cstring>
 
 namespace landfall {
 
@@ -25,35 +30,74 @@ QJsonArray jsonArray(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).array();
 }
 
-/** A digest of every field of every decision, in order: equal digests, equal plans. */
-QByteArray fingerprintOf(const QList<Decision> &decisions)
-{
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    const auto add = [&hash](const QString &text) {
-        hash.addData(QByteArrayView(reinterpret_cast<const char *>(text.utf16()), text.size() * 2));
-        hash.addData(QByteArrayView("\0\0", 2)); // a separator no UTF-16 text holds
-    };
-    for (const Decision &decision : decisions) {
-        add(QString::number(decision.vmId));
-        add(migrationPathKey(decision.path));
-        add(decision.target);
-        add(decision.baseImage);
-        add(isolationKey(decision.isolation));
-        add(confidenceKey(decision.confidence));
+/** A fingerprint of a set of decisions: the sum, lane by lane, of a SHA-256 digest of every
+    field of each one. Equal fingerprints, equal plans; and because a sum does not depend on
+    the order, updating a few decisions updates the fingerprint without reading the others. */
+class DecisionFingerprint {
+public:
+    void add(const Decision &decision, int sign = 1)
+    {
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        const auto field = [&hash](const QString &text) {
+            hash.addData(QByteArrayView(reinterpret_cast<const char *>(text.utf16()), text.size() * 2));
+            hash.addData(QByteArrayView("\0\0", 2)); // a separator no UTF-16 text holds
+        };
+        field(QString::number(decision.vmId));
+        field(migrationPathKey(decision.path));
+        field(decision.target);
+        field(decision.baseImage);
+        field(isolationKey(decision.isolation));
+        field(confidenceKey(decision.confidence));
         for (const QString &condition : decision.conditions)
-            add(condition);
-        add(QStringLiteral("|"));
+            field(condition);
+        field(QStringLiteral("|"));
         for (const RuleTraceEntry &entry : decision.trace) {
-            add(entry.ruleId);
-            add(entry.reason);
+            field(entry.ruleId);
+            field(entry.reason);
         }
-        add(QStringLiteral("|"));
-        add(decision.reason);
-        add(decision.overridden ? QStringLiteral("1") : QStringLiteral("0"));
-        add(decision.overrideNote);
+        field(QStringLiteral("|"));
+        field(decision.reason);
+        field(decision.overridden ? QStringLiteral("1") : QStringLiteral("0"));
+        field(decision.overrideNote);
+        const QByteArray digest = hash.result();
+        for (size_t lane = 0; lane < m_lanes.size(); ++lane) {
+            quint64 value = 0;
+            std::memcpy(&value, digest.constData() + lane * sizeof(quint64), sizeof(quint64));
+            m_lanes[lane] += sign > 0 ? value : quint64(0) - value; // modulo 2^64, by design
+        }
+        m_count += sign;
     }
-    return hash.result().toHex();
-}
+    QString text() const
+    {
+        QString out = QStringLiteral("v2:%1:").arg(m_count);
+        for (quint64 lane : m_lanes)
+            out += QStringLiteral("%1").arg(lane, 16, 16, QLatin1Char('0'));
+        return out;
+    }
+    static QString of(const QList<Decision> &decisions)
+    {
+        DecisionFingerprint fingerprint;
+        for (const Decision &decision : decisions)
+            fingerprint.add(decision);
+        return fingerprint.text();
+    }
+    /** Parses text(); false when it is not one. */
+    bool parse(const QString &text)
+    {
+        const QStringList parts = text.split(u':');
+        if (parts.size() != 3 || parts[0] != QLatin1String("v2") || parts[2].size() != 64)
+            return false;
+        bool ok = true;
+        m_count = parts[1].toLongLong(&ok);
+        for (size_t lane = 0; lane < m_lanes.size() && ok; ++lane)
+            m_lanes[lane] = parts[2].mid(qsizetype(lane) * 16, 16).toULongLong(&ok, 16);
+        return ok;
+    }
+
+private:
+    std::array<quint64, 4> m_lanes{};
+    qint64 m_count = 0;
+};
 
 constexpr const char *kDecisionsFingerprintKey = "advisor.decisionsFingerprint";
 
@@ -64,14 +108,20 @@ std::optional<StoreError> ProjectStore::saveDecisions(const QList<Decision> &dec
 {
     // Opening a project re-classifies it; most often nothing changed since the last save, and
     // rewriting 100,000 rows would only cost the consultant a second.
-    const QString fingerprint = QString::fromLatin1(fingerprintOf(decisions));
+    // "Unchanged" is decided on the stored rows themselves, never on the fingerprint alone: rows
+    // edited in the file (by another program) are rewritten here.
+    const QString fingerprint = DecisionFingerprint::of(decisions);
     QMap<QString, QString> settings = settingsToKeep;
     settings.insert(QLatin1String(kDecisionsFingerprintKey), fingerprint);
     return inTransaction([&]() -> std::optional<StoreError> {
         QSqlQuery query(database());
-        const bool unchanged = setting(QLatin1String(kDecisionsFingerprintKey)) == fingerprint &&
-                               query.exec(QStringLiteral("SELECT count(*) FROM decisions")) && query.next() &&
-                               query.value(0).toLongLong() == decisions.size();
+        bool unchanged = setting(QLatin1String(kDecisionsFingerprintKey)) == fingerprint;
+        if (unchanged) {
+            const std::optional<QList<Decision>> stored = storedDecisions();
+            if (!stored)
+                return m_readFailure;
+            unchanged = DecisionFingerprint::of(*stored) == fingerprint;
+        }
         query.prepare(QStringLiteral(
             "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
         for (auto it = settings.cbegin(); it != settings.cend(); ++it) {
@@ -91,13 +141,33 @@ std::optional<StoreError> ProjectStore::saveDecisions(const QList<Decision> &dec
 std::optional<StoreError> ProjectStore::updateDecisions(const QList<Decision> &decisions)
 {
     return inTransaction([&]() -> std::optional<StoreError> {
-        // The stored plan is no longer the one fingerprinted: the next saveDecisions() writes all.
-        QSqlQuery forget(database());
-        forget.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
-        forget.addBindValue(QLatin1String(kDecisionsFingerprintKey));
-        if (!forget.exec())
-            return errorFrom(forget, QStringLiteral("update the decisions"));
-        return writeDecisionRows(decisions);
+        // The fingerprint follows the change: the stored rows of these VMs leave it, the new
+        // ones join it. Without a valid fingerprint to start from, none is kept (the next read
+        // then has none to check against and the plan is recomputed).
+        QList<qint64> ids;
+        for (const Decision &decision : decisions)
+            ids.append(decision.vmId);
+        DecisionFingerprint fingerprint;
+        const bool known = fingerprint.parse(setting(QLatin1String(kDecisionsFingerprintKey)));
+        const std::optional<QList<Decision>> old = storedDecisions(ids);
+        if (!old)
+            return m_readFailure;
+        for (const Decision &decision : *old)
+            fingerprint.add(decision, -1);
+        for (const Decision &decision : decisions)
+            fingerprint.add(decision);
+        if (std::optional<StoreError> problem = writeDecisionRows(decisions))
+            return problem;
+        QSqlQuery keep(database());
+        keep.prepare(known ? QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO "
+                                            "UPDATE SET value = excluded.value")
+                           : QStringLiteral("DELETE FROM settings WHERE key = ?"));
+        keep.addBindValue(QLatin1String(kDecisionsFingerprintKey));
+        if (known)
+            keep.addBindValue(fingerprint.text());
+        if (!keep.exec())
+            return errorFrom(keep, QStringLiteral("update the decisions"));
+        return std::nullopt;
     });
 }
 
@@ -139,13 +209,25 @@ std::optional<StoreError> ProjectStore::writeDecisionRows(const QList<Decision> 
 
 QList<Decision> ProjectStore::decisions() const
 {
+    // Verified before use: rows that do not add up to the fingerprint Landfall saved with them
+    // (edited by another program, or a VM removed since) are not the plan; none is returned,
+    // and the callers recompute it as for a project not yet classified.
+    const std::optional<QList<Decision>> stored = storedDecisions();
+    if (!stored)
+        return {};
+    if (stored->isEmpty() || DecisionFingerprint::of(*stored) != setting(QLatin1String(kDecisionsFingerprintKey)))
+        return {};
+    return *stored;
+}
+
+std::optional<QList<Decision>> ProjectStore::storedDecisions(const std::optional<QList<qint64>> &ids) const
+{
     QList<Decision> list;
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT vm_id, path, target, base_image, isolation, confidence, conditions, reason, "
-                                   "trace, overridden, override_note FROM decisions ORDER BY vm_id")))
-        return list;
-    while (query.next()) {
+    const QString columns = QStringLiteral("SELECT vm_id, path, target, base_image, isolation, confidence, conditions, "
+                                           "reason, trace, overridden, override_note FROM decisions");
+    const auto readRow = [&]() {
         Decision decision;
         decision.vmId = query.value(0).toLongLong();
         decision.path = migrationPathFromKey(query.value(1).toString()).value_or(MigrationPath::Rehost);
@@ -161,9 +243,29 @@ QList<Decision> ProjectStore::decisions() const
             decision.trace.append(
                 {object.value(QStringLiteral("rule")).toString(), object.value(QStringLiteral("reason")).toString()});
         }
-        decision.overridden = query.value(9).toInt() != 0;
+        decision.overridden = integerOf(query.value(9)) != 0;
         decision.overrideNote = query.value(10).toString();
         list.append(decision);
+    };
+    const QString what = QStringLiteral("read the decisions");
+    if (!ids) {
+        if (!query.exec(columns + QLatin1String(" ORDER BY vm_id")))
+            return noteReadFailure(query, what), std::nullopt;
+        while (query.next())
+            readRow();
+        if (query.lastError().isValid())
+            return noteReadFailure(query, what), std::nullopt;
+        return list;
+    }
+    query.prepare(columns + QLatin1String(" WHERE vm_id = ?"));
+    for (qint64 id : *ids) {
+        query.bindValue(0, id);
+        if (!query.exec())
+            return noteReadFailure(query, what), std::nullopt;
+        while (query.next())
+            readRow();
+        if (query.lastError().isValid())
+            return noteReadFailure(query, what), std::nullopt;
     }
     return list;
 }
@@ -174,8 +276,10 @@ QMap<QString, int> ProjectStore::decisionCounts() const
     QSqlQuery query(database());
     if (query.exec(QStringLiteral("SELECT path, count(*) FROM decisions GROUP BY path"))) {
         while (query.next())
-            counts.insert(query.value(0).toString(), query.value(1).toInt());
+            counts.insert(query.value(0).toString(), intOf(query.value(1)));
     }
+    if (query.lastError().isValid())
+        return noteReadFailure(query, QStringLiteral("count the decisions")), QMap<QString, int>{};
     return counts;
 }
 
@@ -184,7 +288,7 @@ QHash<QString, ManualOverride> ProjectStore::overrides() const
     QHash<QString, ManualOverride> all;
     QSqlQuery query(database());
     if (!query.exec(QStringLiteral("SELECT identity_key, path, note, set_at FROM overrides")))
-        return all;
+        return noteReadFailure(query, QStringLiteral("read the overrides")), QHash<QString, ManualOverride>{};
     while (query.next()) {
         const std::optional<MigrationPath> path = migrationPathFromKey(query.value(1).toString());
         if (!path)
@@ -192,6 +296,8 @@ QHash<QString, ManualOverride> ProjectStore::overrides() const
         ManualOverride entry{query.value(0).toString(), *path, query.value(2).toString(), query.value(3).toString()};
         all.insert(entry.identityKey, entry);
     }
+    if (query.lastError().isValid())
+        return noteReadFailure(query, QStringLiteral("read the overrides")), QHash<QString, ManualOverride>{};
     return all;
 }
 

@@ -2,6 +2,7 @@
 // name. The store keeps the text; models/density parses and validates it.
 #include "projectstore.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -30,6 +31,8 @@ QStringList ProjectStore::scenarioNames() const
     if (query.exec(QStringLiteral("SELECT name FROM scenarios ORDER BY position, name")))
         while (query.next())
             names.append(query.value(0).toString());
+    if (query.lastError().isValid())
+        return noteReadFailure(query, QStringLiteral("read the scenarios")), QStringList{};
     return names;
 }
 
@@ -40,6 +43,8 @@ std::optional<QString> ProjectStore::scenarioDefinition(const QString &name) con
     query.addBindValue(name);
     if (query.exec() && query.next())
         return query.value(0).toString();
+    if (query.lastError().isValid())
+        noteReadFailure(query, QStringLiteral("read the scenario %1").arg(name.left(80)));
     return std::nullopt;
 }
 

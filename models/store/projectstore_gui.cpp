@@ -4,6 +4,8 @@
 #include "sqlitestatement.h"
 #include "textpool.h"
 
+#include <cmath>
+
 #include <QFuture>
 #include <QHash>
 #include <QSqlQuery>
@@ -27,11 +29,12 @@ QString answerColumn(WorkshopAnswers::Attribute attribute)
 }
 
 /** The rows with ids from `first` to `last`, by a query whose two parameters bound them. */
-QList<VmListRow> readListRows(SqliteStatement &query, qint64 first, qint64 last, qint64 expected)
+/** Nullopt when the read stopped early, or a number is out of range (as ProjectStore::vms()). */
+std::optional<QList<VmListRow>> readListRows(SqliteStatement &query, qint64 first, qint64 last, qint64 expected)
 {
     QList<VmListRow> rows;
     if (!query.isValid())
-        return rows;
+        return std::nullopt;
     query.bind(1, first);
     query.bind(2, last);
     rows.reserve(expected);
@@ -53,8 +56,15 @@ QList<VmListRow> readListRows(SqliteStatement &query, qint64 first, qint64 last,
         row.ipAddress = TextPool::unpooled(query.utf8At(12));
         for (size_t i = 0; i < row.answers.size(); ++i)
             row.answers[i] = pool.text(query.utf8At(13 + int(i)));
+        const bool inRange = row.vcpu >= 0 && query.int64At(5) <= 1'000'000 && query.int64At(5) >= 0;
+        const double mib = row.memoryMiB + row.provisionedMiB + row.usedMiB;
+        if (!inRange || !std::isfinite(mib) || row.memoryMiB < 0 || row.provisionedMiB < 0 || row.usedMiB < 0 ||
+            mib > 3e12)
+            return std::nullopt;
         rows.append(std::move(row));
     }
+    if (query.failed())
+        return std::nullopt;
     return rows;
 }
 
@@ -74,8 +84,12 @@ QList<VmListRow> ProjectStore::vmListRows() const
 
     const QString sql = QLatin1String("SELECT ") + columns.join(QLatin1String(", ")) +
                         QLatin1String(" FROM vms WHERE id BETWEEN ? AND ? ORDER BY id");
+    const QString what = QStringLiteral("read the VMs for the inventory table");
+    const QString detail = QStringLiteral("a row stopped the read, or holds a number out of range");
     SqliteStatement bounds(connectionHandle(), QStringLiteral("SELECT min(id), max(id), count(*) FROM vms"));
-    if (!bounds.isValid() || !bounds.nextRow() || bounds.int64At(2) == 0)
+    if (!bounds.isValid() || !bounds.nextRow())
+        return noteReadFailure(bounds, what), QList<VmListRow>{};
+    if (bounds.int64At(2) == 0)
         return {};
     const qint64 first = bounds.int64At(0);
     const qint64 last = bounds.int64At(1);
@@ -87,7 +101,10 @@ QList<VmListRow> ProjectStore::vmListRows() const
     constexpr qint64 kReadInHalvesFrom = 20000;
     if (count < kReadInHalvesFrom) {
         SqliteStatement all(connectionHandle(), sql);
-        return readListRows(all, first, last, count);
+        std::optional<QList<VmListRow>> rows = readListRows(all, first, last, count);
+        if (!rows)
+            return noteReadFailure(what, all.failed() ? all.errorMessage() : detail), QList<VmListRow>{};
+        return std::move(*rows);
     }
     const qint64 middle = first + (last - first) / 2;
     QFuture<std::optional<QList<VmListRow>>> upperHalf =
@@ -101,14 +118,18 @@ QList<VmListRow> ProjectStore::vmListRows() const
             return readListRows(upper, middle + 1, last, count / 2);
         });
     SqliteStatement lower(connectionHandle(), sql);
-    QList<VmListRow> rows = readListRows(lower, first, middle, count);
+    std::optional<QList<VmListRow>> rows = readListRows(lower, first, middle, count);
     std::optional<QList<VmListRow>> upper = upperHalf.takeResult();
-    if (!upper) { // no second connection: read the upper half here
+    if (!rows)
+        return noteReadFailure(what, lower.failed() ? lower.errorMessage() : detail), QList<VmListRow>{};
+    if (!upper) { // no second connection, or it failed: read the upper half here
         SqliteStatement again(connectionHandle(), sql);
         upper = readListRows(again, middle + 1, last, count / 2);
+        if (!upper)
+            return noteReadFailure(what, again.failed() ? again.errorMessage() : detail), QList<VmListRow>{};
     }
-    rows.append(std::move(*upper));
-    return rows;
+    rows->append(std::move(*upper));
+    return std::move(*rows);
 }
 
 QList<qint64> ProjectStore::vmIdsInNameOrder() const
@@ -116,10 +137,10 @@ QList<qint64> ProjectStore::vmIdsInNameOrder() const
     QList<qint64> ids;
     // The index vms_name holds (name COLLATE NOCASE, id): SQLite walks it and reads no table row.
     SqliteStatement query(connectionHandle(), QStringLiteral("SELECT id FROM vms ORDER BY name COLLATE NOCASE, id"));
-    if (!query.isValid())
-        return ids;
     while (query.nextRow())
         ids.append(query.int64At(0));
+    if (!query.isValid() || query.failed())
+        return noteReadFailure(query, QStringLiteral("sort the VMs by name")), QList<qint64>{};
     return ids;
 }
 

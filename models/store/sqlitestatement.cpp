@@ -1,12 +1,20 @@
 #include "sqlitestatement.h"
 
+#include "sqlitehardening.h"
+
 #include <sqlite3.h>
+
+#include <QFileInfo>
 
 namespace landfall {
 
 SqliteReadConnection::SqliteReadConnection(const QString &path)
 {
-    if (sqlite3_open_v2(path.toUtf8().constData(), &m_connection, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    // An absolute path is never read as a URI; the connection gets the store's guards.
+    m_hardening = std::make_unique<SqliteHardening>();
+    if (sqlite3_open_v2(QFileInfo(path).absoluteFilePath().toUtf8().constData(), &m_connection, SQLITE_OPEN_READONLY,
+                        nullptr) != SQLITE_OK ||
+        !m_hardening->apply(m_connection)) {
         sqlite3_close(m_connection);
         m_connection = nullptr;
         return;
@@ -74,11 +82,13 @@ bool SqliteStatement::execute(qint64 *firstColumn)
 
 bool SqliteStatement::nextRow()
 {
-    return sqlite3_step(m_statement) == SQLITE_ROW;
+    m_lastStep = m_statement ? sqlite3_step(m_statement) : SQLITE_MISUSE;
+    return m_lastStep == SQLITE_ROW;
 }
 
 void SqliteStatement::reset()
 {
+    m_lastStep = 0;
     sqlite3_reset(m_statement);
 }
 

@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -11,6 +12,8 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace landfall {
+
+class SqliteHardening;
 
 /** A read-only SQLite connection of its own to a project file, for a worker thread that reads
     beside the store's connection (which belongs to the thread that opened it). */
@@ -25,6 +28,7 @@ public:
 
 private:
     sqlite3 *m_connection = nullptr;
+    std::unique_ptr<SqliteHardening> m_hardening;
 };
 
 /** A prepared SQLite statement on the connection QtSql opened, for the paths where
@@ -50,6 +54,8 @@ public:
     /** Steps a query: true while it yields a row, whose columns the *At() functions read.
         False at the end, or on an error (errorCode() tells which); then reset() runs it again. */
     bool nextRow();
+    /** True when the last nextRow() stopped on an error rather than at the end of the rows. */
+    bool failed() const { return m_lastStep != 0 && m_lastStep != 100 && m_lastStep != 101; }
     void reset();
     qint64 int64At(int column) const;
     double doubleAt(int column) const;
@@ -64,6 +70,7 @@ public:
 private:
     sqlite3 *m_connection;
     sqlite3_stmt *m_statement = nullptr;
+    int m_lastStep = 0; ///< SQLite's result of the last step (100 row, 101 done)
     /// The UTF-8 of each bound text parameter, kept here so that SQLite need not copy it.
     std::vector<QByteArray> m_boundText;
 };

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QMap>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QSettings>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void titleShowsProjectAndModifiedState();
     void aboutShowsTheVersion();
     void exportMenuHoldsTheArtefacts();
+    void aFileNamedLikeHtmlShowsAsPlainText();
 
 private:
     MainWindow *createWindow();
@@ -383,6 +385,25 @@ void TestMainWindow::exportMenuHoldsTheArtefacts()
     QVERIFY(!action->isEnabled());
     QVERIFY(m_window->openProject(projectWithVms(QStringLiteral("export.landfall"), 5)));
     QVERIFY(action->isEnabled());
+}
+
+void TestMainWindow::aFileNamedLikeHtmlShowsAsPlainText()
+{
+    // Issue 21: a file named like HTML, with a link, is shown as its characters, never as a link.
+    const QString name = QStringLiteral("<h1>big</h1><a href='file:///etc'>click</a>.landfall");
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not a project");
+    file.close();
+    QVERIFY(!m_window->openProject(path));
+    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("errorMessage"));
+    QVERIFY(box);
+    QCOMPARE(box->textFormat(), Qt::PlainText);
+    QVERIFY(box->text().contains(QStringLiteral("<a href=")));
+    for (QLabel *label : box->findChildren<QLabel *>())
+        QVERIFY(label->textFormat() == Qt::PlainText || !label->text().contains(QStringLiteral("<a href")));
+    box->close();
 }
 
 QTEST_MAIN(TestMainWindow)

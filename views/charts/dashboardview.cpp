@@ -1,4 +1,5 @@
 #include "dashboardview.h"
+#include "plainmessagebox.h"
 
 #include "livechartview.h"
 #include "nodesizesweepchart.h"
@@ -107,7 +108,7 @@ QWidget *DashboardView::panel(LiveChartView *chart, const QString &exportName)
             const QString path = QFileDialog::getSaveFileName(
                 this, tr("Export the Chart"), QDir::home().filePath(exportName + u'.' + suffix), filter);
             if (!path.isEmpty() && !chart->exportTo(path))
-                QMessageBox::warning(this, tr("Export failed"), tr("%1 could not be written.").arg(path));
+                PlainMessageBox::warning(this, tr("Export failed"), tr("%1 could not be written.").arg(path));
         });
     }
     exportButton->setMenu(menu);

@@ -1,5 +1,7 @@
 #include "pdfreportwriter.h"
 
+#include "io/atomicfile.h"
+
 #include "reportlayout.h"
 
 #include "charts/chartrenderer.h"
@@ -16,7 +18,6 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 
 #include <memory>
 
@@ -186,8 +187,9 @@ int PdfReportWriter::render(const ReportModel &model, QPagedPaintDevice *device,
 
 std::optional<QString> PdfReportWriter::write(const ReportModel &model, const QString &path, const Options &options)
 {
-    // Written to a temporary file and renamed: a failed or cancelled report leaves no half PDF.
-    QSaveFile file(path);
+    // Written to a temporary file of its own name, every write checked, synced and renamed: a
+    // failed, cancelled or killed report leaves the old file and no half PDF.
+    AtomicFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     {
@@ -198,7 +200,7 @@ std::optional<QString> PdfReportWriter::write(const ReportModel &model, const QS
         writer.setTitle(model.title + (model.customer.isEmpty() ? QString() : QStringLiteral(": ") + model.customer));
         writer.setCreator(QStringLiteral("Landfall ") + QStringLiteral(LANDFALL_VERSION));
         if (render(model, &writer, options) == 0) {
-            file.cancelWriting();
+            file.cancel();
             return QStringLiteral("the report was cancelled");
         }
     }

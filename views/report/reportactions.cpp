@@ -1,4 +1,5 @@
 #include "reportactions.h"
+#include "plainmessagebox.h"
 
 #include "pdfreportwriter.h"
 #include "reportdialog.h"
@@ -99,7 +100,8 @@ void ReportActions::report()
     auto inputs = ReportBuilder::gather(*store, dialog.options());
     QApplication::restoreOverrideCursor();
     if (!inputs) {
-        QMessageBox::warning(m_window, tr("Report"), tr("The report cannot be made: %1").arg(inputs.error().message));
+        PlainMessageBox::warning(m_window, tr("Report"),
+                                 tr("The report cannot be made: %1").arg(inputs.error().message));
         return;
     }
     auto *progress = new QProgressDialog(tr("Packing the scenarios..."), tr("Cancel"), 0, 100, m_window);
@@ -119,8 +121,8 @@ void ReportActions::report()
         }
         if (!model) {
             progress->deleteLater();
-            QMessageBox::warning(m_window, tr("Report"),
-                                 tr("The report cannot be made: %1").arg(model.error().message));
+            PlainMessageBox::warning(m_window, tr("Report"),
+                                     tr("The report cannot be made: %1").arg(model.error().message));
             return;
         }
         PdfReportWriter::Options options;
@@ -154,7 +156,7 @@ void ReportActions::report()
         const bool stopped = progress->wasCanceled();
         progress->deleteLater();
         if (error && !stopped)
-            QMessageBox::warning(m_window, tr("Report"), tr("The report was not saved: %1").arg(*error));
+            PlainMessageBox::warning(m_window, tr("Report"), tr("The report was not saved: %1").arg(*error));
         else if (!error)
             m_window->statusBar()->showMessage(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)), 8000);
     });
@@ -193,7 +195,7 @@ void ReportActions::exportPlan()
         error = asCsv ? CsvTableWriter::write(table.value(), path) : XlsxTableWriter::write(table.value(), path);
     QApplication::restoreOverrideCursor();
     if (error)
-        QMessageBox::warning(m_window, tr("Export Plan"), tr("The plan was not exported: %1").arg(*error));
+        PlainMessageBox::warning(m_window, tr("Export Plan"), tr("The plan was not exported: %1").arg(*error));
     else
         m_window->statusBar()->showMessage(tr("Plan exported to %1 (%n VMs)", nullptr, int(table.value().rows.size()))
                                                .arg(QDir::toNativeSeparators(path)),

@@ -16,6 +16,8 @@ constexpr qreal kCellPadX = 3.5;
 constexpr qreal kCellPadY = 3;
 constexpr int kMaxCellLines = 12;
 constexpr int kTocEntriesPerPage = 28;
+/// More characters than any line of the report can show, in its smallest font.
+constexpr qsizetype kMaxLineCharacters = 400;
 
 /** True when every filled cell of a column is a number, so the column is aligned right. */
 bool numericColumn(const ReportTable &table, int column)
@@ -52,7 +54,8 @@ ReportLayout::ReportLayout(const ReportModel &model, QPaintDevice *device, const
 
 void ReportLayout::newPage(const QString &header)
 {
-    m_pages.append(ReportPage{{}, header, false});
+    // A running header shows one line; a name of 100,000 characters is not carried to every page.
+    m_pages.append(ReportPage{{}, header.left(kMaxLineCharacters), false});
     m_y = m_top;
 }
 
@@ -61,7 +64,7 @@ void ReportLayout::addText(qreal x, qreal baseline, const QString &text, int fon
     PageItem item;
     item.kind = PageItem::Kind::Text;
     item.rect = QRectF(x, baseline, 0, 0);
-    item.text = text;
+    item.text = text.left(kMaxLineCharacters); // one line: no page is wide enough for more
     item.font = font;
     item.color = color;
     m_pages.last().items.append(item);
@@ -122,38 +125,56 @@ QStringList ReportLayout::wrap(const QString &text, int font, qreal width, int m
         }
         if (!current.isEmpty())
             lines.append(current);
+        current.clear();
+        currentWidth = 0;
+        if (w <= room || word.size() <= 1) {
+            current = word;
+            currentWidth = w;
+            return;
+        }
         // A word wider than the column (an image reference, a path): break it, after a
-        // separator where one falls close to the edge.
-        while (w > room && word.size() > 1) {
+        // separator where one falls close to the edge. One pass over its characters, and none
+        // past the last line that can show: a name of 100,000 characters costs its share.
+        qsizetype start = 0;
+        while (start < word.size() && lines.size() <= maxLines) {
             qreal used = 0;
-            qsizetype cut = 0;
+            qsizetype cut = start;
             while (cut < word.size() && used + metrics.horizontalAdvance(word.at(cut)) <= room)
                 used += metrics.horizontalAdvance(word.at(cut++));
-            cut = std::max<qsizetype>(cut, 1);
-            for (qsizetype i = cut; i > cut * 2 / 3; --i) {
+            if (cut == word.size()) { // the rest fits: it begins the next line
+                current = word.mid(start);
+                currentWidth = used;
+                return;
+            }
+            cut = std::max<qsizetype>(cut, start + 1);
+            const qsizetype length = cut - start;
+            for (qsizetype i = cut; i > start + length * 2 / 3; --i) {
                 if (QStringView(u"/:-_.\\,;").contains(word.at(i - 1))) {
                     cut = i;
                     break;
                 }
             }
-            lines.append(word.left(cut));
-            word = word.mid(cut);
-            w = advance(word, font);
+            lines.append(word.mid(start, cut - start));
+            start = cut;
         }
-        current = word;
-        currentWidth = w;
     };
     const QStringList paragraphs = text.split(u'\n');
     for (const QString &part : paragraphs) {
+        if (lines.size() > maxLines)
+            break; // what follows cannot show
         const QStringList words = part.split(u' ', Qt::SkipEmptyParts);
-        for (const QString &word : words)
+        for (const QString &word : words) {
+            if (lines.size() > maxLines)
+                break;
             placeWord(QString(word).replace(u'\t', u' ').replace(u'\r', u' '));
+        }
         lines.append(current);
         current.clear();
         currentWidth = 0;
     }
     if (lines.size() > maxLines) {
-        const QString rest = lines.mid(maxLines - 1).join(u' ');
+        constexpr qsizetype kElisionInput = 4096; // far more than one line shows
+        const QString rest = lines.mid(maxLines - 1).join(u' ').left(kElisionInput);
         lines = lines.mid(0, maxLines - 1);
         lines.append(metrics.elidedText(rest, Qt::ElideRight, width));
     }
@@ -460,6 +481,8 @@ void ReportLayout::table(const ReportBlock &b, const QString &header)
     qreal deficit = 0;
     qreal slack = 0;
     for (int c = 0; c < columns; ++c) {
+        // A word wider than half the table (a crafted name) is broken instead of honoured.
+        least[c] = std::min(least[c], width / 2);
         least[c] += pt(2 * kCellPadX) + pt(1);
         if (widths[c] < least[c]) {
             deficit += least[c] - widths[c];

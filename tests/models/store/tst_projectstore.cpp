@@ -1,9 +1,15 @@
 #include "store/projectstore.h"
 #include "store/schemamigrations.h"
+#include "store/sqlitehardening.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -36,6 +42,45 @@ bool runSql(const QString &path, const QStringList &statements)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("raw"));
     return ok;
+}
+
+/** A project of `count` VMs with a decision each, as Landfall writes it. */
+QString makeProject(const QTemporaryDir &dir, int count = 5, const QString &name = QStringLiteral("p.landfall"))
+{
+    const QString path = dir.filePath(name);
+    auto store = ProjectStore::open(path, ProjectStore::OpenMode::CreateIfMissing);
+    if (!store)
+        return {};
+    InventoryBatch batch;
+    batch.record.file = QStringLiteral("inventory.csv");
+    batch.record.format = QStringLiteral("landfall");
+    for (int n = 0; n < count; ++n) {
+        Vm vm;
+        vm.vcenter = QStringLiteral("vc");
+        vm.uuid = QStringLiteral("uuid-%1").arg(n);
+        vm.name = QStringLiteral("vm-%1").arg(n);
+        vm.vcpu = 2;
+        vm.memoryMiB = 4096;
+        batch.vms.append(vm);
+    }
+    if (const auto error = store.value()->importInventory(batch)) {
+        qWarning("%s", qPrintable(error->message));
+        return {};
+    }
+    QList<Decision> decisions;
+    for (const Vm &vm : store.value()->vms()) {
+        Decision decision;
+        decision.vmId = vm.id;
+        decision.path = MigrationPath::Containerize;
+        decision.reason = QStringLiteral("fits");
+        decision.trace.append({QStringLiteral("r1"), QStringLiteral("a reason")});
+        decisions.append(decision);
+    }
+    if (const auto error = store.value()->saveDecisions(decisions)) {
+        qWarning("%s", qPrintable(error->message));
+        return {};
+    }
+    return path;
 }
 
 } // namespace
@@ -219,6 +264,301 @@ private Q_SLOTS:
         other = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("other"));
         QVERIFY(!store.value()->setSetting(QStringLiteral("k"), QStringLiteral("v")));
+    }
+
+    // Issue 21: a project file from a stranger.
+    void refusesSchemaObjectsLandfallDoesNotCreate_data()
+    {
+        QTest::addColumn<QStringList>("sql");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("view in place of vms")
+            << QStringList{QStringLiteral("PRAGMA foreign_keys = OFF"),
+                           QStringLiteral("ALTER TABLE vms RENAME TO kept"),
+                           QStringLiteral("CREATE VIEW vms AS WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                                          "FROM r) SELECT k.* FROM kept k, r")}
+            << QStringLiteral("view");
+        QTest::newRow("trigger") << QStringList{QStringLiteral(
+                                        "CREATE TRIGGER t AFTER INSERT ON decisions BEGIN UPDATE decisions SET path = "
+                                        "'retire'; END")}
+                                 << QStringLiteral("trigger 't'");
+        QTest::newRow("extra table") << QStringList{QStringLiteral("CREATE TABLE extra (x)")}
+                                     << QStringLiteral("table 'extra'");
+        QTest::newRow("extra index") << QStringList{QStringLiteral("CREATE INDEX odd ON vms(notes)")}
+                                     << QStringLiteral("index 'odd'");
+        QTest::newRow("dropped column") << QStringList{QStringLiteral("ALTER TABLE vms DROP COLUMN notes")}
+                                        << QStringLiteral("missing columns: notes");
+        QTest::newRow("added column") << QStringList{QStringLiteral("ALTER TABLE vms ADD COLUMN evil TEXT")}
+                                      << QStringLiteral("evil");
+        QTest::newRow("dropped table") << QStringList{QStringLiteral("DROP TABLE scenarios")}
+                                       << QStringLiteral("no table 'scenarios'");
+        QTest::newRow("view with randomblob")
+            << QStringList{QStringLiteral("CREATE VIEW hog AS SELECT randomblob(1000000000)")}
+            << QStringLiteral("view 'hog'");
+    }
+
+    void refusesSchemaObjectsLandfallDoesNotCreate()
+    {
+        QFETCH(QStringList, sql);
+        QFETCH(QString, named);
+        QTemporaryDir dir;
+        const QString path = makeProject(dir);
+        QVERIFY(!path.isEmpty());
+        QVERIFY(runSql(path, sql));
+        const QByteArray before = fileHash(path);
+        for (const auto mode : {ProjectStore::OpenMode::ExistingOnly, ProjectStore::OpenMode::ReadOnly}) {
+            QElapsedTimer timer;
+            timer.start();
+            auto store = ProjectStore::open(path, mode);
+            QVERIFY(!store);
+            QCOMPARE(store.error().kind, StoreError::Kind::Damaged);
+            QVERIFY2(store.error().message.contains(named), qPrintable(store.error().message));
+            QVERIFY(timer.elapsed() < 5000);
+        }
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void aZeroedPageIsRefusedUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, 400);
+        QVERIFY(!path.isEmpty());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 pageSize = 4096;
+        QVERIFY(file.size() > 8 * pageSize);
+        file.seek(file.size() / pageSize / 2 * pageSize);
+        file.write(QByteArray(pageSize, '\0'));
+        file.close();
+        const QByteArray before = fileHash(path);
+        auto store = ProjectStore::open(path, ProjectStore::OpenMode::ExistingOnly);
+        QVERIFY(!store);
+        QVERIFY2(store.error().message.contains(QStringLiteral("damaged")), qPrintable(store.error().message));
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void theStatementBoundStopsAnEndlessQuery()
+    {
+        sqlite3 *connection = nullptr;
+        QCOMPARE(sqlite3_open(":memory:", &connection), SQLITE_OK);
+        SqliteHardening::setStepsPerStatement(1'000'000);
+        SqliteHardening hardening;
+        QVERIFY(hardening.apply(connection));
+        SqliteHardening::setStepsPerStatement(SqliteHardening::kDefaultStepsPerStatement);
+        QElapsedTimer timer;
+        timer.start();
+        const int result = sqlite3_exec(
+            connection, "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r) SELECT count(*) FROM r",
+            nullptr, nullptr, nullptr);
+        QCOMPARE(result, SQLITE_INTERRUPT);
+        QVERIFY(hardening.tripped());
+        QVERIFY(timer.elapsed() < 5000);
+        // The next statement starts with a fresh bound.
+        QCOMPARE(sqlite3_exec(connection, "SELECT 1", nullptr, nullptr, nullptr), SQLITE_OK);
+        // Defensive: the schema cannot be written, and no extension loads.
+        QVERIFY(sqlite3_exec(connection,
+                             "CREATE TABLE t (x); PRAGMA writable_schema = ON; UPDATE sqlite_schema SET "
+                             "sql = 'x'",
+                             nullptr, nullptr, nullptr) != SQLITE_OK);
+        QVERIFY(sqlite3_exec(connection, "SELECT load_extension('/nonexistent')", nullptr, nullptr, nullptr) !=
+                SQLITE_OK);
+        sqlite3_close(connection);
+    }
+
+    void aNumberOutOfRangeIsAReadFailureAndNothingIsSaved_data()
+    {
+        QTest::addColumn<QString>("assignment");
+        QTest::addColumn<QString>("column");
+        QTest::newRow("vcpu 2^31") << QStringLiteral("vcpu = 2147483648") << QStringLiteral("vcpu");
+        QTest::newRow("vcpu INT64_MAX") << QStringLiteral("vcpu = 9223372036854775807") << QStringLiteral("vcpu");
+        QTest::newRow("memory 1e308") << QStringLiteral("memory_mib = 1e308") << QStringLiteral("memory_mib");
+        QTest::newRow("memory inf") << QStringLiteral("memory_mib = 1e999") << QStringLiteral("memory_mib");
+        QTest::newRow("utilisation") << QStringLiteral("cpu_util_pct = 1e300") << QStringLiteral("cpu_util_pct");
+    }
+
+    void aNumberOutOfRangeIsAReadFailureAndNothingIsSaved()
+    {
+        QFETCH(QString, assignment);
+        QFETCH(QString, column);
+        QTemporaryDir dir;
+        const QString path = makeProject(dir);
+        QVERIFY(!path.isEmpty());
+        QVERIFY(runSql(path, {QStringLiteral("UPDATE vms SET %1 WHERE name = 'vm-3'").arg(assignment)}));
+        const QByteArray before = fileHash(path);
+        {
+            auto store = ProjectStore::open(path, ProjectStore::OpenMode::ExistingOnly);
+            QVERIFY(store);
+            QVERIFY(store.value()->vms().isEmpty()); // all rows or none
+            const std::optional<StoreError> failure = store.value()->readFailure();
+            QVERIFY(failure);
+            QVERIFY2(failure->message.contains(column) && failure->message.contains(QStringLiteral("vm-3")),
+                     qPrintable(failure->message));
+            QVERIFY(store.value()->saveDecisions({}));
+            QVERIFY(store.value()->setSetting(QStringLiteral("k"), QStringLiteral("v")));
+            QVERIFY(ProjectStore::readFailureInProcess());
+        }
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void storedDecisionsAreVerifiedBeforeUse()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir);
+        QVERIFY(!path.isEmpty());
+        QList<Decision> plan;
+        {
+            auto store = ProjectStore::open(path, ProjectStore::OpenMode::ExistingOnly);
+            QVERIFY(store);
+            plan = store.value()->decisions();
+            QCOMPARE(plan.size(), 5);
+            // A few decisions updated keep the fingerprint in step.
+            QList<Decision> changed = {plan[1]};
+            changed[0].path = MigrationPath::Retain;
+            changed[0].overridden = true;
+            QVERIFY(!store.value()->updateDecisions(changed));
+            const QList<Decision> after = store.value()->decisions();
+            QCOMPARE(after.size(), 5);
+            QCOMPARE(after[1].path, MigrationPath::Retain);
+            QVERIFY(!store.value()->saveDecisions(plan));
+        }
+        QVERIFY(runSql(path, {QStringLiteral("UPDATE decisions SET path = 'retire'")}));
+        auto store = ProjectStore::open(path, ProjectStore::OpenMode::ExistingOnly);
+        QVERIFY(store);
+        QVERIFY(store.value()->decisions().isEmpty()); // not the plan: the callers recompute it
+        QVERIFY(!store.value()->readFailure());
+        // Saving the true plan again rewrites the rows, though its fingerprint is the stored one.
+        QVERIFY(!store.value()->saveDecisions(plan));
+        QCOMPARE(store.value()->decisions(), plan);
+    }
+
+    void refusesFilesThatAreNotRegularOrHaveAWriteAheadLog()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir);
+        QVERIFY(!path.isEmpty());
+        const QByteArray before = fileHash(path);
+        for (const char *suffix : {"-wal", "-shm"}) {
+            QFile log(path + QLatin1String(suffix));
+            QVERIFY(log.open(QIODevice::WriteOnly));
+            log.write(QByteArray(64, 'x'));
+            log.close();
+            for (const auto mode : {ProjectStore::OpenMode::ExistingOnly, ProjectStore::OpenMode::ReadOnly}) {
+                auto store = ProjectStore::open(path, mode);
+                QVERIFY(!store);
+                QVERIFY2(store.error().message.contains(QStringLiteral("write-ahead")),
+                         qPrintable(store.error().message));
+            }
+            QCOMPARE(QFile(path + QLatin1String(suffix)).size(), 64);
+            QFile::remove(path + QLatin1String(suffix));
+        }
+        QCOMPARE(fileHash(path), before);
+        const QString fifo = dir.filePath(QStringLiteral("fifo.landfall"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        for (const auto &[file, what] :
+             {std::pair{fifo, QStringLiteral("FIFO")}, std::pair{QStringLiteral("/dev/null"), QStringLiteral("device")},
+              std::pair{dir.path(), QStringLiteral("folder")}}) {
+            QElapsedTimer timer;
+            timer.start();
+            auto store = ProjectStore::open(file, ProjectStore::OpenMode::CreateIfMissing);
+            QVERIFY(!store);
+            QVERIFY2(store.error().message.contains(what), qPrintable(store.error().message));
+            QVERIFY(timer.elapsed() < 1000);
+        }
+    }
+
+    void aUriFileNameIsAFileName()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir::setCurrent(dir.path()));
+        const QString name = QStringLiteral("file:x?mode=memory");
+        QVERIFY(!ProjectStore::open(name, ProjectStore::OpenMode::ExistingOnly));
+        {
+            auto store = ProjectStore::open(name, ProjectStore::OpenMode::CreateIfMissing);
+            QVERIFY(store);
+        }
+        QVERIFY(QFileInfo(dir.filePath(name)).isFile());
+    }
+
+    void aReadOnlyOpenNeverMigrates()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v1.landfall"));
+        QStringList v1 = SchemaMigrations::step(1);
+        v1 << QStringLiteral(
+                  "INSERT INTO vms (identity_key, name, vcpu, memory_mib) VALUES ('name:old', 'old', 2, 4096)")
+           << QStringLiteral("PRAGMA application_id = %1").arg(SchemaMigrations::kApplicationId)
+           << QStringLiteral("PRAGMA user_version = 1");
+        QVERIFY(runSql(path, v1));
+        const QByteArray before = fileHash(path);
+        {
+            auto store = ProjectStore::open(path, ProjectStore::OpenMode::ReadOnly);
+            QVERIFY2(store, store ? "" : qPrintable(store.error().message));
+            QVERIFY(store.value()->isReadOnly());
+            QCOMPARE(store.value()->vms().size(), 1);
+            QCOMPARE(store.value()->summary().vms, 1);
+            QVERIFY(store.value()->hosts().isEmpty()); // a table of a later format, in the copy only
+            QVERIFY(store.value()->setSetting(QStringLiteral("k"), QStringLiteral("v")));
+        }
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-journal")));
+    }
+
+    void namesCompareAfterNfcAndCaseFolding()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.landfall"));
+        auto store = ProjectStore::open(path, ProjectStore::OpenMode::CreateIfMissing);
+        QVERIFY(store);
+        InventoryBatch batch;
+        batch.record.file = QStringLiteral("answers.csv");
+        batch.record.format = QStringLiteral("landfall");
+        Vm nfd;
+        nfd.uuid = QStringLiteral("u1");
+        nfd.name = QStringLiteral("Cafe\u0301-01"); // e + combining acute
+        Vm ascii;
+        ascii.uuid = QStringLiteral("u2");
+        ascii.name = QStringLiteral("Web-01");
+        batch.vms = {nfd, ascii};
+        QVERIFY(!store.value()->importInventory(batch));
+        QCOMPARE(store.value()->vmIdsByName(QStringLiteral("CAF\u00c9-01")).size(), 1); // NFC, upper case
+        QCOMPARE(store.value()->vmIdsByName(QStringLiteral("caf\u00e9-01")).size(), 1);
+        QCOMPARE(store.value()->vmIdsByName(QStringLiteral("WEB-01")).size(), 1);
+        QCOMPARE(store.value()->vmIdsByName(QStringLiteral("cafe-01")).size(), 0);
+        // Unicode case folding, not only ASCII: final sigma and capital sigma fold alike.
+        QCOMPARE(ProjectStore::nameKey(QStringLiteral("\u039f\u0394\u039f\u03a3")),
+                 ProjectStore::nameKey(QStringLiteral("\u03bf\u03b4\u03bf\u03c2")));
+    }
+
+    void anImportMayGrowTheProjectOnlyInProportion()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir);
+        QVERIFY(!path.isEmpty());
+        const QString input = dir.filePath(QStringLiteral("small.xlsx"));
+        QFile file(input);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(50 * 1024, 'x')); // a 50 KiB workbook
+        file.close();
+        const QByteArray before = fileHash(path);
+        auto store = ProjectStore::open(path, ProjectStore::OpenMode::ExistingOnly);
+        QVERIFY(store);
+        InventoryBatch batch;
+        batch.record.file = input;
+        batch.record.format = QStringLiteral("rvtools");
+        const QString shared(40000, u's'); // one long shared string used by every row
+        for (int n = 0; n < 2000; ++n) {
+            Vm vm;
+            vm.uuid = QStringLiteral("big-%1").arg(n);
+            vm.name = QStringLiteral("big-%1").arg(n);
+            vm.annotation = shared;
+            batch.vms.append(vm);
+        }
+        const std::optional<StoreError> refused = store.value()->importInventory(batch);
+        QVERIFY(refused);
+        QCOMPARE(refused->kind, StoreError::Kind::Rejected);
+        QVERIFY2(refused->message.contains(input), qPrintable(refused->message));
+        QCOMPARE(store.value()->vmCount(), 5);
+        store.value().reset();
+        QCOMPARE(fileHash(path), before);
     }
 };
 
