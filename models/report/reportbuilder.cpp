@@ -295,6 +295,20 @@ void Composer::summary()
     });
     row(QStringLiteral("Not schedulable"),
         [](const DensityResult &d) -> QString { return ReportBuilder::count(d.notSchedulable.size()); });
+    row(QStringLiteral("Windows core licences before, Standard / Datacenter"), [](const DensityResult &d) -> QString {
+        return ReportBuilder::count(d.licencesBefore.standard) + QStringLiteral(" / ") +
+               ReportBuilder::count(d.licencesBefore.datacenter);
+    });
+    row(QStringLiteral("Windows core licences after, Standard / Datacenter"), [](const DensityResult &d) -> QString {
+        return ReportBuilder::count(d.licencesAfter.standard) + QStringLiteral(" / ") +
+               ReportBuilder::count(d.licencesAfter.datacenter);
+    });
+    row(QStringLiteral("Licences, cheaper edition per server: before / after"), [](const DensityResult &d) -> QString {
+        return number(d.licences.before.bill.cost, 0) + QStringLiteral(" / ") + number(d.licences.after.bill.cost, 0) +
+               u' ' + d.licences.currency +
+               (d.licences.model == QLatin1String("included") ? QStringLiteral(" (after: licence-included)")
+                                                              : QStringLiteral(" (after: Azure Hybrid Benefit)"));
+    });
     section.blocks.append(tableBlock(QStringLiteral("Capacity bought and licences per scenario"), savings));
     section.blocks.append(paragraph(
         r.baseline.source == QLatin1String("inventory")
