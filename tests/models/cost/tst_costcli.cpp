@@ -1,3 +1,5 @@
+#include "store/projectstore.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -136,6 +138,58 @@ private Q_SLOTS:
                 QVERIFY2(line.endsWith(QLatin1String("(at provisioned size)")), qPrintable(line));
         }
         QVERIFY(run.out.contains(QLatin1String("\n  5   ")));
+    }
+
+    void scenarioNamesTheNodeSizeAndTheLicenceModel()
+    {
+        // The cost model reads the scenario's own keys, node.sku and licensing.model, from the
+        // stored JSON. (`scenario --add` stores the density engine's normalised JSON, which drops
+        // keys the engine does not know yet, so these are written into the project directly.)
+        {
+            auto store = landfall::ProjectStore::open(m_project, landfall::ProjectStore::OpenMode::ExistingOnly);
+            QVERIFY(store.ok());
+            QVERIFY(!store.value()->saveScenario(
+                QStringLiteral("hybrid"),
+                QStringLiteral(R"({"name": "hybrid", "node": {"vcpu": 32, "memoryGiB": 128, "sku": "D32s_v5"},
+                                   "licensing": {"model": "hybrid-benefit"}})")));
+            QVERIFY(!store.value()->saveScenario(
+                QStringLiteral("unknown-size"),
+                QStringLiteral(
+                    R"({"name": "unknown-size", "node": {"vcpu": 32, "memoryGiB": 128, "sku": "Z99_v9"}})")));
+        }
+        const auto costOf = [this](const QString &scenario) {
+            const Run run = cli(
+                {QStringLiteral("cost"), m_project, QStringLiteral("--scenario"), scenario, QStringLiteral("--json")});
+            return QJsonDocument::fromJson(run.out.toUtf8()).object();
+        };
+        const auto said = [](const QJsonObject &json) {
+            return json.value(QLatin1String("assumptions")).toVariant().toStringList().join(u' ');
+        };
+        const auto rehost = [](const QJsonObject &json) {
+            return json.value(QLatin1String("monthly"))
+                .toObject()
+                .value(QLatin1String("byPath"))
+                .toObject()
+                .value(QLatin1String("rehost"))
+                .toDouble();
+        };
+        const QJsonObject hybrid = costOf(QStringLiteral("hybrid"));
+        QVERIFY2(said(hybrid).contains(QLatin1String("Azure Hybrid Benefit")), qPrintable(said(hybrid)));
+        QVERIFY(said(hybrid).contains(QLatin1String("x D32s_v5")));
+        // At the Linux rate with the licences counted, the Windows VMs cost less than licence-included.
+        const QJsonObject included = costOf(QStringLiteral("aks-32x128"));
+        QVERIFY2(rehost(hybrid) < rehost(included),
+                 qPrintable(QStringLiteral("%1 against %2").arg(rehost(hybrid)).arg(rehost(included))));
+
+        const Run refused =
+            cli({QStringLiteral("cost"), m_project, QStringLiteral("--scenario"), QStringLiteral("unknown-size")});
+        QCOMPARE(refused.status, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("node.sku")) && refused.err.contains(QLatin1String("Z99_v9")),
+                 qPrintable(refused.err));
+        for (const char *name : {"unknown-size", "hybrid"})
+            QCOMPARE(
+                cli({QStringLiteral("scenario"), m_project, QStringLiteral("--remove"), QLatin1String(name)}).status,
+                0);
     }
 
     void usageAndRefusals()
