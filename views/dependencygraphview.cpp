@@ -10,6 +10,7 @@
 #include <QMap>
 #include <QPolygonF>
 
+#include <algorithm>
 #include <cmath>
 
 namespace landfall {
@@ -139,6 +140,13 @@ void DependencyGraphView::showGroup(const WavePlanModel &model, const QString &n
         note->setPos(scene()->itemsBoundingRect().bottomLeft() + QPointF(0, 10));
     }
     setSceneRect(scene()->itemsBoundingRect().adjusted(-10, -10, 10, 10));
+    // A large neighbourhood is shown whole, down to a scale where the names still read.
+    resetTransform();
+    const QRectF bounds = sceneRect();
+    const double fit = std::min({1.0, viewport()->width() / std::max(1.0, bounds.width()),
+                                 viewport()->height() / std::max(1.0, bounds.height())});
+    const double scale = std::max(0.45, fit);
+    this->scale(scale, scale);
 }
 
 } // namespace landfall

@@ -117,8 +117,9 @@ WavesView::WavesView(QUndoStack *undoStack, QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_tree);
     split->addWidget(right);
-    split->setStretchFactor(0, 2);
+    split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
+    split->setSizes({380, 1000});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(parameters);
@@ -238,10 +239,20 @@ void WavesView::rebuild()
                                       : lines.join(u'\n'));
     const QString selected = m_selectedGroup;
     m_selectedGroup.clear();
-    if (plan.groupIndex(selected) >= 0)
+    if (plan.groupIndex(selected) >= 0) {
         selectGroup(selected);
-    else
-        m_graph->showGroup(*m_model, {});
+        return;
+    }
+    // Nothing chosen yet: the graph shows the first group of several VMs to move.
+    for (const Wave &wave : plan.waves) {
+        for (const int g : wave.groups) {
+            if (plan.groups[size_t(g)].members.size() > 1) {
+                selectGroup(plan.groups[size_t(g)].name);
+                return;
+            }
+        }
+    }
+    m_graph->showGroup(*m_model, {});
 }
 
 void WavesView::showParameters()

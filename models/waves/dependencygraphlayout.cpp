@@ -70,14 +70,23 @@ QList<QPointF> DependencyGraphLayout::layout(int nodeCount, const QList<std::pai
         for (size_t i = 0; i < nodes.size(); ++i)
             row[size_t(nodes[i])] = double(i);
     }
+    // A layer of many nodes (a group's forty web servers) is folded into columns of its own.
     size_t tallest = 0;
     for (const auto &nodes : byLayer)
-        tallest = std::max(tallest, nodes.size());
+        tallest = std::max(tallest, std::min(nodes.size(), size_t(kMaxColumnHeight)));
     QList<QPointF> positions(static_cast<qsizetype>(n));
+    double x = 0;
     for (size_t l = 0; l < byLayer.size(); ++l) {
-        const double offset = (double(tallest) - double(byLayer[l].size())) * kNodeSpacing / 2;
-        for (size_t i = 0; i < byLayer[l].size(); ++i)
-            positions[byLayer[l][i]] = QPointF(double(l) * kLayerSpacing, offset + double(i) * kNodeSpacing);
+        const size_t count = byLayer[l].size();
+        const size_t columns = (count + kMaxColumnHeight - 1) / kMaxColumnHeight;
+        const size_t height = std::min(count, size_t(kMaxColumnHeight));
+        const double offset = (double(tallest) - double(height)) * kNodeSpacing / 2;
+        for (size_t i = 0; i < count; ++i) {
+            const double column = double(i / kMaxColumnHeight);
+            positions[byLayer[l][i]] =
+                QPointF(x + column * kColumnSpacing, offset + double(i % kMaxColumnHeight) * kNodeSpacing);
+        }
+        x += double(columns - 1) * kColumnSpacing + kLayerSpacing;
     }
     return positions;
 }

@@ -7,6 +7,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QMouseEvent>
 #include <QPalette>
+#include <QResizeEvent>
 
 namespace landfall {
 
@@ -16,9 +17,9 @@ constexpr double kLabelWidth = 210;
 constexpr double kBarHeight = 22;
 constexpr double kChipHeight = 20;
 constexpr double kChipGap = 4;
-constexpr double kChartWidth = 1000; // the calendar's width in scene units
-constexpr int kNameRole = 0;         // QGraphicsItem::data key of a chip's group name
-constexpr int kChipsShown = 40;      // per wave; the rest are counted
+constexpr double kMinChartWidth = 500; // the calendar's width in scene units, at least
+constexpr int kNameRole = 0;           // QGraphicsItem::data key of a chip's group name
+constexpr int kChipsShown = 40;        // per wave; the rest are counted
 
 QColor reasonColour(MoveGroup::Reason reason)
 {
@@ -51,6 +52,21 @@ WaveGantt::WaveGantt(QWidget *parent)
 
 void WaveGantt::setPlan(const WavePlan &plan)
 {
+    m_plan = plan;
+    layOut();
+}
+
+void WaveGantt::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (!m_dragged)
+        layOut(); // the calendar fills the width it has
+}
+
+void WaveGantt::layOut()
+{
+    const WavePlan &plan = m_plan;
+    const double kChartWidth = std::max(kMinChartWidth, viewport()->width() - kLabelWidth - 110);
     scene()->clear();
     m_chips.clear();
     m_rows.clear();

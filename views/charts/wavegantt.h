@@ -1,13 +1,13 @@
 #pragma once
 
+#include "waves/waveplan.h"
+
 #include <QGraphicsView>
 #include <QHash>
 
 class QGraphicsRectItem;
 
 namespace landfall {
-
-struct WavePlan;
 
 /** The waves as a Gantt chart: one row per wave, a bar from its first to its last day on a
     calendar axis, and under it a chip per move group. Dragging a chip onto another row (or below
@@ -32,10 +32,13 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void layOut();
     int waveAt(double sceneY) const;
 
+    WavePlan m_plan; ///< a copy: the chart redraws itself when resized
     QHash<QString, QGraphicsRectItem *> m_chips;
     QList<std::pair<double, double>> m_rows; ///< scene top and bottom of each wave's row, then the new-wave row
     QGraphicsRectItem *m_dragged = nullptr;
