@@ -257,6 +257,10 @@ int rulesCommand(const QStringList &arguments, Console &console)
         if (!rules)
             return fail(QStringLiteral("rules"), rules.error(), console);
         const QString file = args.value(QStringLiteral("export"));
+        if (const std::optional<QString> refused = unusableDestination(file)) {
+            console.err << "landfall-cli rules: " << *refused << Qt::endl;
+            return kInputRejected;
+        }
         if (const std::optional<QString> error = AtomicFile::writeWhole(file, RuleSetJson::write(rules.value()))) {
             console.err << "landfall-cli rules: " << *error << Qt::endl;
             return kProjectUnusable; // a write that failed (full disk, no permission): never a success
@@ -309,6 +313,10 @@ int exportPlanTable(ProjectStore &store, const QString &file, Console &console,
     if (!table) {
         console.err << "landfall-cli export: " << table.error().message << Qt::endl;
         return table.error().kind == ReportError::Kind::Store ? kProjectUnusable : kInputRejected;
+    }
+    if (const std::optional<QString> refused = unusableDestination(file)) {
+        console.err << "landfall-cli export: " << *refused << Qt::endl;
+        return kInputRejected;
     }
     if (const std::optional<QString> refused = XlsxTableWriter::cellRefusal(table.value(), file);
         refused && file.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)) {

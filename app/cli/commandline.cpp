@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include <QFileInfo>
+
 #include "clicommands.h"
 
 namespace landfall::cli {
@@ -53,6 +55,18 @@ std::unique_ptr<ProjectStore> openProject(const QString &path, ProjectStore::Ope
         return nullptr;
     }
     return std::move(opened.value());
+}
+
+std::optional<QString> unusableDestination(const QString &file)
+{
+    const QFileInfo folder(QFileInfo(file).absolutePath());
+    if (!folder.isDir())
+        return QStringLiteral("%1: cannot be written: the folder %2 does not exist").arg(file, folder.filePath());
+    if (!folder.isWritable())
+        return QStringLiteral("%1: cannot be written: the folder %2 is not writable").arg(file, folder.filePath());
+    if (QFileInfo(file).isDir())
+        return QStringLiteral("%1: cannot be written: it is a folder").arg(file);
+    return std::nullopt;
 }
 
 namespace {

@@ -73,6 +73,10 @@ private:
 /** Opens a project for a command, printing why it cannot be used; nullptr then (exit 3). */
 std::unique_ptr<ProjectStore> openProject(const QString &path, ProjectStore::OpenMode mode, Console &console);
 
+/** Why `file` cannot be an output (its folder is missing or not writable), or nothing: a bad
+    destination is the caller's input (exit 1); a write that fails once begun is exit 3. */
+std::optional<QString> unusableDestination(const QString &file);
+
 /** Runs landfall-cli with `arguments` (without the program name); returns the exit status. */
 int runCli(const QStringList &arguments, Console &console);
 

@@ -68,6 +68,10 @@ int reportCommand(const QStringList &arguments, Console &console)
         return kInputRejected;
     }
     const QString out = args.value(QStringLiteral("out"));
+    if (const std::optional<QString> refused = unusableDestination(out)) {
+        console.err << "landfall-cli report: " << *refused << Qt::endl;
+        return kInputRejected;
+    }
     int pages = 0;
     writerOptions.progress = [&pages](int, int total) {
         pages = total;

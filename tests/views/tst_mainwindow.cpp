@@ -390,7 +390,7 @@ void TestMainWindow::exportMenuHoldsTheArtefacts()
 void TestMainWindow::aFileNamedLikeHtmlShowsAsPlainText()
 {
     // Issue 21: a file named like HTML, with a link, is shown as its characters, never as a link.
-    const QString name = QStringLiteral("<h1>big</h1><a href='file:///etc'>click</a>.landfall");
+    const QString name = QStringLiteral("<h1>big<h1><a href='mailto:x'>click<a>.landfall"); // no '/' in a name
     const QString path = m_dir->filePath(name);
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
