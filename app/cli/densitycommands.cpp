@@ -312,9 +312,11 @@ int compareCommand(const QStringList &arguments, Console &console)
         return QStringLiteral("%1 / %2").arg(r.licencesAfter.standard).arg(r.licencesAfter.datacenter);
     });
     row(QStringLiteral("licence cost before / after"), [](const DensityResult &r) {
+        // Licence-included nodes carry their licence in the node price: not a saving of the licences.
         return QStringLiteral("%1 / %2")
             .arg(r.licences.before.bill.cost, 0, 'f', 0)
-            .arg(r.licences.after.bill.cost, 0, 'f', 0);
+            .arg(r.licences.model == QLatin1String("included") ? QStringLiteral("in node price")
+                                                               : QString::number(r.licences.after.bill.cost, 'f', 0));
     });
     row(QStringLiteral("licensing after"), [](const DensityResult &r) { return r.licences.model; });
     out.flush();

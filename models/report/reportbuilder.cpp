@@ -304,10 +304,11 @@ void Composer::summary()
                ReportBuilder::count(d.licencesAfter.datacenter);
     });
     row(QStringLiteral("Licences, cheaper edition per server: before / after"), [](const DensityResult &d) -> QString {
+        if (d.licences.model == QLatin1String("included"))
+            return number(d.licences.before.bill.cost, 0) + u' ' + d.licences.currency +
+                   QStringLiteral(" / in the node price (licence-included)");
         return number(d.licences.before.bill.cost, 0) + QStringLiteral(" / ") + number(d.licences.after.bill.cost, 0) +
-               u' ' + d.licences.currency +
-               (d.licences.model == QLatin1String("included") ? QStringLiteral(" (after: licence-included)")
-                                                              : QStringLiteral(" (after: Azure Hybrid Benefit)"));
+               u' ' + d.licences.currency + QStringLiteral(" (after: Azure Hybrid Benefit)");
     });
     section.blocks.append(tableBlock(QStringLiteral("Capacity bought and licences per scenario"), savings));
     section.blocks.append(paragraph(
