@@ -92,6 +92,8 @@ WorkspaceViews::WorkspaceViews(MainWindow *window)
 void WorkspaceViews::setStore(ProjectStore *store)
 {
     m_repackTimer->stop();
+    m_planView->resetForNewProject();
+    m_rulesEditor->resetForNewProject();
     m_decisions->setStoreInBackground(store); // the inventory paints first
     m_rules->setStore(store);
     m_scenarios->setWorkloads(m_decisions->containerWorkloads());

@@ -44,6 +44,10 @@ void describe(QCommandLineParser &parser)
                             QStringLiteral("name"));
     view.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(view);
+    QCommandLineOption presenter(QStringLiteral("presenter"),
+                                 QCoreApplication::translate("main", "Start in presenter mode (F5)."));
+    presenter.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(presenter);
 }
 
 /** Shows the page whose tab reads `name` (case and accelerators ignored); false if none does. */
@@ -111,7 +115,11 @@ int main(int argc, char *argv[])
     const QStringList imports = parser.values(QStringLiteral("import"));
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
     const QString view = parser.value(QStringLiteral("view"));
+    if (!screenshot.isEmpty() && window.screen()) // a picture of the whole screen: 1600×1000, 1280×720
+        window.setGeometry(window.screen()->availableGeometry());
     window.show();
+    if (parser.isSet(QStringLiteral("presenter")))
+        window.presenterAction()->setChecked(true);
 
     if (!positional.isEmpty()) {
         const QString project = positional.constFirst();
