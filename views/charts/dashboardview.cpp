@@ -73,6 +73,10 @@ DashboardView::DashboardView(QAbstractItemModel *paths, QAbstractItemModel *syst
     };
     const QString importFirst =
         tr("No VMs yet. Import an inventory (File > Import Inventory, Ctrl+I) to see them here.");
+    const QString noContainers =
+        tr("Nothing packed for this scenario: either no VM is on the Containerize path (answer the workshop "
+           "questions, or change the rules), or the scenario's node sizes cannot hold its workloads (see the "
+           "Scenarios page).");
     m_paths->setEmptyState([=]() { return allZero(paths, 1) ? importFirst : QString(); });
     m_systems->setEmptyState([=]() { return allZero(systems, 1) ? importFirst : QString(); });
     m_scenarios->setEmptyState([=]() {
@@ -80,10 +84,10 @@ DashboardView::DashboardView(QAbstractItemModel *paths, QAbstractItemModel *syst
             return importFirst;
         if (scenarios->rowCount() == 0)
             return tr("No scenario is ticked for comparison. Tick one on the Scenarios page (Ctrl+4).");
+        if (allZero(scenarios, 1) && allZero(scenarios, 2))
+            return noContainers;
         return QString();
     });
-    const QString noContainers = tr("Nothing to pack yet: no VM is on the Containerize path. Answer the workshop "
-                                    "questions on the Inventory page, or change the rules on the Rules page.");
     m_resources->setEmptyState([=]() {
         if (allZero(paths, 1))
             return importFirst;
