@@ -4,9 +4,9 @@
 # Needs xvfb-run (Debian: xvfb). The application imports the demo inventory and the workshop
 # answers into a fresh project and saves a grab of its window (--screenshot, a hidden option);
 # then it opens that project once per view (--view NAME, hidden too) and saves a grab of each:
-# inventory.png, plan.png, rules.png, scenarios.png, dashboard.png, waves.png, business-case.png and
-# dashboard-workshop.png
-# (workshop mode, as on a projector). When landfall-cli is built too, the project gets two more
+# inventory.png, plan.png, rules.png, scenarios.png, dashboard.png, waves.png, business-case.png at
+# 1600x1000, the same in presenter mode at 1280x720 (presenter-VIEW-1280x720.png), and
+# dashboard-workshop.png (workshop mode, as on a projector). When landfall-cli is built too, the project gets two more
 # density scenarios first, so that the comparison has something to compare.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,8 +29,9 @@ trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config"
 export XDG_RUNTIME_DIR="$work/runtime"
 mkdir -m 700 "$XDG_RUNTIME_DIR"
+screen=1600x1000
 shoot() {
-    xvfb-run -a -s '-screen 0 1600x1000x24' "$landfall" "$@"
+    xvfb-run -a -s "-screen 0 ${screen}x24" "$landfall" "$@"
 }
 shoot "$work/demo.landfall" --import "$inventory" --import "$answers" --screenshot "$out/inventory.png"
 
@@ -57,7 +58,13 @@ for view in plan rules scenarios dashboard waves; do
     shoot "$work/demo.landfall" --view "$view" --screenshot "$out/$view.png"
 done
 shoot "$work/demo.landfall" --view "business case" --screenshot "$out/business-case.png"
+# Presenter mode (F5) on a projector's 1280×720: every view again, as a room would see it.
+screen=1280x720
+for view in inventory plan rules scenarios dashboard waves "business case"; do
+    shoot "$work/demo.landfall" --presenter --view "$view" --screenshot "$out/presenter-$(echo "$view" | tr " " -)-1280x720.png"
+done
 # Workshop mode is a saved setting: switch it on for one more picture of the dashboard.
+screen=1600x1000
 mkdir -p "$XDG_CONFIG_HOME/Landfall"
 printf '[mainWindow]\nworkshopMode=true\n' >> "$XDG_CONFIG_HOME/Landfall/Landfall.conf"
 shoot "$work/demo.landfall" --view dashboard --screenshot "$out/dashboard-workshop.png"

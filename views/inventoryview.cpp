@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
 #include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
@@ -129,10 +130,28 @@ InventoryView::InventoryView(InventoryTableModel *model, QUndoStack *undoStack, 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InventoryView::countsChanged);
     connect(model, &QAbstractItemModel::modelReset, this, &InventoryView::refreshFilterChoices);
 
+    // An empty table under a filter says why, rather than "0 shown" with nothing else.
+    m_noMatch = new QWidget(this);
+    m_noMatch->setObjectName(QStringLiteral("inventoryNoMatch"));
+    auto *noMatchLayout = new QHBoxLayout(m_noMatch);
+    noMatchLayout->setContentsMargins(8, 6, 8, 6);
+    m_noMatchText = new QLabel(m_noMatch);
+    m_noMatchText->setObjectName(QStringLiteral("inventoryNoMatchText"));
+    auto *clear = new QPushButton(tr("&Clear Filters"), m_noMatch);
+    clear->setObjectName(QStringLiteral("inventoryClearFilters"));
+    connect(clear, &QPushButton::clicked, this, &InventoryView::clearFilters);
+    noMatchLayout->addWidget(m_noMatchText);
+    noMatchLayout->addWidget(clear);
+    noMatchLayout->addStretch(1);
+    m_noMatch->hide();
+    connect(this, &InventoryView::countsChanged, this, &InventoryView::updateNoMatchBar);
+    connect(model, &QAbstractItemModel::modelReset, this, &InventoryView::updateNoMatchBar);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(bar);
+    layout->addWidget(m_noMatch);
     layout->addWidget(m_table);
     setFocusProxy(m_table);
 }
@@ -216,6 +235,37 @@ void InventoryView::setPlan(const DecisionTableModel *plan)
             applyPathFilter();
     });
     applyPathFilter();
+}
+
+void InventoryView::clearFilters()
+{
+    for (QComboBox *combo : {m_osFamily, m_cluster, m_power, m_path})
+        combo->setCurrentIndex(0);
+    {
+        const QSignalBlocker blocker(m_search); // no debounced filter arriving after the clear
+        m_search->clear();
+    }
+    m_filter->setSearchText(QString());
+    updateNoMatchBar();
+}
+
+void InventoryView::resetForNewProject()
+{
+    commitPendingEdit();
+    clearFilters();
+    m_table->sortByColumn(InventoryTableModel::Name, Qt::AscendingOrder);
+    m_table->clearSelection();
+    m_table->setCurrentIndex({});
+    m_table->scrollToTop();
+}
+
+void InventoryView::updateNoMatchBar()
+{
+    const int total = m_model->rowCount();
+    const bool hidden = total > 0 && m_filter->rowCount() == 0;
+    if (hidden)
+        m_noMatchText->setText(tr("No VM matches the filters: all %n VMs are hidden.", nullptr, total));
+    m_noMatch->setVisible(hidden);
 }
 
 void InventoryView::applyPathFilter()

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QMenu;
 class QTableView;
@@ -44,6 +45,12 @@ public:
     void refreshFilterChoices();
     /** The plan whose paths the path filter offers; until it is set, that filter is disabled. */
     void setPlan(const DecisionTableModel *plan);
+    /** Clears the search and every filter; the selection follows the rows still shown. */
+    void clearFilters();
+    /** Back to a fresh view for another project: no filter, sorted by name, nothing selected. */
+    void resetForNewProject();
+    /** The bar saying that the filters hide every VM, with a button to clear them. */
+    QWidget *noMatchBar() const { return m_noMatch; }
 
 Q_SIGNALS:
     /** The shown, selected or total counts changed. */
@@ -55,6 +62,7 @@ private:
     /** Filters by the chosen path again, from the plan's current decisions. */
     void applyPathFilter();
     void applyAnswer(const QModelIndex &proxyIndex, const QString &value);
+    void updateNoMatchBar();
 
     InventoryTableModel *m_model;
     InventoryFilterModel *m_filter;
@@ -66,6 +74,8 @@ private:
     QComboBox *m_cluster = nullptr;
     QComboBox *m_power = nullptr;
     QComboBox *m_path = nullptr;
+    QWidget *m_noMatch = nullptr;
+    QLabel *m_noMatchText = nullptr;
     const DecisionTableModel *m_plan = nullptr;
     bool m_editable = true;
 };

@@ -35,6 +35,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -125,11 +126,10 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_undoStack, &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_undoStack, &QUndoStack::indexChanged, this, &MainWindow::updateUndoActions);
-    connect(m_undoStack, &QUndoStack::indexChanged, this, [this]() {
-        if (m_store)
-            m_savedLabel->setText(m_store->readFailure() ? tr("The project could not be read: nothing is saved")
-                                                         : tr("All changes saved"));
-    });
+    // The saved label tells the same story as the title's modified mark, at every undo step.
+    connect(m_undoStack, &QUndoStack::cleanChanged, this, &MainWindow::updateSavedLabel);
+    // The selection count is the current view's: the Inventory's is not shown on the Plan.
+    connect(m_views, &QTabWidget::currentChanged, m_countsTimer, qOverload<>(&QTimer::start));
     connect(m_recent, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
     connect(m_import, &ImportJob::finished, this, &MainWindow::onImportFinished);
     m_progressTimer->setInterval(100);
@@ -224,10 +224,21 @@ void MainWindow::createActions()
 
     m_fullScreenAction = new QAction(tr("&Full Screen"), this);
     m_fullScreenAction->setCheckable(true);
-    m_fullScreenAction->setShortcut(QKeySequence::FullScreen);
+    // F11 on every platform, as presenters expect, besides the platform's own key.
+    QList<QKeySequence> fullScreenKeys = QKeySequence::keyBindings(QKeySequence::FullScreen);
+    if (!fullScreenKeys.contains(QKeySequence(Qt::Key_F11)))
+        fullScreenKeys.prepend(QKeySequence(Qt::Key_F11));
+    m_fullScreenAction->setShortcuts(fullScreenKeys);
     connect(m_fullScreenAction, &QAction::toggled, this, [this](bool on) {
         setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
     });
+
+    m_presenterAction = new QAction(tr("&Presenter Mode"), this);
+    m_presenterAction->setObjectName(QStringLiteral("presenterAction"));
+    m_presenterAction->setCheckable(true);
+    m_presenterAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_presenterAction->setStatusTip(tr("Hide the panels and enlarge the text, for a projector (F5)"));
+    connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
 
     m_aboutAction = new QAction(tr("&About Landfall"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -263,6 +274,7 @@ void MainWindow::createMenus()
     m_viewMenu->addSeparator();
     m_panelsMenu = m_viewMenu->addMenu(tr("&Panels"));
     m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_presenterAction);
     m_viewMenu->addAction(m_workshopAction);
     m_viewMenu->addAction(m_fullScreenAction);
 
@@ -363,13 +375,23 @@ void MainWindow::updateCounts()
     QString text = tr("%1 VMs").arg(locale.toString(total));
     if (shown != total)
         text += tr("  ·  %1 shown").arg(locale.toString(shown));
-    if (selected > 0)
+    if (selected > 0 && m_views->currentWidget() == m_inventoryView)
         text += tr("  ·  %1 selected").arg(locale.toString(selected));
     text += tr("  ·  %1 powered on").arg(locale.toString(m_model->poweredOnCount()));
     m_countsLabel->setText(m_store ? text : tr("No project"));
-    m_savedLabel->setText(!m_store                 ? QString()
-                          : m_store->readFailure() ? tr("The project could not be read: nothing is saved")
-                                                   : tr("All changes saved"));
+    updateSavedLabel();
+}
+
+void MainWindow::updateSavedLabel()
+{
+    if (!m_store)
+        m_savedLabel->clear();
+    else if (m_store->readFailure())
+        m_savedLabel->setText(tr("The project could not be read: nothing is saved"));
+    else if (m_undoStack->isClean())
+        m_savedLabel->setText(tr("No changes since opened"));
+    else
+        m_savedLabel->setText(tr("Changed since opened · every change saved"));
 }
 
 void MainWindow::updateUndoActions()
@@ -387,6 +409,10 @@ void MainWindow::updateUndoActions()
 
 void MainWindow::setProject(std::unique_ptr<ProjectStore> store)
 {
+    // Nothing of the last project follows into this one: its filters, sort, selection,
+    // messages and undo steps.
+    m_inventoryView->resetForNewProject();
+    statusBar()->clearMessage();
     m_undoStack->clear();
     m_model->setStore(nullptr);
     m_store = std::move(store);
@@ -454,7 +480,7 @@ bool MainWindow::isImporting() const
     return m_import->isRunning();
 }
 
-bool MainWindow::importFiles(const QStringList &paths)
+bool MainWindow::importFiles(const QStringList &paths, const ImportOptions &options)
 {
     if (paths.isEmpty() || isImporting())
         return false;
@@ -465,7 +491,7 @@ bool MainWindow::importFiles(const QStringList &paths)
     }
     rememberDirectory(kImportDirKey, paths.constFirst());
     m_inventoryView->setEditable(false);
-    m_import->start(m_store->path(), paths);
+    m_import->start(m_store->path(), paths, options);
 
     m_progress = new QProgressDialog(this);
     m_progress->setObjectName(QStringLiteral("importProgress"));
@@ -525,8 +551,14 @@ void MainWindow::onImportFinished(const ImportJobResult &result)
     int added = 0;
     int updated = 0;
     QStringList problems;
+    QStringList retryable; // refused files whose good rows can be imported on their own
+    int goodRows = 0;
     for (qsizetype i = 0; i < result.outcomes.size(); ++i) {
         const ImportOutcome &outcome = result.outcomes[i];
+        if (!outcome.accepted && !outcome.storeError && outcome.goodRows > 0 && i < result.files.size()) {
+            retryable.append(result.files[i]);
+            goodRows += outcome.goodRows;
+        }
         anyAccepted = anyAccepted || outcome.accepted;
         allAccepted = allAccepted && outcome.accepted;
         added += outcome.added;
@@ -539,6 +571,7 @@ void MainWindow::onImportFinished(const ImportJobResult &result)
     if (anyAccepted) {
         // The import rewrote VMs that earlier undo steps would restore: those steps no longer apply.
         m_undoStack->clear();
+        m_inventoryView->clearFilters(); // the imported VMs are shown, not hidden by an old filter
         m_model->reload();
         m_summary->refresh(m_store.get());
         Q_EMIT inventoryReloaded();
@@ -546,13 +579,8 @@ void MainWindow::onImportFinished(const ImportJobResult &result)
             tr("Imported: %1 VMs added, %2 updated").arg(QLocale().toString(added), QLocale().toString(updated)),
             10000);
     }
-    if (!allAccepted) {
-        showError(tr("Import refused"),
-                  tr("Some files were not imported, and nothing of them was written. %n problem(s) found; the first "
-                     "are listed in the details.",
-                     nullptr, int(problems.size())),
-                  problems.mid(0, 200).join(u'\n'));
-    }
+    if (!allAccepted)
+        showImportRefused(problems, retryable, goodRows);
     updateCounts();
     Q_EMIT importFinished(allAccepted);
 }
@@ -571,6 +599,43 @@ void MainWindow::showError(const QString &title, const QString &text, const QStr
     statusBar()->showMessage(title, 8000);
 }
 
+void MainWindow::showImportRefused(const QStringList &problems, const QStringList &retryable, int goodRows)
+{
+    constexpr int kShownInline = 5;
+    const QLocale locale;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Import refused"),
+                                tr("Some files were not imported, and nothing of them was written. "
+                                   "%n problem(s) found:",
+                                   nullptr, int(problems.size())),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setAccessibleName(box->windowTitle());
+    // The cause is in the dialog itself: the first problems, each naming file, row and column.
+    QStringList shown = problems.mid(0, kShownInline);
+    if (problems.size() > kShownInline)
+        shown.append(
+            tr("... and %1 more, listed in the details.").arg(locale.toString(problems.size() - kShownInline)));
+    box->setInformativeText(shown.join(u'\n'));
+    box->setDetailedText(problems.mid(0, 200).join(u'\n'));
+    if (!retryable.isEmpty()) {
+        QPushButton *good =
+            box->addButton(tr("Import the &Good Rows (%1)").arg(locale.toString(goodRows)), QMessageBox::AcceptRole);
+        good->setObjectName(QStringLiteral("importGoodRows"));
+        good->setToolTip(tr("Import the rows without problems and leave out the bad ones, as landfall-cli "
+                            "import --skip-bad-rows does"));
+        connect(good, &QPushButton::clicked, this, [this, retryable]() {
+            ImportOptions options;
+            options.skipBadRows = true;
+            // After the box has closed: a new import opens its own progress dialog.
+            QTimer::singleShot(0, this, [this, retryable, options]() { importFiles(retryable, options); });
+        });
+    }
+    box->addButton(retryable.isEmpty() ? QMessageBox::Ok : QMessageBox::Cancel);
+    box->open();
+    statusBar()->showMessage(tr("Import refused"), 8000);
+}
+
 void MainWindow::setWorkshopMode(bool on)
 {
     QFont font = m_baseFont;
@@ -580,6 +645,40 @@ void MainWindow::setWorkshopMode(bool on)
     m_inventoryView->table()->verticalHeader()->setDefaultSectionSize(QFontMetrics(font).height() + 8);
     QSettings().setValue(kWorkshopKey, on);
     Q_EMIT workshopModeChanged(on);
+}
+
+void MainWindow::setPresenterMode(bool on)
+{
+    if (on) {
+        // The docks and toolbars shown now come back as they were when presenter mode ends.
+        m_hiddenForPresenter.clear();
+        for (QWidget *panel : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
+            if (panel->isVisible())
+                m_hiddenForPresenter.append(panel);
+        }
+        for (QWidget *panel : findChildren<QToolBar *>(Qt::FindDirectChildrenOnly)) {
+            if (panel->isVisible())
+                m_hiddenForPresenter.append(panel);
+        }
+        for (const QPointer<QWidget> &panel : std::as_const(m_hiddenForPresenter))
+            panel->hide();
+        m_workshopBeforePresenter = m_workshopAction->isChecked();
+        m_workshopAction->setChecked(true);
+        statusBar()->hide();
+    } else {
+        for (const QPointer<QWidget> &panel : std::as_const(m_hiddenForPresenter)) {
+            if (panel)
+                panel->show();
+        }
+        m_hiddenForPresenter.clear();
+        m_workshopAction->setChecked(m_workshopBeforePresenter);
+        statusBar()->show();
+    }
+}
+
+bool MainWindow::isPresenterMode() const
+{
+    return m_presenterAction->isChecked();
 }
 
 bool MainWindow::isWorkshopMode() const

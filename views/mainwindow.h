@@ -1,6 +1,9 @@
 #pragma once
 
+#include "io/inventoryreader.h"
+
 #include <QMainWindow>
+#include <QPointer>
 #include <QStringList>
 
 #include <memory>
@@ -51,7 +54,7 @@ public:
     bool newProject(const QString &path);
     /** Imports inventory files into the open project (asking for a new one if none is open),
         on a worker thread with a progress dialog; false if it could not start. */
-    bool importFiles(const QStringList &paths);
+    bool importFiles(const QStringList &paths, const ImportOptions &options = {});
     bool isImporting() const;
 
     /** Adds a view as a page of the central area, with a View menu entry; returns its index. */
@@ -79,6 +82,10 @@ public:
     WorkspaceViews *workspace() const { return m_workspace; }
     WavesView *wavesView() const { return m_wavesView; }
     bool isWorkshopMode() const;
+    /** Presenter mode (F5): the docks, toolbars and status bar hidden, workshop-size text. */
+    bool isPresenterMode() const;
+    QAction *presenterAction() const { return m_presenterAction; }
+    QAction *fullScreenAction() const { return m_fullScreenAction; }
 
 Q_SIGNALS:
     /** A project was opened or created; views read from store(). */
@@ -102,12 +109,17 @@ private:
     void rebuildRecentMenu();
     void updateTitle();
     void updateCounts();
+    void updateSavedLabel();
     void updateUndoActions();
     void setProject(std::unique_ptr<ProjectStore> store);
     void showError(const QString &title, const QString &text, const QString &details = {});
+    /** The refusal of an import: its first problems in the dialog itself, and where skipping
+        the bad rows would import something, a button that does. */
+    void showImportRefused(const QStringList &problems, const QStringList &retryable, int goodRows);
     void onImportFinished(const ImportJobResult &result);
     void updateImportProgress();
     void setWorkshopMode(bool on);
+    void setPresenterMode(bool on);
     QString lastDirectory(const QString &key) const;
     void rememberDirectory(const QString &key, const QString &path);
     static QStringList droppableFiles(const QMimeData *mime);
@@ -146,6 +158,9 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_workshopAction = nullptr;
     QAction *m_fullScreenAction = nullptr;
+    QAction *m_presenterAction = nullptr;
+    QList<QPointer<QWidget>> m_hiddenForPresenter; ///< shown again when presenter mode ends
+    bool m_workshopBeforePresenter = false;
     QAction *m_aboutAction = nullptr;
 };
 

@@ -21,6 +21,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace landfall {
 
 namespace {
@@ -142,9 +144,25 @@ PlanView::PlanView(DecisionTableModel *model, QUndoStack *undoStack, QWidget *pa
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &PlanView::updateCount);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &PlanView::updateCount);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &PlanView::updateCount);
+    // A re-classification (a rule edit) resets the plan: the VM selected stays selected.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this]() { m_vmKeptAcrossReset = currentVmId(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
+        if (const std::optional<qint64> vm = std::exchange(m_vmKeptAcrossReset, std::nullopt))
+            selectVm(*vm);
+    });
     setFocusProxy(m_table);
     showCurrent();
     updateCount();
+}
+
+void PlanView::resetForNewProject()
+{
+    m_search->clear();
+    m_pathFilter->setCurrentIndex(0);
+    m_table->sortByColumn(DecisionTableModel::Name, Qt::AscendingOrder);
+    m_table->clearSelection();
+    m_table->setCurrentIndex({});
+    m_vmKeptAcrossReset.reset();
 }
 
 std::optional<qint64> PlanView::currentVmId() const

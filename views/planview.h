@@ -37,6 +37,8 @@ public:
     bool overrideCurrent(MigrationPath path, const QString &note);
     bool clearCurrentOverride();
     void focusSearch();
+    /** Back to a fresh view for another project: no filter, sorted by name, nothing selected. */
+    void resetForNewProject();
 
 private:
     void showCurrent();
@@ -54,6 +56,7 @@ private:
     QTextBrowser *m_detail;
     QPushButton *m_overrideButton;
     QPushButton *m_clearButton;
+    std::optional<qint64> m_vmKeptAcrossReset; ///< re-selected after a re-classification
 };
 
 } // namespace landfall

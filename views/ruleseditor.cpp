@@ -248,4 +248,10 @@ void RulesEditor::addNew()
     dialog->open();
 }
 
+void RulesEditor::resetForNewProject()
+{
+    m_message->clear();
+    m_table->clearSelection();
+}
+
 } // namespace landfall

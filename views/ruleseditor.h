@@ -27,6 +27,8 @@ public:
     QTableView *table() const { return m_table; }
     QLabel *message() const { return m_message; }
     int currentRow() const;
+    /** Forgets the last project's message and selection. */
+    void resetForNewProject();
 
     // Each returns why the rule set refused the edit (also shown), or nullopt when done.
     std::optional<QString> moveRule(int from, int to);

@@ -25,6 +25,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace landfall {
 
 ScenarioView::ScenarioView(ScenarioComparisonModel *model, QUndoStack *undoStack, QWidget *parent)
@@ -139,6 +141,14 @@ ScenarioView::ScenarioView(ScenarioComparisonModel *model, QUndoStack *undoStack
                 m_remove->setEnabled(m_formRow >= 0 && m_model->rowCount() > 1);
                 Q_EMIT currentScenarioChanged(m_formRow);
             });
+    // "Re-packing..." is about work in progress: it goes when the work ends.
+    connect(m_model, &ScenarioComparisonModel::resultChanged, this, [this](int row) {
+        if (m_repacking.isEmpty() || row < 0 || row >= m_model->rowCount() ||
+            m_model->scenario(row).name != m_repacking)
+            return;
+        showMessage(tr("Saved; %1 re-packed.").arg(m_repacking), false);
+        m_repacking.clear();
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
         m_formRow = -1;
         selectRow(0);
@@ -149,6 +159,8 @@ ScenarioView::ScenarioView(ScenarioComparisonModel *model, QUndoStack *undoStack
 void ScenarioView::setStore(ProjectStore *store)
 {
     m_saveTimer->stop();
+    m_message->clear(); // the last project's messages stay with it
+    m_repacking.clear();
     m_formRow = -1;
     m_store = store;
     QList<Scenario> scenarios;
@@ -249,9 +261,16 @@ bool ScenarioView::applyScenario(const QString &name, const Scenario &replacemen
     if (row < 0 || !store(replacement, name))
         return false;
     m_model->setScenario(row, replacement);
+    if (name != replacement.name) {
+        // A rename: the comparison's column header repaints only when told, and the proxies
+        // between it and the model do not all pass the header change on.
+        QAbstractItemModel *comparison = m_compare->model();
+        Q_EMIT comparison->headerDataChanged(Qt::Horizontal, 0, std::max(0, comparison->columnCount() - 1));
+    }
     if (row == m_formRow && m_form->scenario().toJson() != replacement.toJson())
         m_form->setScenario(replacement); // an undo or redo: the form was not where the edit was typed
     showMessage(tr("Saved; re-packing %1...").arg(replacement.name), false);
+    m_repacking = replacement.name;
     Q_EMIT currentScenarioChanged(row);
     return true;
 }

@@ -69,7 +69,8 @@ private:
     QPushButton *m_duplicate;
     QPushButton *m_remove;
     QTimer *m_saveTimer;
-    int m_formRow = -1; ///< the row the form shows
+    int m_formRow = -1;  ///< the row the form shows
+    QString m_repacking; ///< the scenario whose "re-packing..." message is shown
 };
 
 } // namespace landfall

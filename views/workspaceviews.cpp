@@ -95,6 +95,8 @@ WorkspaceViews::WorkspaceViews(MainWindow *window)
 void WorkspaceViews::setStore(ProjectStore *store)
 {
     m_repackTimer->stop();
+    m_planView->resetForNewProject();
+    m_rulesEditor->resetForNewProject();
     m_decisions->setStoreInBackground(store); // the inventory paints first
     m_rules->setStore(store);
     // The hosts alone (a few hundred rows) keep the GUI thread free; vHost's `# vCPUs` gives the shares.

@@ -45,6 +45,10 @@ void describe(QCommandLineParser &parser)
                             QStringLiteral("name"));
     view.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(view);
+    QCommandLineOption presenter(QStringLiteral("presenter"),
+                                 QCoreApplication::translate("main", "Start in presenter mode (F5)."));
+    presenter.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(presenter);
 }
 
 /** Shows the page whose tab reads `name` (case and accelerators ignored); false if none does. */
@@ -113,10 +117,12 @@ int main(int argc, char *argv[])
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
     const QString view = parser.value(QStringLiteral("view"));
     // A screenshot shows the window as large as the screen it is taken on (Xvfb's -screen size),
-    // so the pictures show the layout at the sizes asked for rather than the first-start default.
+    // so the pictures show the layout at the sizes asked for: 1600×1000, 1280×720.
     if (!screenshot.isEmpty() && window.screen())
-        window.resize(window.screen()->availableGeometry().size());
+        window.setGeometry(window.screen()->availableGeometry());
     window.show();
+    if (parser.isSet(QStringLiteral("presenter")))
+        window.presenterAction()->setChecked(true);
 
     if (!positional.isEmpty()) {
         const QString project = positional.constFirst();

@@ -80,8 +80,11 @@ ImportOutcome InventoryImporter::apply(ParsedInventory parsed, const ImportOptio
     ImportOutcome outcome;
     outcome.issues = parsed.issues;
     outcome.warnings = parsed.warnings;
-    if (!parsed.acceptable(options))
+    if (!parsed.acceptable(options)) {
+        if (!parsed.fatal)
+            outcome.goodRows = int(parsed.rows.size());
         return outcome;
+    }
 
     if (parsed.format != InventoryFormat::Landfall)
         outcome.warnings.append(separateSameNames(parsed.rows, parsed.file));
@@ -108,8 +111,10 @@ ImportOutcome InventoryImporter::apply(ParsedInventory parsed, const ImportOptio
         }
     }
     outcome.issues.append(mergeIssues);
-    if (!mergeIssues.isEmpty() && !options.skipBadRows)
+    if (!mergeIssues.isEmpty() && !options.skipBadRows) {
+        outcome.goodRows = int(batch.vms.size());
         return outcome;
+    }
     keepLastOfEachVm(batch.vms);
 
     for (const MappedRow &row : parsed.excluded) {

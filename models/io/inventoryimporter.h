@@ -16,6 +16,9 @@ struct ImportOutcome {
     int excludedTemplates = 0;
     int excludedSrmPlaceholders = 0;
     int rowsRefused = 0;
+    /** When refused for bad rows: the good rows that skipping the bad ones (--skip-bad-rows)
+        would import; 0 when the file as a whole cannot be read. */
+    int goodRows = 0;
     int hosts = 0;    ///< hosts written (vHost)
     int clusters = 0; ///< clusters written (vCluster)
     std::optional<StoreError> storeError;

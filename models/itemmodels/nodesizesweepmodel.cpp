@@ -20,12 +20,8 @@ void NodeSizeSweepModel::compute(const Scenario &scenario, const QList<Workload>
         watcher->deleteLater();
         if (generation != m_generation)
             return; // a newer sweep is on its way
-        // A size that cannot hold the largest workload has no node count: it is left off the line.
-        QList<NodeSizePoint> points;
-        for (const NodeSizePoint &point : watcher->result()) {
-            if (point.feasible)
-                points.append(point);
-        }
+        // Every size is kept: one that cannot hold the largest workload is shown with the reason.
+        QList<NodeSizePoint> points = watcher->result();
         // The line runs from small nodes to large ones.
         std::stable_sort(points.begin(), points.end(), [](const NodeSizePoint &a, const NodeSizePoint &b) {
             return a.size.vcpu != b.size.vcpu ? a.size.vcpu < b.size.vcpu : a.size.memoryGiB < b.size.memoryGiB;
@@ -33,6 +29,7 @@ void NodeSizeSweepModel::compute(const Scenario &scenario, const QList<Workload>
         beginResetModel();
         m_points = points;
         m_scenario = scenario.name;
+        m_current = {scenario.node.vcpu, scenario.node.memoryGiB};
         m_running = false;
         endResetModel();
         Q_EMIT computed();
@@ -66,8 +63,8 @@ QVariant NodeSizeSweepModel::data(const QModelIndex &index, int role) const
         return p.size.vcpu;
     case NodeMemoryGiB:
         return p.size.memoryGiB;
-    case Nodes:
-        return p.feasible ? QVariant(p.nodes) : QVariant(0);
+    case Nodes: // no count for a size that does not fit: unknown, not 0
+        return p.feasible ? QVariant(p.nodes) : QVariant();
     case LowerBound:
         return p.lowerBound;
     case VcpuBought:
@@ -76,6 +73,12 @@ QVariant NodeSizeSweepModel::data(const QModelIndex &index, int role) const
         return p.memoryGiBBought;
     case Best:
         return p.best ? tr("cheapest") : QString();
+    case Feasible:
+        return p.feasible;
+    case Current:
+        return p.size == m_current;
+    case Reason:
+        return p.feasible ? QString() : p.error;
     default:
         return {};
     }
@@ -104,6 +107,12 @@ QVariant NodeSizeSweepModel::headerData(int section, Qt::Orientation orientation
         return tr("Memory bought (GiB)");
     case Best:
         return tr("Best");
+    case Feasible:
+        return tr("Fits");
+    case Current:
+        return tr("Current");
+    case Reason:
+        return tr("Why it does not fit");
     default:
         return {};
     }

@@ -14,7 +14,22 @@ namespace landfall {
 class NodeSizeSweepModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Size, NodeVcpu, NodeMemoryGiB, Nodes, LowerBound, VcpuBought, MemoryGiBBought, Best, ColumnCount };
+    /** Every size of the sweep is a row, one that cannot hold some workload too (Feasible false,
+        no node count, Reason saying why); Current is the scenario's own node size. */
+    enum Column {
+        Size,
+        NodeVcpu,
+        NodeMemoryGiB,
+        Nodes,
+        LowerBound,
+        VcpuBought,
+        MemoryGiBBought,
+        Best,
+        Feasible,
+        Current,
+        Reason,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     explicit NodeSizeSweepModel(QObject *parent = nullptr);
@@ -36,6 +51,7 @@ Q_SIGNALS:
 private:
     QList<NodeSizePoint> m_points;
     QString m_scenario;
+    Scenario::NodeSize m_current; ///< the scenario's node size, marked on the chart
     quint64 m_generation = 0;
     bool m_running = false;
 };

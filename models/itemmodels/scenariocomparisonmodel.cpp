@@ -39,8 +39,12 @@ void ScenarioComparisonModel::setScenario(int row, const Scenario &scenario)
 {
     if (row < 0 || row >= m_rows.size())
         return;
+    const bool renamed = m_rows[row].scenario.name != scenario.name;
     m_rows[row].scenario = scenario;
     Q_EMIT dataChanged(index(row, Name), index(row, Name));
+    // The name is the row's header too (a column header of the side-by-side comparison).
+    if (renamed)
+        Q_EMIT headerDataChanged(Qt::Vertical, row, row);
     repack(row);
 }
 
@@ -184,8 +188,8 @@ QVariant ScenarioComparisonModel::data(const QModelIndex &index, int role) const
         return display ? QVariant(QStringLiteral("–")) : QVariant(0);
     const DensityResult &r = *row.result;
     const QLocale locale;
-    const auto number = [&](double value) -> QVariant {
-        return display ? QVariant(locale.toString(value, 'f', 0)) : QVariant(value);
+    const auto oneDecimal = [&](double value) -> QVariant {
+        return display ? QVariant(locale.toString(value, 'f', 1)) : QVariant(value);
     };
     switch (index.column()) {
     case VmHosts:
@@ -198,12 +202,12 @@ QVariant ScenarioComparisonModel::data(const QModelIndex &index, int role) const
         return r.containerNodesLowerBound;
     case VmHostsLowerBound:
         return r.vmHostsLowerBound;
-    case SavedVcpu:
-        return number(r.savedVcpu);
+    case SavedVcpu: // one decimal, as the CLI prints it: -0.5 vCPU is not -1
+        return oneDecimal(r.savedVcpu);
     case SavedMemoryGiB:
-        return number(r.savedMemoryGiB);
+        return oneDecimal(r.savedMemoryGiB);
     case SavedDiskGiB:
-        return number(r.savedDiskGiB);
+        return oneDecimal(r.savedDiskGiB);
     case LicencesBeforeStandard:
         return r.licencesBefore.standard;
     case LicencesAfterStandard:

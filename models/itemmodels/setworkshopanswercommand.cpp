@@ -4,6 +4,39 @@
 
 namespace landfall {
 
+namespace {
+
+/** The question as a consultant reads it in the Edit menu, never the file key ("mustStayOnPrem"). */
+QString questionText(WorkshopAnswers::Attribute attribute)
+{
+    using A = WorkshopAnswers::Attribute;
+    switch (attribute) {
+    case A::Role:
+        return SetWorkshopAnswerCommand::tr("Role");
+    case A::Stack:
+        return SetWorkshopAnswerCommand::tr("Stack");
+    case A::Gui:
+        return SetWorkshopAnswerCommand::tr("GUI");
+    case A::KernelDriver:
+        return SetWorkshopAnswerCommand::tr("Kernel driver");
+    case A::WindowsAuth:
+        return SetWorkshopAnswerCommand::tr("Windows authentication");
+    case A::SourceAvailable:
+        return SetWorkshopAnswerCommand::tr("Source available");
+    case A::ChangeRate:
+        return SetWorkshopAnswerCommand::tr("Change rate");
+    case A::Trust:
+        return SetWorkshopAnswerCommand::tr("Trust");
+    case A::Decommission:
+        return SetWorkshopAnswerCommand::tr("Decommission");
+    case A::MustStayOnPrem:
+        return SetWorkshopAnswerCommand::tr("Must stay on premises");
+    }
+    return WorkshopAnswers::key(attribute);
+}
+
+} // namespace
+
 SetWorkshopAnswerCommand::SetWorkshopAnswerCommand(InventoryTableModel *model, WorkshopAnswers::Attribute attribute,
                                                    const QList<qint64> &vmIds, const QString &value,
                                                    QUndoCommand *parent)
@@ -17,7 +50,7 @@ SetWorkshopAnswerCommand::SetWorkshopAnswerCommand(InventoryTableModel *model, W
         if (row >= 0 && model->vmRow(row).answer(attribute) != value)
             m_previous.append({id, model->vmRow(row).answer(attribute)});
     }
-    const QString key = WorkshopAnswers::key(attribute);
+    const QString key = questionText(attribute);
     if (m_previous.size() == 1)
         setText(tr("Set %1 of %2 to %3").arg(key, model->vmRow(model->rowForId(m_previous.first().first)).name, value));
     else

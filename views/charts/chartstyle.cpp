@@ -12,6 +12,7 @@
 
 #include <QChart>
 #include <QLegend>
+#include <QLocale>
 #include <QValueAxis>
 
 namespace landfall {
@@ -71,6 +72,9 @@ void ChartStyle::apply(QChart *chart)
 {
     chart->setTheme(QChart::ChartThemeLight);
     chart->setAnimationOptions(QChart::NoAnimation);
+    // Axis and bar labels in the user's locale, with its thousands separators: "1,129,795".
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
     chart->setBackgroundRoundness(0);
     chart->setDropShadowEnabled(false);
     chart->setBackgroundBrush(Qt::white);

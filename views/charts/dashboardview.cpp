@@ -1,6 +1,8 @@
 #include "dashboardview.h"
 #include "plainmessagebox.h"
 
+#include "itemmodels/nodesizesweepmodel.h"
+
 #include "livechartview.h"
 #include "nodesizesweepchart.h"
 #include "osbarchart.h"
@@ -49,12 +51,60 @@ DashboardView::DashboardView(QAbstractItemModel *paths, QAbstractItemModel *syst
     , m_sweep(new LiveChartView(
           sweep,
           [sweep]() {
-              return NodeSizeSweepChart::create(sweep, kSweepVcpuColumn, kSweepNodesColumn, kSweepLowerBoundColumn);
+              NodeSizeSweepChart::Marks marks;
+              marks.feasible = NodeSizeSweepModel::Feasible;
+              marks.current = NodeSizeSweepModel::Current;
+              marks.best = NodeSizeSweepModel::Best;
+              marks.label = NodeSizeSweepModel::Size;
+              marks.reason = NodeSizeSweepModel::Reason;
+              return NodeSizeSweepChart::create(sweep, kSweepVcpuColumn, kSweepNodesColumn, kSweepLowerBoundColumn,
+                                                marks);
           },
           tr("Nodes against node size"), this))
     , m_caption(new QLabel(this))
 {
     setObjectName(QStringLiteral("dashboardView"));
+    // Empty states say what to do, rather than axes reading "0 0 0 1 1 1".
+    const auto allZero = [](QAbstractItemModel *model, int column) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, column).data().toDouble() != 0)
+                return false;
+        }
+        return true;
+    };
+    const QString importFirst =
+        tr("No VMs yet. Import an inventory (File > Import Inventory, Ctrl+I) to see them here.");
+    const QString noContainers =
+        tr("Nothing packed for this scenario: either no VM is on the Containerize path (answer the workshop "
+           "questions, or change the rules), or the scenario's node sizes cannot hold its workloads (see the "
+           "Scenarios page).");
+    m_paths->setEmptyState([=]() { return allZero(paths, 1) ? importFirst : QString(); });
+    m_systems->setEmptyState([=]() { return allZero(systems, 1) ? importFirst : QString(); });
+    m_scenarios->setEmptyState([=]() {
+        if (allZero(paths, 1))
+            return importFirst;
+        if (scenarios->rowCount() == 0)
+            return tr("No scenario is ticked for comparison. Tick one on the Scenarios page (Ctrl+4).");
+        if (allZero(scenarios, 1) && allZero(scenarios, 2))
+            return noContainers;
+        return QString();
+    });
+    m_resources->setEmptyState([=]() {
+        if (allZero(paths, 1))
+            return importFirst;
+        return resources->rowCount() == 0 || (allZero(resources, 1) && allZero(resources, 2)) ? noContainers
+                                                                                              : QString();
+    });
+    m_sweep->setEmptyState([=]() {
+        if (allZero(paths, 1))
+            return importFirst;
+        return sweep->rowCount() == 0 ? noContainers : QString();
+    });
+    // The sweep and resources charts read the path counts too: they follow them.
+    for (LiveChartView *chart : {m_scenarios, m_resources, m_sweep}) {
+        connect(paths, &QAbstractItemModel::modelReset, chart, &LiveChartView::rebuild);
+        connect(paths, &QAbstractItemModel::dataChanged, chart, &LiveChartView::rebuild);
+    }
     m_paths->setObjectName(QStringLiteral("pathChart"));
     m_systems->setObjectName(QStringLiteral("osChart"));
     m_scenarios->setObjectName(QStringLiteral("scenarioChart"));

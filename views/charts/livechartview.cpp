@@ -2,16 +2,19 @@
 
 #include "chartrenderer.h"
 
+#include <QAbstractAxis>
 #include <QAbstractBarSeries>
 #include <QAbstractItemModel>
 #include <QBarSet>
 #include <QChart>
 #include <QFileInfo>
 #include <QImage>
+#include <QLabel>
 #include <QLegend>
 #include <QPainter>
 #include <QPieSeries>
 #include <QPieSlice>
+#include <QResizeEvent>
 #include <QSvgGenerator>
 #include <QTimer>
 #include <QValueAxis>
@@ -39,8 +42,14 @@ LiveChartView::LiveChartView(QAbstractItemModel *model, Factory factory, const Q
     : QChartView(parent)
     , m_factory(std::move(factory))
     , m_title(title)
+    , m_emptyLabel(new QLabel(this))
     , m_rebuildTimer(new QTimer(this))
 {
+    m_emptyLabel->setObjectName(QStringLiteral("chartEmptyState"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setStyleSheet(QStringLiteral("QLabel { color: #555; background: transparent; }"));
+    m_emptyLabel->hide();
     setRenderHint(QPainter::Antialiasing);
     setAccessibleName(title);
     setMinimumSize(320, 220);
@@ -65,11 +74,50 @@ QChart *LiveChartView::build() const
     return chart;
 }
 
+void LiveChartView::setEmptyState(EmptyState emptyState)
+{
+    m_emptyState = std::move(emptyState);
+    rebuild();
+}
+
+QString LiveChartView::emptyText() const
+{
+    return m_emptyLabel->isHidden() ? QString() : m_emptyLabel->text();
+}
+
+void LiveChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    // Below the title, with margins: the text reads as the chart's own message.
+    const int top = fontMetrics().height() * 3;
+    m_emptyLabel->setGeometry(rect().adjusted(24, top, -24, -24));
+}
+
 void LiveChartView::rebuild()
 {
     m_rebuildTimer->stop();
     QChart *previous = chart();
-    setChart(build());
+    const QString empty = m_emptyState ? m_emptyState() : QString();
+    if (empty.isEmpty()) {
+        setChart(build());
+        m_emptyLabel->hide();
+    } else {
+        // The title and the message, no axes: nothing is drawn that could be read as data.
+        QChart *blank = build();
+        blank->removeAllSeries();
+        for (QAbstractAxis *axis : blank->axes()) {
+            blank->removeAxis(axis);
+            delete axis;
+        }
+        blank->legend()->hide();
+        setChart(blank);
+        QFont font = m_emptyLabel->font();
+        font.setPointSizeF(QFont().pointSizeF() * 1.1 * m_scale);
+        m_emptyLabel->setFont(font);
+        m_emptyLabel->setText(empty);
+        m_emptyLabel->show();
+        m_emptyLabel->raise();
+    }
     delete previous; // the view gives up the old chart without deleting it
     Q_EMIT rebuilt();
 }

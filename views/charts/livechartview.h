@@ -5,6 +5,7 @@
 #include <functional>
 
 class QAbstractItemModel;
+class QLabel;
 class QTimer;
 
 namespace landfall {
@@ -19,6 +20,13 @@ public:
     using Factory = std::function<QChart *()>;
 
     LiveChartView(QAbstractItemModel *model, Factory factory, const QString &title, QWidget *parent = nullptr);
+
+    /** What to say instead of the chart while it has nothing to show ("" when it has): an empty
+        chart's axes ("0 0 0 1 1 1") tell the user nothing; this tells them what to do. */
+    using EmptyState = std::function<QString()>;
+    void setEmptyState(EmptyState emptyState);
+    /** The text shown instead of the chart, or "" when the chart is shown. */
+    QString emptyText() const;
 
     /** Fonts grow by `scale` (1 on a desk, larger for a projector). */
     void setFontScale(double scale);
@@ -36,7 +44,13 @@ private:
     QChart *build() const;
     static void scaleFonts(QChart *chart, double scale);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
     Factory m_factory;
+    EmptyState m_emptyState;
+    QLabel *m_emptyLabel;
     QString m_title;
     QTimer *m_rebuildTimer;
     double m_scale = 1.0;

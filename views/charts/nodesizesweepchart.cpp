@@ -7,7 +7,7 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QLogValueAxis>
-#include <QVXYModelMapper>
+#include <QScatterSeries>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -16,33 +16,75 @@ namespace landfall {
 
 namespace {
 
-QLineSeries *mapped(QAbstractItemModel *model, int xColumn, int yColumn, QChart *chart)
+QString sizeLabel(QAbstractItemModel *model, int row, int vcpuColumn, int labelColumn)
 {
-    auto *series = new QLineSeries;
-    auto *mapper = new QVXYModelMapper(chart);
-    mapper->setXColumn(xColumn);
-    mapper->setYColumn(yColumn);
-    mapper->setModel(model);
-    mapper->setSeries(series);
+    if (labelColumn >= 0)
+        return model->index(row, labelColumn).data().toString();
+    return QObject::tr("%1 vCPU").arg(model->index(row, vcpuColumn).data().toInt());
+}
+
+/** A marker series: a point or a few, no line, named for the legend. */
+QScatterSeries *markers(const QString &name, QScatterSeries::MarkerShape shape, const QColor &color, double size,
+                        QChart *chart)
+{
+    auto *series = new QScatterSeries;
+    series->setName(name);
+    series->setMarkerShape(shape);
+    series->setMarkerSize(size);
+    series->setColor(color);
+    series->setBorderColor(color);
     chart->addSeries(series);
     return series;
 }
 
 } // namespace
 
-QChart *NodeSizeSweepChart::create(QAbstractItemModel *model, int vcpuColumn, int nodesColumn, int lowerBoundColumn)
+QChart *NodeSizeSweepChart::create(QAbstractItemModel *model, int vcpuColumn, int nodesColumn, int lowerBoundColumn,
+                                   const Marks &marks)
 {
     auto *chart = new QChart;
     ChartStyle::apply(chart);
 
-    QLineSeries *bound = nullptr;
-    if (lowerBoundColumn >= 0) {
-        bound = mapped(model, vcpuColumn, lowerBoundColumn, chart);
+    // Read, not mapped: a size that does not fit has no node count and is drawn apart.
+    auto *nodes = new QLineSeries;
+    QLineSeries *bound = lowerBoundColumn >= 0 ? new QLineSeries : nullptr;
+    QList<QXYSeries *> all;
+    QStringList unfit;
+    QList<QPointF> unfitPoints;
+    QString bestLabel;
+    QString currentLabel;
+    QList<QPointF> bestPoints;
+    QList<QPointF> currentPoints;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const double x = model->index(row, vcpuColumn).data().toDouble();
+        const QVariant count = model->index(row, nodesColumn).data();
+        const bool fits = marks.feasible >= 0 ? model->index(row, marks.feasible).data().toBool() : count.isValid();
+        const QString label = sizeLabel(model, row, vcpuColumn, marks.label);
+        if (!fits) {
+            const QString reason = marks.reason >= 0 ? model->index(row, marks.reason).data().toString() : QString();
+            unfit.append(reason.isEmpty() ? label : QObject::tr("%1 (%2)").arg(label, reason));
+            unfitPoints.append({x, 0});
+            continue;
+        }
+        const QPointF point(x, count.toDouble());
+        nodes->append(point);
+        if (bound)
+            bound->append(x, model->index(row, lowerBoundColumn).data().toDouble());
+        if (marks.best >= 0 && !model->index(row, marks.best).data().toString().isEmpty()) {
+            bestPoints.append(point);
+            bestLabel = label;
+        }
+        if (marks.current >= 0 && model->index(row, marks.current).data().toBool()) {
+            currentPoints.append(point);
+            currentLabel = label;
+        }
+    }
+    if (bound) {
         bound->setName(QObject::tr("Lower bound"));
         bound->setPen(QPen(ChartStyle::secondary(), 2, Qt::DashLine));
+        chart->addSeries(bound);
+        all.append(bound);
     }
-
-    QLineSeries *nodes = mapped(model, vcpuColumn, nodesColumn, chart);
     nodes->setName(QObject::tr("Nodes needed"));
     nodes->setPen(QPen(ChartStyle::primary(), 3));
     nodes->setPointsVisible(true);
@@ -51,6 +93,26 @@ QChart *NodeSizeSweepChart::create(QAbstractItemModel *model, int vcpuColumn, in
     nodes->setPointLabelsFont(ChartStyle::font(12, true));
     nodes->setPointLabelsColor(ChartStyle::ink());
     nodes->setPointLabelsClipping(false);
+    chart->addSeries(nodes);
+    all.append(nodes);
+    if (!bestPoints.isEmpty()) {
+        QScatterSeries *best = markers(QObject::tr("Best: %1").arg(bestLabel), QScatterSeries::MarkerShapeStar,
+                                       QColor(0x2e, 0x8b, 0x57), 22, chart);
+        best->append(bestPoints);
+        all.append(best);
+    }
+    if (!currentPoints.isEmpty()) {
+        QScatterSeries *current = markers(QObject::tr("Current: %1").arg(currentLabel),
+                                          QScatterSeries::MarkerShapeRectangle, QColor(0xe6, 0x7e, 0x22), 14, chart);
+        current->append(currentPoints);
+        all.append(current);
+    }
+    if (!unfitPoints.isEmpty()) {
+        QScatterSeries *none = markers(QObject::tr("Does not fit: %1").arg(unfit.join(QStringLiteral("; "))),
+                                       QScatterSeries::MarkerShapeTriangle, QColor(0xb0, 0x3a, 0x2e), 14, chart);
+        none->append(unfitPoints);
+        all.append(none);
+    }
 
     double minX = 1;
     double maxX = 2;
@@ -88,11 +150,9 @@ QChart *NodeSizeSweepChart::create(QAbstractItemModel *model, int vcpuColumn, in
     yAxis->setGridLineColor(ChartStyle::gridLine());
     yAxis->setLineVisible(false);
     chart->addAxis(yAxis, Qt::AlignLeft);
-    for (QLineSeries *series : {bound, nodes}) {
-        if (series) {
-            series->attachAxis(xAxis);
-            series->attachAxis(yAxis);
-        }
+    for (QXYSeries *series : std::as_const(all)) {
+        series->attachAxis(xAxis);
+        series->attachAxis(yAxis);
     }
     chart->legend()->setAlignment(Qt::AlignTop);
     return chart;

@@ -7,8 +7,9 @@
 #include <QBarSet>
 #include <QChart>
 #include <QHorizontalBarSeries>
-#include <QVBarModelMapper>
 #include <QValueAxis>
+
+#include <algorithm>
 
 namespace landfall {
 
@@ -17,34 +18,30 @@ QChart *OsBarChart::create(QAbstractItemModel *model, int labelColumn, int value
     auto *chart = new QChart;
     ChartStyle::apply(chart);
     auto *series = new QHorizontalBarSeries;
-    auto *mapper = new QVBarModelMapper(chart);
-    mapper->setFirstBarSetColumn(valueColumn);
-    mapper->setLastBarSetColumn(valueColumn);
-    mapper->setFirstRow(0);
-    mapper->setRowCount(model->rowCount());
-    mapper->setModel(model);
-    mapper->setSeries(series);
+    // A horizontal bar chart draws its first category at the bottom, and QBarCategoryAxis::setReverse
+    // does not move the bars with the labels: the rows go in last first, so that the most common
+    // system is on top and "Other" (the model's last row) at the bottom.
+    auto *set = new QBarSet(QObject::tr("VMs"));
+    QStringList labels;
+    double highest = 0;
+    for (int row = model->rowCount() - 1; row >= 0; --row) {
+        const double value = model->index(row, valueColumn).data().toDouble();
+        set->append(value);
+        labels.append(model->index(row, labelColumn).data().toString());
+        highest = std::max(highest, value);
+    }
+    series->append(set);
     chart->addSeries(series);
     series->setBarWidth(0.72);
     series->setLabelsVisible(true);
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setLabelsPrecision(8);
-
-    double highest = 0;
-    for (QBarSet *set : series->barSets()) {
-        set->setColor(ChartStyle::primary());
-        set->setBorderColor(Qt::transparent);
-        set->setLabelColor(ChartStyle::ink());
-        set->setLabelFont(ChartStyle::font(12, true));
-        for (int i = 0; i < set->count(); ++i)
-            highest = std::max(highest, set->at(i));
-    }
-    QStringList labels;
-    for (int row = 0; row < model->rowCount(); ++row)
-        labels.append(model->index(row, labelColumn).data().toString());
+    set->setColor(ChartStyle::primary());
+    set->setBorderColor(Qt::transparent);
+    set->setLabelColor(ChartStyle::ink());
+    set->setLabelFont(ChartStyle::font(12, true));
     auto *categories = new QBarCategoryAxis;
     categories->append(labels);
-    categories->setReverse(true); // the first row, the most common system, on top
     categories->setLabelsFont(ChartStyle::font(13));
     categories->setLabelsColor(ChartStyle::ink());
     categories->setGridLineVisible(false);

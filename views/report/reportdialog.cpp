@@ -5,6 +5,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
@@ -62,7 +63,10 @@ ReportDialog::ReportDialog(const QStringList &scenarios, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Customer:"), m_customer);
     form->addRow(tr("C&onsultant:"), m_consultant);
-    form->addRow(tr("&Logo:"), logoRow);
+    // A row that is a layout gets no buddy from QFormLayout, so its label would show the "&".
+    auto *logoLabel = new QLabel(tr("&Logo:"), this);
+    logoLabel->setBuddy(m_logo);
+    form->addRow(logoLabel, logoRow);
     form->addRow(tr("&Paper:"), m_paper);
     form->addRow(tr("&Scenarios:"), m_scenarios);
 

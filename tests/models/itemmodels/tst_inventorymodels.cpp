@@ -211,7 +211,7 @@ void TestInventoryModels::bulkEditIsOneUndoStep()
     stack.push(new SetWorkshopAnswerCommand(m_model.get(), Attribute::Role, {ids[7]}, QStringLiteral("web")));
     stack.push(new SetWorkshopAnswerCommand(m_model.get(), Attribute::Role, ids, QStringLiteral("web")));
     QCOMPARE(stack.count(), 2);
-    QCOMPARE(stack.text(1), QStringLiteral("Set role to web on 39 VMs"));
+    QCOMPARE(stack.text(1), QStringLiteral("Set Role to web on 39 VMs"));
     for (int row = 0; row < 40; ++row)
         QCOMPARE(m_model->vmRow(row).answer(Attribute::Role), QStringLiteral("web"));
     stack.undo();

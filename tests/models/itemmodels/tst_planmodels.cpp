@@ -254,10 +254,21 @@ void TestPlanModels::scenarioModelsPassTheTester()
     QVERIFY(resources.value(ResourceComparisonModel::Vcpu, ResourceComparisonModel::Before) > 0);
     sweep.compute(Scenario(), workloads);
     QTRY_VERIFY_WITH_TIMEOUT(!sweep.isBusy(), 30000);
-    QVERIFY(sweep.rowCount() > 0); // sizes too small for some workload are left off
-    QVERIFY(sweep.rowCount() <= int(Scenario().nodeSizes.size()));
-    for (int row = 0; row < sweep.rowCount(); ++row)
-        QVERIFY(sweep.index(row, NodeSizeSweepModel::Nodes).data().toInt() > 0);
+    // Every size is a row; one too small for some workload says why and has no node count.
+    QCOMPARE(sweep.rowCount(), int(Scenario().nodeSizes.size()));
+    int current = 0;
+    for (int row = 0; row < sweep.rowCount(); ++row) {
+        const bool fits = sweep.index(row, NodeSizeSweepModel::Feasible).data().toBool();
+        if (fits) {
+            QVERIFY(sweep.index(row, NodeSizeSweepModel::Nodes).data().toInt() > 0);
+            QVERIFY(sweep.index(row, NodeSizeSweepModel::Reason).data().toString().isEmpty());
+        } else {
+            QVERIFY(!sweep.index(row, NodeSizeSweepModel::Nodes).data().isValid());
+            QVERIFY(!sweep.index(row, NodeSizeSweepModel::Reason).data().toString().isEmpty());
+        }
+        current += sweep.index(row, NodeSizeSweepModel::Current).data().toBool() ? 1 : 0;
+    }
+    QVERIFY(current <= 1);
 }
 
 void TestPlanModels::oneVmReclassifiesWithin100msAt10000Vms()
