@@ -339,7 +339,8 @@ Result<BusinessCase, CostError> BusinessCaseCalculator::compute(const BusinessCa
                                 "for virtualisation, storage at %8 a GiB and operations at %9 a VM a year.")
                      .arg(e.hosts)
                      .arg(in.scenario.host.cores)
-                     .arg(number(in.scenario.host.memoryGiB, 0), number(in.scenario.host.vcpuPerCore, 0),
+                     .arg(number(in.scenario.host.memoryGiB, 0),
+                          number(in.scenario.hostVcpuPerCore(in.scenario.host.threadsPerCore), 1),
                           in.scenario.host.nPlusOne ? QStringLiteral(" with one spare") : QString(),
                           money(book.onPremises.perHostYear), money(book.onPremises.perCoreYearVirtualisation),
                           money(book.onPremises.perGiBYearStorage), money(book.onPremises.perVmYearOperations)));

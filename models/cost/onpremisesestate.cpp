@@ -38,8 +38,11 @@ int OnPremisesEstate::baselineHosts(const QList<Vm> &vms, const Scenario::Host &
     }
     if (vcpu == 0)
         return 0;
-    const double ceiling = h.nPlusOne ? 1.0 : h.ceilingPct / 100.0;
-    const double cpuPerHost = h.cores * h.vcpuPerCore * ceiling;
+    // As the density engine counts hosts: the ceiling caps each host with N+1 as without, and a
+    // host without its own vCPU-per-core ratio takes the default CPU overcommit on its threads.
+    const double ceiling = h.ceilingPct / 100.0;
+    const double vcpuPerCore = h.vcpuPerCore.value_or(double(std::max(1, h.threadsPerCore)) * Scenario().cpuOvercommit);
+    const double cpuPerHost = h.cores * vcpuPerCore * ceiling;
     const double memoryPerHost = (h.memoryGiB - h.reserveGiB) * 1024.0 * ceiling;
     const int needed =
         int(std::max({1.0, std::ceil(vcpu / cpuPerHost - 1e-9), std::ceil(memoryMiB / memoryPerHost - 1e-9)}));

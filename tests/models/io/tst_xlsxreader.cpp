@@ -183,7 +183,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("long.xlsx"));
         QByteArray sheet = kSheet;
         sheet.replace("<c r=\"A3\" t=\"inlineStr\"><is><t>tmpl-&lt;01&gt;</t></is></c>",
-                      "<c r=\"A3\" t=\"inlineStr\"><is><t>" + QByteArray(32768, 'x') + "</t></is></c>");
+                      QByteArray("<c r=\"A3\" t=\"inlineStr\"><is><t>" + QByteArray(32768, 'x') + "</t></is></c>"));
         writeWorkbook(path, sheet, kSharedStrings);
         XlsxReader reader(path, QStringLiteral("vInfo"));
         Record record;
