@@ -20,6 +20,7 @@ if [ ! -x "$build/app/landfall-cli" ]; then
 fi
 csv="$work/rvtools-vinfo-$vms.csv"
 [ -f "$csv" ] || python3 "$here/tools/generate_inventory.py" --vms "$vms" --rvtools "$csv" --seed 11
+echo "sqlite3: $(sqlite3 --version | cut -d' ' -f1-2), cores: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "input: $csv ($(du -h "$csv" | cut -f1), $(($(wc -l <"$csv") - 1)) rows, $(head -1 "$csv" | tr ',' '\n' | wc -l) columns)"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

@@ -1,5 +1,6 @@
 #include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -62,6 +63,41 @@ private Q_SLOTS:
         QCOMPARE(excluded.value(QLatin1String("srmPlaceholders")).toInt(), 1);
         const QJsonObject os = summary.value(QLatin1String("os")).toObject();
         QCOMPARE(os.value(QLatin1String("windows-server")).toObject().value(QLatin1String("2022")).toInt(), 3);
+    }
+
+    void summaryJsonHasHostsGuestUsedAndSources()
+    {
+        // An RVTools vInfo CSV and its vHost tab as CSV, in one import: the demo's two files.
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.landfall"));
+        const QString vhost = dir.filePath(QStringLiteral("vhost.csv"));
+        QFile file(vhost);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Host,Datacenter,Cluster,CPU Model,# CPU,# Cores,HT Active,# Memory,# VMs,# vCPUs,ESX Version,"
+                   "Vendor,Model\n"
+                   "esx01,DC1,CL1,Intel Xeon Gold 6338,2,32,True,1048576,20,80,VMware ESXi 8.0.2,Dell Inc.,R750\n"
+                   "esx02,DC1,CL1,Intel Xeon Gold 6338,2,32,True,524288,19,70,VMware ESXi 8.0.2,Dell Inc.,R750\n");
+        file.close();
+        Run run = cli({QStringLiteral("import"), project, sample("rvtools-vinfo-sample.csv"), vhost});
+        QCOMPARE(run.status, 0);
+        QVERIFY2(run.out.contains(QLatin1String("2 hosts")), qPrintable(run.out));
+        run = cli({QStringLiteral("summary"), project, QStringLiteral("--json")});
+        QCOMPARE(run.status, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(summary.value(QLatin1String("vms")).toInt(), 39); // the existing keys keep their meaning
+        const QJsonObject hosts = summary.value(QLatin1String("hosts")).toObject();
+        QCOMPARE(hosts.value(QLatin1String("count")).toInt(), 2);
+        QCOMPARE(hosts.value(QLatin1String("cores")).toInt(), 64);
+        QCOMPARE(hosts.value(QLatin1String("sockets")).toInt(), 4);
+        QCOMPARE(hosts.value(QLatin1String("memoryGiB")).toDouble(), 1536.0);
+        QVERIFY(summary.contains(QLatin1String("guestUsedGiB")));
+        QCOMPARE(summary.value(QLatin1String("guestUsedGiB")).toDouble(), 0.0); // no vPartition in a CSV
+        const QJsonArray sources = summary.value(QLatin1String("sources")).toArray();
+        QCOMPARE(sources.size(), 2);
+        QCOMPARE(sources[0].toObject().value(QLatin1String("format")).toString(), QStringLiteral("rvtools"));
+        QCOMPARE(sources[1].toObject().value(QLatin1String("format")).toString(), QStringLiteral("rvtools-vhost"));
+        QVERIFY(sources[0].toObject().contains(QLatin1String("rvtoolsVersion")));
+        QVERIFY(sources[0].toObject().contains(QLatin1String("exportedAt")));
     }
 
     void severalFilesAndForcedFormat()

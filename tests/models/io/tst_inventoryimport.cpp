@@ -284,7 +284,7 @@ private Q_SLOTS:
         QTest::newRow("fractional CPUs") << header + "web1,poweredOn,2.5,512\n"
                                          << u"bad.csv:2:CPUs: \"2.5\": not a whole number"_qs;
         QTest::newRow("empty mandatory") << header + ",poweredOn,2,512\n"
-                                         << u"bad.csv:2:VM: \"\": the cell is empty, but the column is mandatory"_qs;
+                                         << u"bad.csv:2:VM: the cell is empty, but the column is mandatory"_qs;
         QTest::newRow("power state") << header + "web1,hibernating,2,512\n"
                                      << u"bad.csv:2:Powerstate: \"hibernating\": not a power state"_qs;
         QTest::newRow("missing column") << QByteArray("VM,Powerstate,CPUs\nweb1,poweredOn,2\n")

@@ -35,7 +35,9 @@ public:
                 const QByteArray rowNumber = QByteArray::number(r + 1);
                 xml += "<x:row r=\"" + rowNumber + "\">";
                 for (qsizetype c = 0; c < rows[r].size(); ++c) {
-                    const QByteArray ref = QByteArray(1, char('A' + c)) + rowNumber;
+                    const QByteArray letters = c < 26 ? QByteArray(1, char('A' + c))
+                                                      : QByteArray(1, char('A' + c / 26 - 1)) + char('A' + c % 26);
+                    const QByteArray ref = letters + rowNumber;
                     const QString &value = rows[r][c];
                     bool number = false;
                     value.toDouble(&number);

@@ -182,8 +182,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("long.xlsx"));
         QByteArray sheet = kSheet;
-        sheet.replace("<c r=\"A3\" t=\"inlineStr\"><is><t>tmpl-&lt;01&gt;</t></is></c>",
-                      QByteArray("<c r=\"A3\" t=\"inlineStr\"><is><t>" + QByteArray(32768, 'x') + "</t></is></c>"));
+        sheet.replace(
+            "<c r=\"A3\" t=\"inlineStr\"><is><t>tmpl-&lt;01&gt;</t></is></c>",
+            QByteArray("<c r=\"A3\" t=\"inlineStr\"><is><t>").append(QByteArray(32768, 'x')).append("</t></is></c>"));
         writeWorkbook(path, sheet, kSharedStrings);
         XlsxReader reader(path, QStringLiteral("vInfo"));
         Record record;
