@@ -46,15 +46,15 @@ ContainerPlatformToPrice DensityCostMapping::map(const DensityResult &result, co
         priced.name = pool.name;
         priced.windows = pool.os == QLatin1String("windows");
         priced.nodes = pool.nodes;
-        priced.nodeVcpu = scenario.node.vcpu;
-        priced.nodeMemoryGiB = scenario.node.memoryGiB;
+        // Each pool's own node size: a GPU pool's nodes are the scenario's GPU node.
+        priced.nodeVcpu = pool.nodeVcpu > 0 ? pool.nodeVcpu : scenario.node.vcpu;
+        priced.nodeMemoryGiB = pool.nodeMemoryGiB > 0 ? pool.nodeMemoryGiB : scenario.node.memoryGiB;
         priced.nodeDiskGiB = scenario.node.diskGiB;
-        priced.sku = pool.name == QLatin1String("system") ? QString() : sku;
+        priced.gpu = pool.purpose == QLatin1String("gpu");
+        priced.kata = pool.purpose == QLatin1String("kata");
+        // The scenario's node SKU names the general node size, not the GPU one.
+        priced.sku = pool.name == QLatin1String("system") || priced.gpu ? QString() : sku;
         priced.vmIds = members.value(pool.name);
-        // Pools are told apart by name until the density result names each pool's purpose.
-        const QString name = pool.name.toLower();
-        priced.gpu = name.contains(QLatin1String("gpu"));
-        priced.kata = name.contains(QLatin1String("kata")) || name.contains(QLatin1String("untrusted"));
         int gpuWorkloads = 0;
         for (qint64 id : std::as_const(priced.vmIds)) {
             const Workload *w = workloadOf.value(id);

@@ -191,6 +191,9 @@ QVariant ScenarioComparisonModel::data(const QModelIndex &index, int role) const
     const auto oneDecimal = [&](double value) -> QVariant {
         return display ? QVariant(locale.toString(value, 'f', 1)) : QVariant(value);
     };
+    const auto number = [&](double value) -> QVariant {
+        return display ? QVariant(locale.toString(value, 'f', 0)) : QVariant(value);
+    };
     switch (index.column()) {
     case VmHosts:
         return r.vmHosts;

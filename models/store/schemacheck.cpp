@@ -124,15 +124,23 @@ std::optional<QString> SchemaCheck::problemIn(sqlite3 *connection, int version)
     const std::optional<QMap<QString, SchemaObject>> found = schemaOf(connection, error);
     if (!found)
         return QStringLiteral("its schema cannot be read: %1").arg(error);
+    // Code that runs (a view or a trigger) is named first: it is what makes a file dangerous, and a
+    // table renamed away from under a view changes every table that refers to it.
     QStringList problems;
+    QStringList runnable;
+    const auto runs = [](const SchemaObject &object) {
+        return object.type == QLatin1String("view") || object.type == QLatin1String("trigger");
+    };
     for (auto it = found->cbegin(); it != found->cend(); ++it) {
         const auto wanted = expected->constFind(it.key());
         if (wanted == expected->cend()) {
-            problems.append(QStringLiteral("a %1 '%2' that Landfall does not create (%3)")
-                                .arg(it->type, it.key(), elided(it->sql)));
+            (runs(*it) ? runnable : problems)
+                .append(QStringLiteral("a %1 '%2' that Landfall does not create (%3)")
+                            .arg(it->type, it.key(), elided(it->sql)));
         } else if (wanted->type != it->type) {
-            problems.append(QStringLiteral("'%1' is a %2 where Landfall creates a %3 (%4)")
-                                .arg(it.key(), it->type, wanted->type, elided(it->sql)));
+            (runs(*it) ? runnable : problems)
+                .append(QStringLiteral("'%1' is a %2 where Landfall creates a %3 (%4)")
+                            .arg(it.key(), it->type, wanted->type, elided(it->sql)));
         } else if (!(*wanted == *it)) {
             QString detail;
             if (it->type == QLatin1String("table")) {
@@ -169,6 +177,7 @@ std::optional<QString> SchemaCheck::problemIn(sqlite3 *connection, int version)
         if (!found->contains(it.key()))
             problems.append(QStringLiteral("no %1 '%2'").arg(it->type, it.key()));
     }
+    problems = runnable + problems;
     if (problems.isEmpty())
         return std::nullopt;
     constexpr int kListed = 5;

@@ -106,6 +106,38 @@ def decisions_of(path):
         con.close()
 
 
+
+# What format 4 (before hosts, the rest of the workbook and the waves) holds: its tables, and the
+# columns of the two tables that later formats widened.
+FORMAT_4_TABLES = {"imports", "vms", "vm_custom_attributes", "excluded_vms", "settings", "decisions",
+                   "overrides", "scenarios"}
+FORMAT_4_COLUMNS = {
+    "imports": ["id", "file", "format", "imported_at", "rows_taken", "rows_refused", "excluded_templates",
+                "excluded_srm_placeholders"],
+    "vms": ["id", "identity_key", "source", "vcenter", "uuid", "name", "dns_name", "power_state", "vcpu",
+            "memory_mib", "provisioned_mib", "used_mib", "os_configured", "os_reported", "os_family",
+            "os_version", "os_build", "datacenter", "cluster", "host", "ip_address", "annotation", "role",
+            "stack", "gui", "kernel_driver", "windows_auth", "source_available", "change_rate", "trust",
+            "decommission", "must_stay_on_prem", "notes", "import_id", "disk_count", "nic_count", "firmware",
+            "cpu_util_pct", "memory_util_pct", "application", "owner"],
+}
+
+
+def downgrade_to_format_4(con):
+    """Turns a current project into one of format 4, as an older Landfall wrote it."""
+    con.execute("PRAGMA foreign_keys = OFF")
+    tables = [row[0] for row in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")]
+    for table in tables:
+        if table not in FORMAT_4_TABLES and not table.startswith("sqlite_"):
+            con.execute(f'DROP TABLE "{table}"')
+    for table, keep in FORMAT_4_COLUMNS.items():
+        for (name,) in con.execute(f"SELECT name FROM pragma_table_info('{table}')").fetchall():
+            if name not in keep:
+                con.execute(f'ALTER TABLE "{table}" DROP COLUMN "{name}"')
+    con.execute("PRAGMA user_version = 4")
+    con.commit()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", required=True)
@@ -123,7 +155,7 @@ def main():
         assert result and result.returncode == 0, result.stderr
         # The plan table and the report pack each scenario; the demo's estate needs bigger nodes
         # than the default scenario's.
-        result, _ = run(cli, "scenario", base, "--add", os.path.join(options.demo, "scenarios", "aks-32x128.json"))
+        result, _ = run(cli, "scenario", base, "--add", os.path.join(options.demo, "scenarios", "aks-16x64.json"))
         assert result and result.returncode == 0, result.stderr
         true_plan = decisions_of(base)
         vms = len(true_plan)
@@ -258,8 +290,7 @@ def main():
         old = os.path.join(folder, "old.landfall")
         shutil.copyfile(base, old)
         con = connect(old)
-        con.execute("DROP TABLE hosts")
-        con.execute("PRAGMA user_version = 4")
+        downgrade_to_format_4(con)
         con.close()
         sealed = digest(old)
         os.chmod(old, 0o444)
@@ -345,7 +376,7 @@ def main():
             con.execute("UPDATE vms SET name = ? WHERE id = (SELECT min(id) FROM vms)", ("w" * 70000,))
             con.close()
             scenario = os.path.join(workdir, "long.json")
-            with open(os.path.join(options.demo, "scenarios", "aks-32x128.json")) as f:
+            with open(os.path.join(options.demo, "scenarios", "aks-16x64.json")) as f:
                 definition = json.load(f)
             definition["name"] = "s" * 100000
             with open(scenario, "w") as f:

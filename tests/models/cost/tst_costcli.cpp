@@ -128,9 +128,9 @@ private Q_SLOTS:
     void textSaysEveryAmountIsAtProvisionedSize()
     {
         const Run run = cli({QStringLiteral("cost"), m_project, QStringLiteral("--scenario"),
-                             QStringLiteral("aks-64x256-cni-overlay"), QStringLiteral("--years"), QStringLiteral("5")});
+                             QStringLiteral("aks-32x128-licence-included"), QStringLiteral("--years"), QStringLiteral("5")});
         QVERIFY2(run.status == 0, qPrintable(run.err));
-        QVERIFY(run.out.contains(QLatin1String("scenario aks-64x256-cni-overlay")));
+        QVERIFY(run.out.contains(QLatin1String("scenario aks-32x128-licence-included")));
         QVERIFY(run.out.contains(QLatin1String("No VM has utilisation data")));
         QVERIFY(run.out.contains(QLatin1String("total")));
         for (const QString &line : run.out.split(u'\n')) {
@@ -177,7 +177,7 @@ private Q_SLOTS:
         QVERIFY2(said(hybrid).contains(QLatin1String("Azure Hybrid Benefit")), qPrintable(said(hybrid)));
         QVERIFY(said(hybrid).contains(QLatin1String("x D32s_v5")));
         // At the Linux rate with the licences counted, the Windows VMs cost less than licence-included.
-        const QJsonObject included = costOf(QStringLiteral("aks-32x128"));
+        const QJsonObject included = costOf(QStringLiteral("aks-32x128-licence-included"));
         QVERIFY2(rehost(hybrid) < rehost(included),
                  qPrintable(QStringLiteral("%1 against %2").arg(rehost(hybrid)).arg(rehost(included))));
 
