@@ -85,7 +85,7 @@ private Q_SLOTS:
                        ? qobject_cast<QStackedBarSeries *>(charts[0]->chart()->series().constFirst())
                        : nullptr;
         };
-        QTRY_VERIFY(bars() && bars()->count() == 5); // one set per path
+        QTRY_VERIFY(bars() && bars()->count() == 5);          // one set per path
         QCOMPARE(bars()->barSets().constFirst()->count(), 2); // today and after
         const BusinessCase &bc = *m_view->businessCase();
         double after = 0;

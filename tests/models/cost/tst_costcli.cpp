@@ -127,8 +127,9 @@ private Q_SLOTS:
 
     void textSaysEveryAmountIsAtProvisionedSize()
     {
-        const Run run = cli({QStringLiteral("cost"), m_project, QStringLiteral("--scenario"),
-                             QStringLiteral("aks-32x128-licence-included"), QStringLiteral("--years"), QStringLiteral("5")});
+        const Run run =
+            cli({QStringLiteral("cost"), m_project, QStringLiteral("--scenario"),
+                 QStringLiteral("aks-32x128-licence-included"), QStringLiteral("--years"), QStringLiteral("5")});
         QVERIFY2(run.status == 0, qPrintable(run.err));
         QVERIFY(run.out.contains(QLatin1String("scenario aks-32x128-licence-included")));
         QVERIFY(run.out.contains(QLatin1String("No VM has utilisation data")));
