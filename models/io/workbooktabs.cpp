@@ -124,6 +124,40 @@ QString WorkbookTabs::dateText(const QString &text)
     return epoch.addSecs(qRound64(days * 86400.0)).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
 }
 
+namespace {
+
+/** The loop every per-VM tab (vPartition, vDisk, vNetwork) shares: rows of templates and rows
+    without a VM name are skipped, a row with a bad cell is left out (its issue is kept), and each
+    row is filed under its VM's UUID and name. `readRow` fills one row from the current record. */
+template <typename Row, typename ReadRow>
+PerVmRows<Row> readPerVmRows(TabColumns &c, RecordSource &table, QList<ImportIssue> &issues, ReadRow readRow)
+{
+    const int vm = c.find({"VM", "VMName"});
+    const int uuid = c.find({"VM UUID"});
+    const int vcenter = c.find({"VI SDK Server"});
+    const int isTemplate = c.find({"Template"});
+    PerVmRows<Row> rows;
+    if (vm < 0)
+        return rows;
+    c.startReading();
+    QString uuidKey, nameKey;
+    while (c.next()) {
+        if (c.text(vm).isEmpty() || c.isTemplate(isTemplate))
+            continue;
+        Row row;
+        readRow(row);
+        if (c.rowHasIssue())
+            continue;
+        c.vmKeys(vm, uuid, vcenter, uuidKey, nameKey);
+        rows.add(uuidKey, nameKey, std::move(row));
+    }
+    if (table.error())
+        issues.append(*table.error());
+    return rows;
+}
+
+} // namespace
+
 QList<Host> WorkbookTabs::readHosts(RecordSource &table, const QString &file, const QString &sheet,
                                     QList<ImportIssue> &issues)
 {
@@ -220,43 +254,22 @@ PerVmRows<VmPartition> WorkbookTabs::readPartitions(RecordSource &table, const Q
                                                     QList<ImportIssue> &issues)
 {
     TabColumns c(table, file, sheet, issues);
-    const int vm = c.find({"VM", "VMName"});
-    const int uuid = c.find({"VM UUID"});
-    const int vcenter = c.find({"VI SDK Server"});
-    const int isTemplate = c.find({"Template"});
     const int path = c.find({"Disk"});
     const int capacity = c.find({"Capacity MiB", "Capacity MB"});
     const int consumed = c.find({"Consumed MiB", "Consumed MB"});
-    PerVmRows<VmPartition> rows;
-    if (vm < 0 || consumed < 0)
-        return rows;
-    c.startReading();
-    QString uuidKey, nameKey;
-    while (c.next()) {
-        if (c.text(vm).isEmpty() || c.isTemplate(isTemplate))
-            continue;
-        VmPartition partition;
+    if (consumed < 0)
+        return {};
+    return readPerVmRows<VmPartition>(c, table, issues, [&](VmPartition &partition) {
         partition.path = c.text(path);
         partition.capacityMiB = c.number(capacity);
         partition.consumedMiB = c.number(consumed);
-        if (c.rowHasIssue())
-            continue;
-        c.vmKeys(vm, uuid, vcenter, uuidKey, nameKey);
-        rows.add(uuidKey, nameKey, std::move(partition));
-    }
-    if (table.error())
-        issues.append(*table.error());
-    return rows;
+    });
 }
 
 PerVmRows<VmDisk> WorkbookTabs::readDisks(RecordSource &table, const QString &file, const QString &sheet,
                                           QList<ImportIssue> &issues)
 {
     TabColumns c(table, file, sheet, issues);
-    const int vm = c.find({"VM", "VMName"});
-    const int uuid = c.find({"VM UUID"});
-    const int vcenter = c.find({"VI SDK Server"});
-    const int isTemplate = c.find({"Template"});
     const int label = c.find({"Disk"});
     const int capacity = c.find({"Capacity MiB", "Capacity MB"});
     const int raw = c.find({"Raw"});
@@ -264,15 +277,7 @@ PerVmRows<VmDisk> WorkbookTabs::readDisks(RecordSource &table, const QString &fi
     const int sharing = c.find({"Sharing mode"});
     const int sharedBus = c.find({"Shared Bus"});
     const int thin = c.find({"Thin"});
-    PerVmRows<VmDisk> rows;
-    if (vm < 0)
-        return rows;
-    c.startReading();
-    QString uuidKey, nameKey;
-    while (c.next()) {
-        if (c.text(vm).isEmpty() || c.isTemplate(isTemplate))
-            continue;
-        VmDisk disk;
+    return readPerVmRows<VmDisk>(c, table, issues, [&](VmDisk &disk) {
         disk.label = c.text(label);
         disk.capacityMiB = c.number(capacity);
         disk.rawDeviceMapping = raw >= 0 && c.flag(raw);
@@ -282,24 +287,13 @@ PerVmRows<VmDisk> WorkbookTabs::readDisks(RecordSource &table, const QString &fi
         disk.shared = c.text(sharing).compare(QLatin1String("sharingMultiWriter"), Qt::CaseInsensitive) == 0 ||
                       (!bus.isEmpty() && bus.compare(QLatin1String("noSharing"), Qt::CaseInsensitive) != 0);
         disk.thin = thin >= 0 && c.flag(thin);
-        if (c.rowHasIssue())
-            continue;
-        c.vmKeys(vm, uuid, vcenter, uuidKey, nameKey);
-        rows.add(uuidKey, nameKey, std::move(disk));
-    }
-    if (table.error())
-        issues.append(*table.error());
-    return rows;
+    });
 }
 
 PerVmRows<VmNic> WorkbookTabs::readNics(RecordSource &table, const QString &file, const QString &sheet,
                                         QList<ImportIssue> &issues)
 {
     TabColumns c(table, file, sheet, issues);
-    const int vm = c.find({"VM", "VMName"});
-    const int uuid = c.find({"VM UUID"});
-    const int vcenter = c.find({"VI SDK Server"});
-    const int isTemplate = c.find({"Template"});
     const int label = c.find({"NIC label"});
     const int adapter = c.find({"Adapter"});
     const int network = c.find({"Network"});
@@ -307,15 +301,7 @@ PerVmRows<VmNic> WorkbookTabs::readNics(RecordSource &table, const QString &file
     const int ipv4 = c.find({"IPv4 Address"});
     const int ipv6 = c.find({"IPv6 Address"});
     const int connected = c.find({"Connected"});
-    PerVmRows<VmNic> rows;
-    if (vm < 0)
-        return rows;
-    c.startReading();
-    QString uuidKey, nameKey;
-    while (c.next()) {
-        if (c.text(vm).isEmpty() || c.isTemplate(isTemplate))
-            continue;
-        VmNic nic;
+    return readPerVmRows<VmNic>(c, table, issues, [&](VmNic &nic) {
         nic.label = c.text(label);
         nic.adapter = c.text(adapter);
         nic.network = c.text(network);
@@ -323,14 +309,7 @@ PerVmRows<VmNic> WorkbookTabs::readNics(RecordSource &table, const QString &file
         nic.ipv4 = c.text(ipv4);
         nic.ipv6 = c.text(ipv6);
         nic.connected = connected >= 0 && c.flag(connected);
-        if (c.rowHasIssue())
-            continue;
-        c.vmKeys(vm, uuid, vcenter, uuidKey, nameKey);
-        rows.add(uuidKey, nameKey, std::move(nic));
-    }
-    if (table.error())
-        issues.append(*table.error());
-    return rows;
+    });
 }
 
 ExportMetaData WorkbookTabs::readMetaData(RecordSource &table)
