@@ -1,5 +1,7 @@
 #include "imagecatalogue.h"
 
+#include "shippeddata.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -100,16 +102,9 @@ Result<ImageCatalogue, QString> ImageCatalogue::parse(const QByteArray &json, co
 
 const ImageCatalogue &ImageCatalogue::shipped()
 {
-    static const ImageCatalogue catalogue = [] {
-        // Compiled in and loaded by the tests: failing here is a build defect.
-        QFile file(QStringLiteral(":/landfall/advisor/image-catalogue.json"));
-        if (!file.open(QIODevice::ReadOnly))
-            qFatal("the image catalogue is missing from the resources");
-        Result<ImageCatalogue, QString> parsed = parse(file.readAll(), QStringLiteral("image-catalogue.json"));
-        if (!parsed)
-            qFatal("the image catalogue is invalid: %s", qPrintable(parsed.error()));
-        return parsed.value();
-    }();
+    static const ImageCatalogue catalogue =
+        loadShippedData<ImageCatalogue>(QStringLiteral(":/landfall/advisor/image-catalogue.json"),
+                                        QStringLiteral("image-catalogue.json"), "the image catalogue");
     return catalogue;
 }
 

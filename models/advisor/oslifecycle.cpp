@@ -1,5 +1,7 @@
 #include "oslifecycle.h"
 
+#include "shippeddata.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -46,15 +48,9 @@ Result<OsLifecycle, QString> OsLifecycle::parse(const QByteArray &json, const QS
 
 const OsLifecycle &OsLifecycle::shipped()
 {
-    static const OsLifecycle lifecycle = [] {
-        QFile file(QStringLiteral(":/landfall/advisor/os-lifecycle.json"));
-        if (!file.open(QIODevice::ReadOnly))
-            qFatal("the OS lifecycle table is missing from the resources");
-        Result<OsLifecycle, QString> parsed = parse(file.readAll(), QStringLiteral("os-lifecycle.json"));
-        if (!parsed)
-            qFatal("the OS lifecycle table is invalid: %s", qPrintable(parsed.error()));
-        return parsed.value();
-    }();
+    static const OsLifecycle lifecycle =
+        loadShippedData<OsLifecycle>(QStringLiteral(":/landfall/advisor/os-lifecycle.json"),
+                                     QStringLiteral("os-lifecycle.json"), "the OS lifecycle table");
     return lifecycle;
 }
 
