@@ -364,6 +364,42 @@ private Q_SLOTS:
         sqlite3_close(connection);
     }
 
+    /** A crafted query that returns endless cheap rows, read one row at a time as the store's
+        reads do: the bound counts the work of the whole statement, not of each row, so the read
+        ends instead of filling memory. */
+    void theStatementBoundCountsEveryRowOfOneStatement()
+    {
+        sqlite3 *connection = nullptr;
+        QCOMPARE(sqlite3_open(":memory:", &connection), SQLITE_OK);
+        SqliteHardening::setStepsPerStatement(1'000'000);
+        SqliteHardening hardening;
+        QVERIFY(hardening.apply(connection));
+        SqliteHardening::setStepsPerStatement(SqliteHardening::kDefaultStepsPerStatement);
+        sqlite3_stmt *statement = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(connection,
+                                    "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r) SELECT i FROM r",
+                                    -1, &statement, nullptr),
+                 SQLITE_OK);
+        qint64 rows = 0;
+        int result = SQLITE_ROW;
+        while (result == SQLITE_ROW && rows < 100'000'000) {
+            result = sqlite3_step(statement);
+            rows += result == SQLITE_ROW ? 1 : 0;
+        }
+        QCOMPARE(result, SQLITE_INTERRUPT);
+        QVERIFY(hardening.tripped());
+        // A row costs a handful of steps: the bound of a million steps ends it within a million rows.
+        QVERIFY2(rows < 1'000'000, qPrintable(QString::number(rows)));
+        // Reset and run again: the new run has the whole bound again, and trips the same way.
+        sqlite3_reset(statement);
+        qint64 rowsAgain = 0;
+        while (sqlite3_step(statement) == SQLITE_ROW)
+            ++rowsAgain;
+        QCOMPARE(rowsAgain, rows);
+        sqlite3_finalize(statement);
+        sqlite3_close(connection);
+    }
+
     void aNumberOutOfRangeIsAReadFailureAndNothingIsSaved_data()
     {
         QTest::addColumn<QString>("assignment");
