@@ -1,5 +1,6 @@
 #include "imagecatalogue.h"
 
+#include "formatteddocument.h"
 #include "shippeddata.h"
 
 #include <QFile>
@@ -51,16 +52,10 @@ std::optional<QString> readTag(const QJsonValue &value, bool windows, const QStr
 
 Result<ImageCatalogue, QString> ImageCatalogue::parse(const QByteArray &json, const QString &source)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return QStringLiteral("%1: not valid JSON at offset %2: %3")
-            .arg(source)
-            .arg(error.offset)
-            .arg(error.errorString());
-    const QJsonObject root = document.object();
-    if (root.value(QStringLiteral("format")).toString() != QLatin1String(kFormat))
-        return QStringLiteral("%1: 'format' must be \"%2\"").arg(source, QLatin1String(kFormat));
+    Result<QJsonObject, QString> opened = FormattedDocument::open(json, source, kFormat);
+    if (!opened)
+        return opened.error();
+    const QJsonObject root = opened.value();
     ImageCatalogue catalogue;
     catalogue.m_reviewed = root.value(QStringLiteral("reviewed")).toString();
     const QJsonArray images = root.value(QStringLiteral("images")).toArray();

@@ -1,5 +1,6 @@
 #include "oslifecycle.h"
 
+#include "formatteddocument.h"
 #include "shippeddata.h"
 
 #include <QFile>
@@ -11,16 +12,10 @@ namespace landfall {
 
 Result<OsLifecycle, QString> OsLifecycle::parse(const QByteArray &json, const QString &source)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return QStringLiteral("%1: not valid JSON at offset %2: %3")
-            .arg(source)
-            .arg(error.offset)
-            .arg(error.errorString());
-    const QJsonObject root = document.object();
-    if (root.value(QStringLiteral("format")).toString() != QLatin1String(kFormat))
-        return QStringLiteral("%1: 'format' must be \"%2\"").arg(source, QLatin1String(kFormat));
+    Result<QJsonObject, QString> opened = FormattedDocument::open(json, source, kFormat);
+    if (!opened)
+        return opened.error();
+    const QJsonObject root = opened.value();
     const QJsonArray list = root.value(QStringLiteral("releases")).toArray();
     if (list.isEmpty())
         return QStringLiteral("%1: 'releases' must be a non-empty list").arg(source);

@@ -1,5 +1,7 @@
 #include "rulesetjson.h"
 
+#include "formatteddocument.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -242,20 +244,11 @@ QJsonArray conditionsJson(const QList<RuleCondition> &conditions)
 
 Result<RuleSet, QString> RuleSetJson::parse(const QByteArray &json, const QString &source)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return QStringLiteral("%1: not valid JSON at offset %2: %3")
-            .arg(source)
-            .arg(error.offset)
-            .arg(error.errorString());
-    if (!document.isObject())
-        return QStringLiteral("%1: expected a JSON object with \"format\": \"%2\" and \"rules\"")
-            .arg(source, QLatin1String(kFormat));
-    const QJsonObject root = document.object();
-    if (root.value(QStringLiteral("format")).toString() != QLatin1String(kFormat))
-        return QStringLiteral("%1: 'format' must be \"%2\"; this is not a Landfall rule file")
-            .arg(source, QLatin1String(kFormat));
+    Result<QJsonObject, QString> opened =
+        FormattedDocument::open(json, source, kFormat, QStringLiteral("this is not a Landfall rule file"));
+    if (!opened)
+        return opened.error();
+    const QJsonObject root = opened.value();
     const int version = root.value(QStringLiteral("version")).toInt(0);
     if (version < 1 || version > kVersion)
         return QStringLiteral("%1: 'version' must be 1 to %2; got %3").arg(source).arg(kVersion).arg(version);
