@@ -3,6 +3,7 @@
 #include "businesscase.h"
 #include "businesscasecalculator.h"
 #include "pricebook.h"
+#include "waveramp.h"
 
 #include "density/scenario.h"
 #include "domain/result.h"
@@ -40,6 +41,15 @@ public:
 
     /** The scenario of that name; an empty name: the project's first scenario, else every default. */
     static Result<StoredScenario, CostError> scenario(const ProjectStore &store, const QString &name);
+    /** True once the consultant has planned waves in the project: saved wave parameters, a pinned
+        group, explicit move groups or imported dependencies. Then the business case ramps with the waves. */
+    static bool hasWavePlan(const ProjectStore &store);
+    /** The project's wave plan as the business case ramps with it (the saved parameters and pins);
+        none without a wave plan or when no wave moves a VM. */
+    static std::optional<WaveRamp> waveRamp(const ProjectStore &store);
+    /** The JSON to store for a scenario: the density engine's normalised keys, with the keys it does
+        not read (`node.sku`, at any depth) kept from `file`, the scenario's file or previous definition. */
+    static QJsonObject definitionToStore(const Scenario &scenario, const QJsonObject &file);
     /** Everything computed: the density engine packs the containerized VMs under the scenario. */
     static Result<BusinessCase, CostError> compute(const ProjectStore &store, const QString &scenarioName, int years);
 };
