@@ -12,6 +12,7 @@
 
 #include <QBarSet>
 #include <QChart>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QJsonDocument>
