@@ -23,6 +23,8 @@ public:
         VmHosts, ///< VmHosts and ContainerNodes are adjacent: the grouped bars map them as a range
         ContainerNodes,
         Workloads,
+        MonthlyCostToday, ///< the business case of the scenario, a month (set by whoever prices it)
+        MonthlyCostAfter,
         ContainerNodesLowerBound,
         VmHostsLowerBound,
         SavedVcpu,
@@ -37,8 +39,6 @@ public:
         MemoryGiBBefore,
         MemoryGiBAfter,
         NotSchedulable,
-        MonthlyCostToday, ///< the business case of the scenario, a month (set by whoever prices it)
-        MonthlyCostAfter,
         Basis, ///< the shared basis in words, with any deliberate asymmetry
         Status,
         ColumnCount
