@@ -252,7 +252,8 @@ void BusinessCaseView::recompute()
     in.book = m_book;
     in.years = m_years->value();
     in.hosts = m_store->hosts();
-    in.waves = ProjectBusinessCase::waveRamp(*m_store);
+    // The waves are read here and planned with the rest on the worker.
+    std::optional<WavePlanInputs> waves = ProjectBusinessCase::wavePlanInputs(*m_store);
     in.vms.reserve(m_plan->rowCount());
     in.decisions.reserve(m_plan->rowCount());
     for (int row = 0; row < m_plan->rowCount(); ++row) {
@@ -284,25 +285,28 @@ void BusinessCaseView::recompute()
         in = withScenario(std::move(in), scenarioRow);
     const bool chosenHasScenario = scenarioRow >= 0;
     const quint64 generation = ++m_generation;
-    m_watcher.setFuture(
-        QtConcurrent::run([in = std::move(in), others = std::move(others), chosenHasScenario, generation]() {
-            Outcome outcome;
-            outcome.generation = generation;
-            auto bc = BusinessCaseCalculator::compute(in);
-            if (bc)
-                outcome.businessCase = std::move(bc.value());
-            else
-                outcome.error = bc.error().toString();
-            if (chosenHasScenario)
-                outcome.scenarios.append({in.scenario.name, outcome.businessCase.has_value(),
-                                          bc ? outcome.businessCase->before : 0, bc ? outcome.businessCase->after : 0});
-            for (const BusinessCaseInputs &other : others) {
-                const auto priced = BusinessCaseCalculator::compute(other);
-                outcome.scenarios.append({other.scenario.name, priced.ok(), priced ? priced.value().before : 0,
-                                          priced ? priced.value().after : 0});
-            }
-            return outcome;
-        }));
+    m_watcher.setFuture(QtConcurrent::run([in = std::move(in), others = std::move(others), waves = std::move(waves),
+                                           chosenHasScenario, generation]() mutable {
+        Outcome outcome;
+        outcome.generation = generation;
+        in.waves = ProjectBusinessCase::waveRamp(waves);
+        for (BusinessCaseInputs &other : others)
+            other.waves = in.waves;
+        auto bc = BusinessCaseCalculator::compute(in);
+        if (bc)
+            outcome.businessCase = std::move(bc.value());
+        else
+            outcome.error = bc.error().toString();
+        if (chosenHasScenario)
+            outcome.scenarios.append({in.scenario.name, outcome.businessCase.has_value(),
+                                      bc ? outcome.businessCase->before : 0, bc ? outcome.businessCase->after : 0});
+        for (const BusinessCaseInputs &other : others) {
+            const auto priced = BusinessCaseCalculator::compute(other);
+            outcome.scenarios.append({other.scenario.name, priced.ok(), priced ? priced.value().before : 0,
+                                      priced ? priced.value().after : 0});
+        }
+        return outcome;
+    }));
 }
 
 void BusinessCaseView::onComputed()

@@ -85,18 +85,27 @@ bool ProjectBusinessCase::hasWavePlan(const ProjectStore &store)
            !store.moveGroups().isEmpty() || store.dependencyCount() > 0;
 }
 
-std::optional<WaveRamp> ProjectBusinessCase::waveRamp(const ProjectStore &store)
+std::optional<WavePlanInputs> ProjectBusinessCase::wavePlanInputs(const ProjectStore &store)
 {
     if (!hasWavePlan(store))
         return std::nullopt;
-    WaveParameters parameters;
+    WavePlanInputs inputs;
     const QString saved = store.setting(WavePlanModel::kParametersKey);
     if (!saved.isEmpty()) {
         auto read = WaveParameters::fromJson(QJsonDocument::fromJson(saved.toUtf8()).object());
         if (read)
-            parameters = read.value();
+            inputs.parameters = read.value();
     }
-    return WaveRamp::fromPlan(WavePlanner::plan(WaveInput::fromProject(store), parameters, store.wavePins()));
+    inputs.input = WaveInput::fromProject(store);
+    inputs.pins = store.wavePins();
+    return inputs;
+}
+
+std::optional<WaveRamp> ProjectBusinessCase::waveRamp(const std::optional<WavePlanInputs> &inputs)
+{
+    if (!inputs)
+        return std::nullopt;
+    return WaveRamp::fromPlan(WavePlanner::plan(inputs->input, inputs->parameters, inputs->pins));
 }
 
 QJsonObject ProjectBusinessCase::definitionToStore(const Scenario &scenario, const QJsonObject &file)

@@ -9,6 +9,7 @@
 #include "cost/projectbusinesscase.h"
 #include "itemmodels/scenariocomparisonmodel.h"
 #include "scenarioview.h"
+#include "store/projectstore.h"
 
 #include <QBarSet>
 #include <QChart>
@@ -139,6 +140,22 @@ private Q_SLOTS:
         QVERIFY(shown);
         scenarios->removeScenario(added);
         QTRY_VERIFY_WITH_TIMEOUT(!m_view->isBusy(), 60000);
+    }
+
+    void rampFollowsTheWavesOnceTheProjectHasThem()
+    {
+        const auto said = [this]() { return m_view->businessCase()->assumptions.join(u' '); };
+        QVERIFY2(said().contains(QLatin1String("the project has no wave plan")), qPrintable(said()));
+        // Saved wave parameters make a wave plan: the business case prices again, month by month.
+        ProjectStore *store = m_window->store();
+        QVERIFY(!store->setSetting(QStringLiteral("waves/parameters"), QStringLiteral(R"({"start": "2027-03-01"})")));
+        m_view->recompute();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_view->isBusy() && said().contains(QLatin1String("follows the project's wave plan")),
+                                 60000);
+        QVERIFY2(said().contains(QLatin1String("from 2027-03-01")), qPrintable(said()));
+        QVERIFY(!store->setSetting(QStringLiteral("waves/parameters"), QStringLiteral("")));
+        m_view->recompute();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_view->isBusy() && said().contains(QLatin1String("no wave plan")), 60000);
     }
 
     void priceBookEditsAreUndoSteps()
