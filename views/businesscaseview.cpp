@@ -131,11 +131,8 @@ BusinessCaseView::BusinessCaseView(DecisionTableModel *plan, ScenarioComparisonM
     connect(m_plan, &DecisionTableModel::decisionsChanged, this, &BusinessCaseView::schedule);
     connect(m_plan, &QAbstractItemModel::modelReset, this, &BusinessCaseView::schedule);
     connect(m_plan, &DecisionTableModel::loadingChanged, this, &BusinessCaseView::schedule);
-    connect(m_scenarios, &ScenarioComparisonModel::resultChanged, this, [this](int row) {
-        if (row >= 0 && row < m_scenarios->rowCount() &&
-            m_scenarios->scenario(row).name == m_scenarioBox->currentText())
-            schedule();
-    });
+    // Every scenario's packing prices again: the comparison shows each one's monthly cost.
+    connect(m_scenarios, &ScenarioComparisonModel::resultChanged, this, &BusinessCaseView::schedule);
     connect(m_scenarios, &QAbstractItemModel::modelReset, this, &BusinessCaseView::refreshScenarios);
     connect(m_scenarios, &QAbstractItemModel::layoutChanged, this, &BusinessCaseView::refreshScenarios);
     connect(m_scenarios, &QAbstractItemModel::rowsInserted, this, &BusinessCaseView::refreshScenarios);
@@ -255,34 +252,59 @@ void BusinessCaseView::recompute()
     in.book = m_book;
     in.years = m_years->value();
     in.hosts = m_store->hosts();
+    // The waves are read here and planned with the rest on the worker.
+    std::optional<WavePlanInputs> waves = ProjectBusinessCase::wavePlanInputs(*m_store);
     in.vms.reserve(m_plan->rowCount());
     in.decisions.reserve(m_plan->rowCount());
     for (int row = 0; row < m_plan->rowCount(); ++row) {
         in.vms.append(m_plan->vm(row));
         in.decisions.append(m_plan->decision(row));
     }
-    const int scenarioRow = m_scenarios->rowForName(m_scenarioBox->currentText());
-    if (scenarioRow >= 0) {
-        in.scenario = m_scenarios->scenario(scenarioRow);
-        const std::optional<DensityResult> &result = m_scenarios->result(scenarioRow);
+    // Each scenario of the comparison with its own density result: the chosen one in full, the
+    // others for their monthly cost in the comparison.
+    const auto withScenario = [&](BusinessCaseInputs each, int row) {
+        each.scenario = m_scenarios->scenario(row);
+        const std::optional<DensityResult> &result = m_scenarios->result(row);
         const QJsonObject raw =
-            QJsonDocument::fromJson(m_store->scenarioDefinition(in.scenario.name).value_or(QString()).toUtf8())
+            QJsonDocument::fromJson(m_store->scenarioDefinition(each.scenario.name).value_or(QString()).toUtf8())
                 .object();
         if (result)
-            in.platform = DensityCostMapping::map(*result, in.scenario, raw, m_scenarios->workloads(), in.vms);
+            each.platform = DensityCostMapping::map(*result, each.scenario, raw, m_scenarios->workloads(), each.vms);
         else
-            in.platform.hybridBenefit = DensityCostMapping::hybridBenefit(raw);
-        in.densityResultMissing = !result && !m_scenarios->workloads().isEmpty();
+            each.platform.hybridBenefit = DensityCostMapping::hybridBenefit(raw);
+        each.densityResultMissing = !result && !m_scenarios->workloads().isEmpty();
+        return each;
+    };
+    const int scenarioRow = m_scenarios->rowForName(m_scenarioBox->currentText());
+    QList<BusinessCaseInputs> others;
+    for (int row = 0; row < m_scenarios->rowCount(); ++row) {
+        if (row != scenarioRow && m_scenarios->result(row))
+            others.append(withScenario(in, row));
     }
+    if (scenarioRow >= 0)
+        in = withScenario(std::move(in), scenarioRow);
+    const bool chosenHasScenario = scenarioRow >= 0;
     const quint64 generation = ++m_generation;
-    m_watcher.setFuture(QtConcurrent::run([in = std::move(in), generation]() {
+    m_watcher.setFuture(QtConcurrent::run([in = std::move(in), others = std::move(others), waves = std::move(waves),
+                                           chosenHasScenario, generation]() mutable {
         Outcome outcome;
         outcome.generation = generation;
+        in.waves = ProjectBusinessCase::waveRamp(waves);
+        for (BusinessCaseInputs &other : others)
+            other.waves = in.waves;
         auto bc = BusinessCaseCalculator::compute(in);
         if (bc)
             outcome.businessCase = std::move(bc.value());
         else
             outcome.error = bc.error().toString();
+        if (chosenHasScenario)
+            outcome.scenarios.append({in.scenario.name, outcome.businessCase.has_value(),
+                                      bc ? outcome.businessCase->before : 0, bc ? outcome.businessCase->after : 0});
+        for (const BusinessCaseInputs &other : others) {
+            const auto priced = BusinessCaseCalculator::compute(other);
+            outcome.scenarios.append({other.scenario.name, priced.ok(), priced ? priced.value().before : 0,
+                                      priced ? priced.value().after : 0});
+        }
         return outcome;
     }));
 }
@@ -297,6 +319,13 @@ void BusinessCaseView::onComputed()
     }
     if (outcome.generation != m_generation)
         return;
+    for (const ScenarioCost &cost : outcome.scenarios) {
+        std::optional<ScenarioComparisonModel::MonthlyCost> shown;
+        if (cost.priced)
+            shown = ScenarioComparisonModel::MonthlyCost{cost.today, cost.after, m_book.formatMoney(cost.today, 0),
+                                                         m_book.formatMoney(cost.after, 0)};
+        m_scenarios->setMonthlyCost(cost.scenario, shown);
+    }
     m_case = outcome.businessCase;
     if (m_case)
         display(*m_case);

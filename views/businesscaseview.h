@@ -41,6 +41,8 @@ public:
     void setStore(ProjectStore *store);
     /** Prices the plan again now, instead of after the pause that lets a burst of edits settle. */
     void recompute();
+    /** Prices the plan again after a pause: the waves it ramps with, or something else it follows, changed. */
+    void schedule();
     /** Writes `json` as the project's price book (empty: the built-in one); the undo command's step. */
     bool storePriceBook(const QString &json);
 
@@ -63,13 +65,20 @@ Q_SIGNALS:
     void businessCaseChanged();
 
 private:
+    /** One scenario of the comparison priced: its monthly cost today and after the move. */
+    struct ScenarioCost {
+        QString scenario;
+        bool priced = false;
+        double today = 0;
+        double after = 0;
+    };
     struct Outcome {
         std::optional<BusinessCase> businessCase;
+        QList<ScenarioCost> scenarios; ///< every scenario of the comparison, for its monthly cost
         QString error;
         quint64 generation = 0;
     };
     void refreshScenarios();
-    void schedule();
     void onComputed();
     void display(const BusinessCase &bc);
     void chooseBook(const PriceBook &book);

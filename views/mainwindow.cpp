@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "businesscaseview.h"
+
 #include "artefactexportaction.h"
 
 #include "aboutdialog.h"
@@ -100,6 +102,9 @@ MainWindow::MainWindow(QWidget *parent)
     addView(m_wavesView, tr("&Waves"), QKeySequence(Qt::CTRL | Qt::Key_6));
     connect(this, &MainWindow::projectOpened, m_wavesView, &WavesView::setStore);
     connect(this, &MainWindow::inventoryReloaded, m_wavesView->model(), &WavePlanModel::reload);
+    // The business case ramps with the waves: a pin, a move group or new parameters price it again.
+    connect(m_wavesView->model(), &WavePlanModel::planChanged, m_workspace->businessCase(),
+            &BusinessCaseView::schedule);
 
     auto *summaryDock = new QDockWidget(tr("Project Summary"), this);
     summaryDock->setObjectName(QStringLiteral("projectSummaryDock"));

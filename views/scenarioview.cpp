@@ -5,6 +5,7 @@
 
 #include "scenarioform.h"
 
+#include "cost/projectbusinesscase.h"
 #include "density/scenario.h"
 #include "itemmodels/comparedscenariosmodel.h"
 #include "itemmodels/scenariocomparisonmodel.h"
@@ -216,7 +217,14 @@ bool ScenarioView::store(const Scenario &scenario, const QString &previousName)
             return false;
         }
     }
-    const QString json = QString::fromUtf8(QJsonDocument(scenario.toJson()).toJson(QJsonDocument::Compact));
+    // The keys the form does not edit (the cost model's node.sku) stay as they were stored.
+    const QJsonObject stored =
+        QJsonDocument::fromJson(m_store->scenarioDefinition(previousName.isEmpty() ? scenario.name : previousName)
+                                    .value_or(QString())
+                                    .toUtf8())
+            .object();
+    const QString json = QString::fromUtf8(
+        QJsonDocument(ProjectBusinessCase::definitionToStore(scenario, stored)).toJson(QJsonDocument::Compact));
     if (std::optional<StoreError> error = m_store->saveScenario(scenario.name, json)) {
         showMessage(tr("Not saved: %1").arg(error->message), true);
         return false;

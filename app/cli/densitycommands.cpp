@@ -2,6 +2,7 @@
 // hand plain data to the density engine and print what it says.
 #include "clicommands.h"
 
+#include "cost/projectbusinesscase.h"
 #include "density/densityengine.h"
 #include "density/estate.h"
 #include "density/nodesizesweep.h"
@@ -90,6 +91,7 @@ int scenarioCommand(const QStringList &arguments, Console &console)
 
     // Read and check the file before the project is opened: a refused scenario changes nothing.
     std::optional<Scenario> added;
+    QJsonObject addedFile;
     if (args.isSet(QStringLiteral("add"))) {
         const QString file = args.value(QStringLiteral("add"));
         QFile input(file);
@@ -108,6 +110,7 @@ int scenarioCommand(const QStringList &arguments, Console &console)
             return refuse(console, QStringLiteral("scenario"),
                           file + QStringLiteral(": ") + scenario.error().toString());
         added = scenario.value();
+        addedFile = document.object();
     }
 
     std::unique_ptr<ProjectStore> store =
@@ -116,7 +119,8 @@ int scenarioCommand(const QStringList &arguments, Console &console)
         return kProjectUnusable;
     if (added) {
         const bool replaced = store->scenarioDefinition(added->name).has_value();
-        const QString json = QString::fromUtf8(QJsonDocument(added->toJson()).toJson(QJsonDocument::Compact));
+        const QString json = QString::fromUtf8(
+            QJsonDocument(ProjectBusinessCase::definitionToStore(*added, addedFile)).toJson(QJsonDocument::Compact));
         if (const auto error = store->saveScenario(added->name, json)) {
             console.err << "landfall-cli scenario: " << error->message << Qt::endl;
             return kProjectUnusable;
@@ -251,6 +255,7 @@ int compareCommand(const QStringList &arguments, Console &console)
     const DensityInputs inputs = densityInputs(*store);
     const QList<Workload> &workloads = inputs.workloads;
     QList<DensityResult> results;
+    QList<Result<BusinessCase, CostError>> costs; // a scenario the price book cannot price is still compared
     for (const QString &name : args.positional().mid(1)) {
         const auto scenario = loadScenario(*store, name);
         if (!scenario)
@@ -261,11 +266,26 @@ int compareCommand(const QStringList &arguments, Console &console)
         if (!result)
             return refuse(console, QStringLiteral("compare"), name + QStringLiteral(": ") + result.error().toString());
         results.append(result.value());
+        costs.append(ProjectBusinessCase::compute(*store, name, 3));
     }
     if (args.isSet(QStringLiteral("json"))) {
         QJsonArray array;
-        for (const DensityResult &r : std::as_const(results))
-            array.append(r.toJson(false));
+        for (int i = 0; i < results.size(); ++i) {
+            QJsonObject scenario = results[i].toJson(false);
+            const Result<BusinessCase, CostError> &cost = costs[i];
+            if (cost) {
+                QJsonObject monthly = cost.value().monthlyJson();
+                monthly.insert(QStringLiteral("currency"), cost.value().currency);
+                monthly.insert(QStringLiteral("paybackMonth"), cost.value().paybackMonth
+                                                                   ? QJsonValue(*cost.value().paybackMonth)
+                                                                   : QJsonValue(QJsonValue::Null));
+                scenario.insert(QStringLiteral("monthlyCost"), monthly);
+            } else {
+                scenario.insert(QStringLiteral("monthlyCost"), QJsonValue(QJsonValue::Null));
+                scenario.insert(QStringLiteral("monthlyCostError"), cost.error().toString());
+            }
+            array.append(scenario);
+        }
         console.out << QJsonDocument(QJsonObject{{QStringLiteral("scenarios"), array}}).toJson(QJsonDocument::Indented);
         console.out.flush();
         return kSuccess;
@@ -319,6 +339,32 @@ int compareCommand(const QStringList &arguments, Console &console)
                                                                : QString::number(r.licences.after.bill.cost, 'f', 0));
     });
     row(QStringLiteral("licensing after"), [](const DensityResult &r) { return r.licences.model; });
+    // The business case of each scenario, a month, in the price book's currency (`cost` for the detail).
+    const auto money = [&](const DensityResult &r, const std::function<QString(const BusinessCase &)> &cell) {
+        const qsizetype i = &r - results.constData(); // `row` hands out the list's own elements
+        return costs[i] ? cell(costs[i].value()) : QStringLiteral("not priced");
+    };
+    const auto book = ProjectBusinessCase::priceBook(*store);
+    const PriceBook priced = book ? book.value() : PriceBook::builtIn();
+    row(QStringLiteral("cost a month today / after"), [&](const DensityResult &r) {
+        return money(r, [&](const BusinessCase &bc) {
+            return QStringLiteral("%1 / %2").arg(priced.formatMoney(bc.before, 0), priced.formatMoney(bc.after, 0));
+        });
+    });
+    row(QStringLiteral("containers a month (nodes, cluster)"), [&](const DensityResult &r) {
+        return money(r, [&](const BusinessCase &bc) {
+            return priced.formatMoney(bc.byPath.value(MigrationPath::Containerize), 0);
+        });
+    });
+    row(QStringLiteral("payback month"), [&](const DensityResult &r) {
+        return money(r, [](const BusinessCase &bc) {
+            return bc.paybackMonth ? QString::number(*bc.paybackMonth) : QStringLiteral("never");
+        });
+    });
+    for (int i = 0; i < costs.size(); ++i) {
+        if (!costs[i])
+            out << "not priced (" << results[i].scenario << "): " << costs[i].error().toString() << '\n';
+    }
     out.flush();
     return kSuccess;
 }

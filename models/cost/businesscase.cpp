@@ -16,7 +16,7 @@ double cents(double amount)
 
 } // namespace
 
-QJsonObject BusinessCase::toJson() const
+QJsonObject BusinessCase::monthlyJson() const
 {
     // `after` is written as the sum of the paths as written, so the JSON adds up to the cent.
     QJsonObject paths;
@@ -26,6 +26,13 @@ QJsonObject BusinessCase::toJson() const
         paths.insert(migrationPathKey(path), cents(byPath.value(path)));
         afterInCents += cents(byPath.value(path));
     }
+    return QJsonObject{{QStringLiteral("before"), cents(before)},
+                       {QStringLiteral("after"), cents(afterInCents)},
+                       {QStringLiteral("byPath"), paths}};
+}
+
+QJsonObject BusinessCase::toJson() const
+{
     QJsonArray yearArray;
     for (const YearCost &y : years)
         yearArray.append(QJsonObject{{QStringLiteral("year"), y.year},
@@ -42,9 +49,7 @@ QJsonObject BusinessCase::toJson() const
         {QStringLiteral("currency"), currency},
         {QStringLiteral("priceBook"),
          QJsonObject{{QStringLiteral("name"), priceBookName}, {QStringLiteral("date"), priceBookDate}}},
-        {QStringLiteral("monthly"), QJsonObject{{QStringLiteral("before"), cents(before)},
-                                                {QStringLiteral("after"), cents(afterInCents)},
-                                                {QStringLiteral("byPath"), paths}}},
+        {QStringLiteral("monthly"), monthlyJson()},
         {QStringLiteral("years"), yearArray},
         {QStringLiteral("paybackMonth"), paybackMonth ? QJsonValue(*paybackMonth) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("vms"), vmArray},

@@ -86,6 +86,9 @@ struct BusinessCase {
     QStringList assumptions;
 
     double cloudAfter() const { return after - byPath.value(MigrationPath::Retain); }
+    /** `monthly` of the JSON: {before, after, byPath: {rehost, containerize, cloudNative, retire, retain}},
+        `after` the sum of `byPath` to the cent. Also each scenario's `monthlyCost` in `compare --json`. */
+    QJsonObject monthlyJson() const;
     /** The JSON of `landfall-cli cost --json`: keys are a public interface. */
     QJsonObject toJson() const;
 };

@@ -154,7 +154,7 @@ Result<BusinessCase, CostError> BusinessCaseCalculator::compute(const BusinessCa
         bc.beforeByPath.insert(path, 0);
     }
 
-    const EstateShares estate = OnPremisesEstate::cost(in.vms, in.hosts, in.scenario.host, book);
+    const EstateShares estate = OnPremisesEstate::cost(in.vms, in.hosts, in.scenario, book);
     bc.estate = estate.cost;
     bc.before = estate.cost.total();
 
@@ -297,6 +297,7 @@ Result<BusinessCase, CostError> BusinessCaseCalculator::compute(const BusinessCa
     tco.stayingAfter = bc.byPath.value(MigrationPath::Retain);
     tco.oneOff = oneOff;
     tco.rampShareByYear = book.migration.rampShareByYear;
+    tco.waves = in.waves;
     tco.doubleRunningMonths = book.migration.doubleRunningMonths;
     tco.years = in.years;
     const TcoResult projected = TcoProjection::project(tco);
@@ -389,14 +390,29 @@ Result<BusinessCase, CostError> BusinessCaseCalculator::compute(const BusinessCa
     if (undecided > 0)
         a.append(
             QStringLiteral("%1 VMs have no decision yet: they are counted as staying where they are.").arg(undecided));
-    QStringList ramp;
-    for (double share : book.migration.rampShareByYear)
-        ramp.append(number(share * 100, 0) + QStringLiteral(" %"));
-    a.append(QStringLiteral("The move: %1 of the VMs in successive years, spread evenly over each year's months; each "
-                            "VM runs in both places for %2 months; one-off migration costs %3 in all.")
-                 .arg(ramp.join(QStringLiteral(", ")))
-                 .arg(book.migration.doubleRunningMonths)
-                 .arg(money(oneOff)));
+    const auto months = [](qsizetype n) {
+        return n == 1 ? QStringLiteral("1 month") : QStringLiteral("%1 months").arg(n);
+    };
+    if (in.waves) {
+        const WaveRamp &w = *in.waves;
+        a.append(
+            QStringLiteral("The move follows the project's wave plan, month by month: %1 waves move %2 VMs from "
+                           "%3 to %4 (month 1 is the first wave's month, %5 in all); each VM runs in the "
+                           "cloud from its wave's start and on premises until its wave's end and %6 "
+                           "after; one-off migration costs %7 in all, paid as each wave starts.")
+                .arg(w.waves)
+                .arg(w.vms)
+                .arg(w.start.toString(Qt::ISODate), w.end.toString(Qt::ISODate))
+                .arg(months(w.movedShareByMonth.size()), months(book.migration.doubleRunningMonths), money(oneOff)));
+    } else {
+        QStringList ramp;
+        for (double share : book.migration.rampShareByYear)
+            ramp.append(number(share * 100, 0) + QStringLiteral(" %"));
+        a.append(QStringLiteral("The move: %1 of the VMs in successive years (the price book's ramp: the project has "
+                                "no wave plan), spread evenly over each year's months; each VM runs in both places "
+                                "for %2; one-off migration costs %3 in all.")
+                     .arg(ramp.join(QStringLiteral(", ")), months(book.migration.doubleRunningMonths), money(oneOff)));
+    }
     return bc;
 }
 

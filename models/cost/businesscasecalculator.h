@@ -3,6 +3,7 @@
 #include "businesscase.h"
 #include "densitycostmapping.h"
 #include "pricebook.h"
+#include "waveramp.h"
 
 #include "density/scenario.h"
 #include "domain/decision.h"
@@ -31,6 +32,9 @@ struct BusinessCaseInputs {
     bool densityResultMissing = false; ///< the containerized VMs could not be packed: their nodes are unpriced
     PriceBook book;
     int years = 3;
+    /** The project's wave plan as a ramp: the move follows it month by month instead of the book's
+        per-year shares; none when the project has no wave plan. */
+    std::optional<WaveRamp> waves;
 };
 
 /** Prices every VM's path from the price book (rehost on the cheapest fitting size, containers on

@@ -2,6 +2,7 @@
 
 #include "density/densityengine.h"
 #include "density/licencecounter.h"
+#include "density/vectorpacker.h"
 
 #include <algorithm>
 #include <cmath>
@@ -27,29 +28,42 @@ double OnPremisesEstate::licencesPerMonth(int cores, int sockets, int windowsVms
     return std::min(standard, datacenter) / (book.licences.amortisationYears * 12.0);
 }
 
-int OnPremisesEstate::baselineHosts(const QList<Vm> &vms, const Scenario::Host &h)
+int OnPremisesEstate::baselineHosts(const QList<Vm> &vms, const Scenario &scenario)
 {
-    double vcpu = 0, memoryMiB = 0;
+    const Scenario::Host &h = scenario.host;
+    // One host's capacity exactly as DensityEngine computes it for the VM hosts it compares
+    // against: cost and density must count the same hosts for the same VMs.
+    const double ceiling = h.ceilingPct / 100.0;
+    PackingProblem problem;
+    problem.dimensions = 2;
+    problem.capacity[0] =
+        std::max<qint64>(1, qint64(std::floor(h.cores * scenario.hostVcpuPerCore(h.threadsPerCore) * ceiling + 1e-9)));
+    problem.capacity[1] =
+        std::max<qint64>(1, qint64(std::floor((h.memoryGiB - h.reserveGiB) * 1024.0 * ceiling + 1e-9)));
     for (const Vm &vm : vms) {
         if (!vm.isPoweredOn())
             continue;
-        vcpu += std::max(1, vm.vcpu);
-        memoryMiB += vm.memoryMiB + DensityEngine::hypervisorOverheadMiB(h.hypervisorOverhead, vm.memoryMiB, vm.vcpu);
+        const qint64 vcpu = std::max(1, vm.vcpu);
+        const qint64 memory =
+            qint64(vm.memoryMiB) +
+            qint64(std::ceil(DensityEngine::hypervisorOverheadMiB(h.hypervisorOverhead, double(vm.memoryMiB), vcpu)));
+        // Today the VM runs somewhere: one larger than the host fills a host of its own.
+        problem.items.push_back(
+            {std::min(vcpu, problem.capacity[0]), std::min(std::max<qint64>(0, memory), problem.capacity[1]), 0, 0});
     }
-    if (vcpu == 0)
+    if (problem.items.empty())
         return 0;
-    // As the density engine counts hosts: the ceiling caps each host with N+1 as without, and a
-    // host without its own vCPU-per-core ratio takes the default CPU overcommit on its threads.
-    const double ceiling = h.ceilingPct / 100.0;
-    const double vcpuPerCore = h.vcpuPerCore.value_or(double(std::max(1, h.threadsPerCore)) * Scenario().cpuOvercommit);
-    const double cpuPerHost = h.cores * vcpuPerCore * ceiling;
-    const double memoryPerHost = (h.memoryGiB - h.reserveGiB) * 1024.0 * ceiling;
-    const int needed =
-        int(std::max({1.0, std::ceil(vcpu / cpuPerHost - 1e-9), std::ceil(memoryMiB / memoryPerHost - 1e-9)}));
-    return needed + (h.nPlusOne ? 1 : 0);
+    PackerSettings settings; // first-fit decreasing: quick for any estate, and exact for identical VMs
+    settings.ffdOnly = true;
+    settings.localSearch = false;
+    settings.searchEffort = 0;
+    settings.exactMaxItems = 0;
+    settings.certifyMaxItems = 0;
+    const PackOutcome packed = VectorPacker::pack(problem, settings);
+    return packed.packing.bins + (h.nPlusOne ? 1 : 0);
 }
 
-EstateShares OnPremisesEstate::cost(const QList<Vm> &vms, const QList<Host> &hosts, const Scenario::Host &baseline,
+EstateShares OnPremisesEstate::cost(const QList<Vm> &vms, const QList<Host> &hosts, const Scenario &scenario,
                                     const PriceBook &book)
 {
     EstateShares out;
@@ -75,7 +89,8 @@ EstateShares OnPremisesEstate::cost(const QList<Vm> &vms, const QList<Host> &hos
                 licenceShare[id] += licences / double(ids.size());
         }
     } else {
-        c.hosts = baselineHosts(vms, baseline);
+        const Scenario::Host &baseline = scenario.host;
+        c.hosts = baselineHosts(vms, scenario);
         c.cores = double(c.hosts) * baseline.cores;
         QList<qint64> windows;
         for (const Vm &vm : vms) {

@@ -24,10 +24,14 @@ struct EstateShares {
     and shares it out over the VMs, so a retained VM keeps its part. */
 class OnPremisesEstate {
 public:
-    static EstateShares cost(const QList<Vm> &vms, const QList<Host> &hosts, const Scenario::Host &baseline,
+    static EstateShares cost(const QList<Vm> &vms, const QList<Host> &hosts, const Scenario &scenario,
                              const PriceBook &book);
-    /** Hosts of the baseline size that hold the powered-on VMs (vCPU overcommitted, memory not), with the spare. */
-    static int baselineHosts(const QList<Vm> &vms, const Scenario::Host &baseline);
+    /** Hosts of the scenario's host size that hold the powered-on VMs as provisioned, counted as the
+        density engine counts VM hosts: each host's vCPU at the scenario's vCPU per core (its
+        `host.vcpuPerCore`, else its threads x its CPU overcommit) and memory less the reserve, both
+        capped by the ceiling, the hypervisor's overhead per VM, packed first-fit decreasing, with
+        the spare. A VM larger than the host takes one of its own. */
+    static int baselineHosts(const QList<Vm> &vms, const Scenario &scenario);
     /** One host's Windows Server licences a month, the cheaper of Standard and Datacenter. */
     static double licencesPerMonth(int cores, int sockets, int windowsVms, const PriceBook &book);
 };

@@ -5,6 +5,9 @@
 #include "density/densityengine.h"
 #include "density/workload.h"
 #include "store/projectstore.h"
+#include "waves/waveinput.h"
+#include "waves/waveplanmodel.h"
+#include "waves/waveplanner.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -60,6 +63,56 @@ Result<StoredScenario, CostError> ProjectBusinessCase::scenario(const ProjectSto
     return StoredScenario{parsed.value(), json};
 }
 
+namespace {
+
+QJsonObject withUnreadKeysKept(QJsonObject normalised, const QJsonObject &file)
+{
+    for (auto it = file.constBegin(); it != file.constEnd(); ++it) {
+        const auto known = normalised.constFind(it.key());
+        if (known == normalised.constEnd())
+            normalised.insert(it.key(), it.value());
+        else if (known->isObject() && it.value().isObject())
+            normalised.insert(it.key(), withUnreadKeysKept(known->toObject(), it.value().toObject()));
+    }
+    return normalised;
+}
+
+} // namespace
+
+bool ProjectBusinessCase::hasWavePlan(const ProjectStore &store)
+{
+    return !store.setting(WavePlanModel::kParametersKey).isEmpty() || !store.wavePins().isEmpty() ||
+           !store.moveGroups().isEmpty() || store.dependencyCount() > 0;
+}
+
+std::optional<WavePlanInputs> ProjectBusinessCase::wavePlanInputs(const ProjectStore &store)
+{
+    if (!hasWavePlan(store))
+        return std::nullopt;
+    WavePlanInputs inputs;
+    const QString saved = store.setting(WavePlanModel::kParametersKey);
+    if (!saved.isEmpty()) {
+        auto read = WaveParameters::fromJson(QJsonDocument::fromJson(saved.toUtf8()).object());
+        if (read)
+            inputs.parameters = read.value();
+    }
+    inputs.input = WaveInput::fromProject(store);
+    inputs.pins = store.wavePins();
+    return inputs;
+}
+
+std::optional<WaveRamp> ProjectBusinessCase::waveRamp(const std::optional<WavePlanInputs> &inputs)
+{
+    if (!inputs)
+        return std::nullopt;
+    return WaveRamp::fromPlan(WavePlanner::plan(inputs->input, inputs->parameters, inputs->pins));
+}
+
+QJsonObject ProjectBusinessCase::definitionToStore(const Scenario &scenario, const QJsonObject &file)
+{
+    return withUnreadKeysKept(scenario.toJson(), file);
+}
+
 Result<BusinessCase, CostError> ProjectBusinessCase::compute(const ProjectStore &store, const QString &scenarioName,
                                                              int years)
 {
@@ -77,6 +130,7 @@ Result<BusinessCase, CostError> ProjectBusinessCase::compute(const ProjectStore 
     in.scenario = stored->scenario;
     in.book = book.value();
     in.years = years;
+    in.waves = waveRamp(store);
 
     QHash<qint64, const Decision *> decisionOf;
     for (const Decision &d : std::as_const(in.decisions))

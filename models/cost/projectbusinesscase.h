@@ -3,11 +3,16 @@
 #include "businesscase.h"
 #include "businesscasecalculator.h"
 #include "pricebook.h"
+#include "waveramp.h"
+
+#include "waves/waveinput.h"
+#include "waves/waveparameters.h"
 
 #include "density/scenario.h"
 #include "domain/result.h"
 #include "store/storeerror.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 
@@ -22,6 +27,13 @@ class ProjectStore;
 struct StoredScenario {
     Scenario scenario;
     QJsonObject json;
+};
+
+/** What a project's waves are planned from, as plain data. */
+struct WavePlanInputs {
+    WaveInput input;
+    WaveParameters parameters;
+    QHash<QString, int> pins;
 };
 
 /** The business case of a project: its price book (the `priceBook` setting, else the built-in
@@ -40,6 +52,20 @@ public:
 
     /** The scenario of that name; an empty name: the project's first scenario, else every default. */
     static Result<StoredScenario, CostError> scenario(const ProjectStore &store, const QString &name);
+    /** True once the consultant has planned waves in the project: saved wave parameters, a pinned
+        group, explicit move groups or imported dependencies. Then the business case ramps with the waves. */
+    static bool hasWavePlan(const ProjectStore &store);
+    /** What the project's waves are planned from (its VMs and dependencies, the saved parameters and
+        pins), read from the store; none without a wave plan. Planning them is left to the caller,
+        so that a view can plan off the GUI thread. */
+    static std::optional<WavePlanInputs> wavePlanInputs(const ProjectStore &store);
+    /** The waves of those inputs as the business case ramps with them; none when no wave moves a VM. */
+    static std::optional<WaveRamp> waveRamp(const std::optional<WavePlanInputs> &inputs);
+    /** The project's wave plan as the business case ramps with it. */
+    static std::optional<WaveRamp> waveRamp(const ProjectStore &store) { return waveRamp(wavePlanInputs(store)); }
+    /** The JSON to store for a scenario: the density engine's normalised keys, with the keys it does
+        not read (`node.sku`, at any depth) kept from `file`, the scenario's file or previous definition. */
+    static QJsonObject definitionToStore(const Scenario &scenario, const QJsonObject &file);
     /** Everything computed: the density engine packs the containerized VMs under the scenario. */
     static Result<BusinessCase, CostError> compute(const ProjectStore &store, const QString &scenarioName, int years);
 };

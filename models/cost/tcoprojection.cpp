@@ -22,16 +22,24 @@ TcoResult TcoProjection::project(const TcoInputs &in)
     TcoResult out;
     const double movingBefore = in.before - in.stayingBefore;
     const double movingAfter = in.after - in.stayingAfter;
+    // The share of the moving VMs running in the cloud, and the share switched off on premises.
+    const auto inCloud = [&](int month) {
+        return in.waves ? WaveRamp::at(in.waves->startedShareByMonth, month) : movedBy(month, in.rampShareByYear);
+    };
+    const auto offPremises = [&](int month) {
+        const int m = month - in.doubleRunningMonths;
+        return in.waves ? WaveRamp::at(in.waves->movedShareByMonth, m) : movedBy(m, in.rampShareByYear);
+    };
     auto costOf = [&](int month) {
-        const double moved = movedBy(month, in.rampShareByYear);
-        const double stillOnPremises = 1.0 - movedBy(month - in.doubleRunningMonths, in.rampShareByYear);
-        return in.stayingBefore + movingBefore * stillOnPremises + movingAfter * moved +
-               in.oneOff * (moved - movedBy(month - 1, in.rampShareByYear));
+        const double moved = inCloud(month);
+        return in.stayingBefore + movingBefore * (1.0 - offPremises(month)) + movingAfter * moved +
+               in.oneOff * (moved - inCloud(month - 1));
     };
 
     // The horizon asked for, but at least until the last VM has moved and stopped double running.
     const int asked = 12 * std::max(1, in.years);
-    const int settled = 12 * int(in.rampShareByYear.size()) + in.doubleRunningMonths;
+    const int rampMonths = in.waves ? int(in.waves->movedShareByMonth.size()) : 12 * int(in.rampShareByYear.size());
+    const int settled = rampMonths + in.doubleRunningMonths;
     const int horizon = std::max(asked, settled);
     double before = 0, after = 0, saving = 0;
     int lastNegative = 0;

@@ -160,6 +160,15 @@ bool ScenarioComparisonModel::setData(const QModelIndex &index, const QVariant &
     return true;
 }
 
+void ScenarioComparisonModel::setMonthlyCost(const QString &scenario, const std::optional<MonthlyCost> &cost)
+{
+    const int row = rowForName(scenario);
+    if (row < 0)
+        return;
+    m_rows[row].cost = cost;
+    Q_EMIT dataChanged(index(row, MonthlyCostToday), index(row, MonthlyCostAfter));
+}
+
 QVariant ScenarioComparisonModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -183,6 +192,13 @@ QVariant ScenarioComparisonModel::data(const QModelIndex &index, int role) const
             row.result->basis.sizing == QLatin1String("performance"))
             return tr("Done. No workload has utilisation data: every one is sized as provisioned");
         return tr("Done");
+    }
+    if (index.column() == MonthlyCostToday || index.column() == MonthlyCostAfter) {
+        if (!row.cost)
+            return display ? QVariant(QStringLiteral("–")) : QVariant(0);
+        const bool today = index.column() == MonthlyCostToday;
+        return display ? QVariant(today ? row.cost->todayText : row.cost->afterText)
+                       : QVariant(today ? row.cost->today : row.cost->after);
     }
     if (!row.result)
         return display ? QVariant(QStringLiteral("–")) : QVariant(0);
@@ -287,6 +303,10 @@ QVariant ScenarioComparisonModel::headerData(int section, Qt::Orientation orient
         return tr("Memory bought (GiB), as containers");
     case NotSchedulable:
         return tr("Not schedulable");
+    case MonthlyCostToday:
+        return tr("Cost a month, today");
+    case MonthlyCostAfter:
+        return tr("Cost a month, after the move");
     case Basis:
         return tr("Basis of both sides");
     case Status:

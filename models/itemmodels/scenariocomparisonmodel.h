@@ -23,6 +23,8 @@ public:
         VmHosts, ///< VmHosts and ContainerNodes are adjacent: the grouped bars map them as a range
         ContainerNodes,
         Workloads,
+        MonthlyCostToday, ///< the business case of the scenario, a month (set by whoever prices it)
+        MonthlyCostAfter,
         ContainerNodesLowerBound,
         VmHostsLowerBound,
         SavedVcpu,
@@ -60,6 +62,17 @@ public:
     const QList<Workload> &workloads() const { return m_workloads; }
 
     const std::optional<DensityResult> &result(int row) const { return m_rows[row].result; }
+
+    /** A scenario's business case a month: the amounts, and as shown (in the price book's currency). */
+    struct MonthlyCost {
+        double today = 0;
+        double after = 0;
+        QString todayText;
+        QString afterText;
+    };
+    /** Sets the monthly cost shown for the scenario of that name; none: not priced (yet). */
+    void setMonthlyCost(const QString &scenario, const std::optional<MonthlyCost> &cost);
+    std::optional<MonthlyCost> monthlyCost(int row) const { return m_rows[row].cost; }
     /** True while some scenario is being packed. */
     bool isBusy() const;
 
@@ -83,6 +96,7 @@ private:
         quint64 generation = 0; ///< results of an older generation are dropped
         bool running = false;
         bool compared = true;
+        std::optional<MonthlyCost> cost; ///< set by the business case, which prices every scenario
     };
     void repack(int row);
 

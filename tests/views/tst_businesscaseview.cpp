@@ -7,9 +7,13 @@
 #include "charts/livechartview.h"
 #include "cost/businesscasemodels.h"
 #include "cost/projectbusinesscase.h"
+#include "itemmodels/scenariocomparisonmodel.h"
+#include "scenarioview.h"
+#include "store/projectstore.h"
 
 #include <QBarSet>
 #include <QChart>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QJsonDocument>
@@ -93,6 +97,65 @@ private Q_SLOTS:
             after += set->at(1);
         QVERIFY(qAbs(after - bc.after / 1000.0) < 1e-6);
         QCOMPARE(charts[1]->chart()->series().size(), 3); // staying, moving, payback
+    }
+
+    void comparisonGivesEachScenariosMonthlyCost()
+    {
+        ScenarioComparisonModel *scenarios = m_window->workspace()->scenarios();
+        Scenario big;
+        big.name = QStringLiteral("64 vCPU nodes");
+        big.node.vcpu = 64;
+        big.node.memoryGiB = 256;
+        scenarios->addScenario(big);
+        const int added = scenarios->rowForName(big.name);
+        QVERIFY(added >= 0);
+        const auto allPriced = [&]() {
+            for (int row = 0; row < scenarios->rowCount(); ++row) {
+                if (!scenarios->result(row) || !scenarios->monthlyCost(row))
+                    return false;
+            }
+            return !scenarios->isBusy() && !m_view->isBusy();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(allPriced(), 60000);
+        QVERIFY(scenarios->rowCount() >= 2);
+        const PriceBook &book = m_view->priceBook();
+        const BusinessCase &chosen = *m_view->businessCase();
+        const int chosenRow = scenarios->rowForName(m_view->scenarioBox()->currentText());
+        QVERIFY(chosenRow >= 0);
+        QCOMPARE(scenarios->monthlyCost(chosenRow)->after, chosen.after);
+        QCOMPARE(scenarios->monthlyCost(chosenRow)->today, chosen.before);
+        for (int row = 0; row < scenarios->rowCount(); ++row) {
+            const auto cost = scenarios->monthlyCost(row);
+            QCOMPARE(scenarios->index(row, ScenarioComparisonModel::MonthlyCostAfter).data().toString(),
+                     book.formatMoney(cost->after, 0));
+            QCOMPARE(scenarios->index(row, ScenarioComparisonModel::MonthlyCostToday).data(Qt::EditRole).toDouble(),
+                     cost->today);
+        }
+        // In the side-by-side table, a row of its own under its name.
+        QAbstractItemModel *table = m_window->workspace()->scenarioView()->compareTable()->model();
+        bool shown = false;
+        for (int row = 0; row < table->rowCount(); ++row)
+            shown = shown ||
+                    table->headerData(row, Qt::Vertical).toString() == QLatin1String("Cost a month, after the move");
+        QVERIFY(shown);
+        scenarios->removeScenario(added);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_view->isBusy(), 60000);
+    }
+
+    void rampFollowsTheWavesOnceTheProjectHasThem()
+    {
+        const auto said = [this]() { return m_view->businessCase()->assumptions.join(u' '); };
+        QVERIFY2(said().contains(QLatin1String("the project has no wave plan")), qPrintable(said()));
+        // Saved wave parameters make a wave plan: the business case prices again, month by month.
+        ProjectStore *store = m_window->store();
+        QVERIFY(!store->setSetting(QStringLiteral("waves/parameters"), QStringLiteral(R"({"start": "2027-03-01"})")));
+        m_view->recompute();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_view->isBusy() && said().contains(QLatin1String("follows the project's wave plan")),
+                                 60000);
+        QVERIFY2(said().contains(QLatin1String("from 2027-03-01")), qPrintable(said()));
+        QVERIFY(!store->setSetting(QStringLiteral("waves/parameters"), QStringLiteral("")));
+        m_view->recompute();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_view->isBusy() && said().contains(QLatin1String("no wave plan")), 60000);
     }
 
     void priceBookEditsAreUndoSteps()

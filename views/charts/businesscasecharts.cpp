@@ -113,8 +113,7 @@ QChart *CostOverYearsChart::create(CostTimelineModel *model)
     x->setTitleText(QObject::tr("Months from the start of the move"));
     x->setTitleFont(ChartStyle::font(12));
     x->setTitleBrush(ChartStyle::muted());
-    QValueAxis *y =
-        ChartStyle::countAxis(highest * 1.05, QObject::tr("Cumulative, thousands of %1").arg(model->currency()));
+    QValueAxis *y = ChartStyle::countAxis(highest * 1.05, QObject::tr("Thousands of %1").arg(model->currency()));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries *series : {static_cast<QAbstractSeries *>(staying), static_cast<QAbstractSeries *>(moving),

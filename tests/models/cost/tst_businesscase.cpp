@@ -5,6 +5,7 @@
 #include "cost/onpremisesestate.h"
 #include "cost/skuchooser.h"
 #include "cost/tcoprojection.h"
+#include "cost/waveramp.h"
 #include "density/densityengine.h"
 #include "density/workload.h"
 
@@ -256,7 +257,7 @@ private Q_SLOTS:
         h2.name = QStringLiteral("h2");
         h2.cores = 16;
         h2.sockets = 1;
-        const EstateShares estate = OnPremisesEstate::cost(vms, {h1, h2}, Scenario().host, smallBook());
+        const EstateShares estate = OnPremisesEstate::cost(vms, {h1, h2}, Scenario(), smallBook());
         QVERIFY(estate.cost.realHosts);
         QCOMPARE(estate.cost.hosts, 2);
         QVERIFY(qAbs(estate.cost.hardware - 1000) < kCent);
@@ -279,8 +280,8 @@ private Q_SLOTS:
         // 8 vCPU and 32 GiB fit one default host (32 cores x 4, 504 GiB); with its spare: 2 hosts.
         const QList<Vm> vms{costVm(1, windowsOs(), 2, 8, 0), costVm(2, windowsOs(), 2, 8, 0),
                             costVm(3, linuxOs(), 4, 16, 0)};
-        QCOMPARE(OnPremisesEstate::baselineHosts(vms, Scenario().host), 2);
-        const EstateShares estate = OnPremisesEstate::cost(vms, {}, Scenario().host, smallBook());
+        QCOMPARE(OnPremisesEstate::baselineHosts(vms, Scenario()), 2);
+        const EstateShares estate = OnPremisesEstate::cost(vms, {}, Scenario(), smallBook());
         QVERIFY(!estate.cost.realHosts);
         QCOMPARE(estate.cost.cores, 64.0);
         // One Windows VM on each host: Standard 32 cores (2 packs, 2,000) each, over 60 months.
@@ -292,6 +293,44 @@ private Q_SLOTS:
         QVERIFY(qAbs(bc->byPath.value(MigrationPath::Retain) - estate.perVm.value(1) - estate.perVm.value(3)) < kCent);
         QCOMPARE(bc->byPath.value(MigrationPath::Retire), 0.0);
         QVERIFY(qAbs(bc->before - estate.cost.total()) < kCent);
+    }
+
+    void baselineHostsOnTheScenariosOwnBasis()
+    {
+        // 30 Linux VMs of 4 vCPU and 8 GiB on the default host (32 cores, 2 threads, 512 GiB less
+        // 8 reserved, an 80 % ceiling, KVM overhead 8,192 x 0.2 % + 218 + 4 x 8 = 8,459 MiB a VM:
+        // 48 VMs a host by memory). CPU overcommit 1: 64 x 0.8 = 51 vCPU a host, 12 VMs, 3 hosts
+        // and the spare; overcommit 2: 102 vCPU, 25 VMs, 2 hosts and the spare; 1 vCPU per core
+        // set on purpose: 25 vCPU, 6 VMs, 5 hosts and the spare.
+        QList<Vm> vms;
+        QList<Decision> decisions;
+        for (int i = 1; i <= 30; ++i) {
+            vms.append(costVm(i, linuxOs(), 4, 8, 40));
+            decisions.append(decisionFor(i, MigrationPath::Containerize));
+        }
+        Scenario scenario;
+        scenario.sizing.basis = Scenario::SizingBasis::Provisioned;
+        scenario.cpuOvercommit = 1;
+        QCOMPARE(OnPremisesEstate::baselineHosts(vms, scenario), 4);
+        scenario.cpuOvercommit = 2;
+        QCOMPARE(OnPremisesEstate::baselineHosts(vms, scenario), 3);
+        Scenario asymmetric = scenario;
+        asymmetric.host.vcpuPerCore = 1.0;
+        QCOMPARE(OnPremisesEstate::baselineHosts(vms, asymmetric), 6);
+        QCOMPARE(OnPremisesEstate::cost(vms, {}, asymmetric, smallBook()).cost.hosts, 6);
+        QCOMPARE(OnPremisesEstate::cost(vms, {}, asymmetric, smallBook()).cost.cores, 6 * 32.0);
+
+        // Cost and density count the same hosts: the density engine's VM hosts for the same VMs
+        // on the same scenario, without a host inventory.
+        for (const Scenario &s : {scenario, asymmetric}) {
+            Scenario like = s;
+            QList<Workload> workloads;
+            for (int i = 0; i < vms.size(); ++i)
+                workloads.append(Workload::fromVm(vms[i], decisions[i]));
+            auto density = DensityEngine(like).run(workloads);
+            QVERIFY2(density.ok(), density.ok() ? "" : qPrintable(density.error().toString()));
+            QCOMPARE(OnPremisesEstate::baselineHosts(vms, like), density->vmHosts);
+        }
     }
 
     void tcoWithRampAndDoubleRunning()
@@ -318,6 +357,81 @@ private Q_SLOTS:
         QCOMPARE(r.paybackMonth, std::optional<int>(7));
         QCOMPARE(r.cumulativeAfter.size(), 24);
         QVERIFY(qAbs(r.cumulativeBefore.last() - 24000) < kCent);
+    }
+
+    void tcoWithTheWavesMonthByMonth()
+    {
+        // Two waves: half the VMs in one from month 1 to 2, the rest in one within month 2; each
+        // VM one month on premises after its wave. Started: 1/2, 1, 1; moved: 0, 1/2, 1.
+        // Month 1: 1,000 + 400 x 1/2 + 1,200 x 1/2 = 1,800; month 2: 1,000 + 400 + 600 = 2,000;
+        // month 3: 1,000 x 1/2 + 400 = 900; then 400. Year 1: 1,800 + 2,000 + 900 + 9 x 400 =
+        // 8,300, a saving of 3,700; cumulative -800, -1,800, -1,700, -1,100, -500, +100: month 6.
+        TcoInputs in;
+        in.before = 1000;
+        in.after = 400;
+        in.oneOff = 1200;
+        in.rampShareByYear = {0.5, 0.5}; // not used: the waves say when
+        WaveRamp waves;
+        waves.startedShareByMonth = {0.5, 1.0, 1.0};
+        waves.movedShareByMonth = {0.0, 0.5, 1.0};
+        in.waves = waves;
+        in.doubleRunningMonths = 1;
+        in.years = 1;
+        const TcoResult r = TcoProjection::project(in);
+        QCOMPARE(r.years.size(), 1);
+        QVERIFY(qAbs(r.cumulativeAfter[0] - 1800) < kCent);
+        QVERIFY(qAbs(r.cumulativeAfter[1] - 3800) < kCent);
+        QVERIFY(qAbs(r.cumulativeAfter[2] - 4700) < kCent);
+        QVERIFY(qAbs(r.years[0].after - 8300) < kCent);
+        QVERIFY(qAbs(r.years[0].cumulativeSaving - 3700) < kCent);
+        QCOMPARE(r.paybackMonth, std::optional<int>(6));
+    }
+
+    void waveRampFromAPlan()
+    {
+        // Waves ending in April (10 and 30 VMs, the first started in March) and June (10 VMs,
+        // started on 31 May): months March to June.
+        WavePlan plan;
+        const auto wave = [](int number, const QDate &start, const QDate &end, int vms) {
+            Wave w;
+            w.number = number;
+            w.start = start;
+            w.end = end;
+            w.vms = vms;
+            return w;
+        };
+        plan.waves = {wave(1, QDate(2027, 3, 29), QDate(2027, 4, 9), 10),
+                      wave(2, QDate(2027, 4, 12), QDate(2027, 4, 23), 30),
+                      wave(3, QDate(2027, 5, 31), QDate(2027, 6, 11), 10)};
+        const std::optional<WaveRamp> ramp = WaveRamp::fromPlan(plan);
+        QVERIFY(ramp);
+        QCOMPARE(ramp->startedShareByMonth, (QList<double>{0.2, 0.8, 1.0, 1.0}));
+        QCOMPARE(ramp->movedShareByMonth, (QList<double>{0.0, 0.8, 0.8, 1.0}));
+        QCOMPARE(ramp->waves, 3);
+        QCOMPARE(ramp->vms, 50);
+        QCOMPARE(ramp->start, QDate(2027, 3, 29));
+        QCOMPARE(ramp->end, QDate(2027, 6, 11));
+        QCOMPARE(WaveRamp::at(ramp->movedShareByMonth, 0), 0.0);
+        QCOMPARE(WaveRamp::at(ramp->movedShareByMonth, 2), 0.8);
+        QCOMPARE(WaveRamp::at(ramp->movedShareByMonth, 9), 1.0);
+        QVERIFY(!WaveRamp::fromPlan(WavePlan()));
+
+        // The business case says which ramp it used.
+        const QList<Vm> vms{costVm(1, linuxOs(), 2, 8, 0), costVm(2, linuxOs(), 2, 8, 0)};
+        BusinessCaseInputs in =
+            inputs(vms, {decisionFor(1, MigrationPath::Rehost), decisionFor(2, MigrationPath::Retire)});
+        auto byYears = BusinessCaseCalculator::compute(in);
+        QVERIFY(byYears->assumptions.join(u' ').contains(QLatin1String("the project has no wave plan")));
+        in.waves = ramp;
+        auto byWaves = BusinessCaseCalculator::compute(in);
+        const QString said = byWaves->assumptions.join(u' ');
+        QVERIFY2(said.contains(QLatin1String("follows the project's wave plan, month by month: 3 waves move 50 VMs "
+                                             "from 2027-03-29 to 2027-06-11")),
+                 qPrintable(said));
+        QVERIFY(!said.contains(QLatin1String("no wave plan")));
+        // The same monthly figures, another path over the months.
+        QCOMPARE(byWaves->after, byYears->after);
+        QVERIFY(byWaves->years[0].after != byYears->years[0].after);
     }
 
     void rampOverTwoYears()

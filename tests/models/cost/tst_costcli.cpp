@@ -115,6 +115,81 @@ private Q_SLOTS:
         QVERIFY(assumptions.join(u' ').contains(QLatin1String("pricing calculator")));
     }
 
+    void compareGivesEachScenariosMonthlyCost()
+    {
+        const QString a = QStringLiteral("aks-16x64"), b = QStringLiteral("aks-32x128-licence-included");
+        const Run run = cli({QStringLiteral("compare"), m_project, a, b, QStringLiteral("--json")});
+        QVERIFY2(run.status == 0, qPrintable(run.err));
+        const QJsonArray scenarios =
+            QJsonDocument::fromJson(run.out.toUtf8()).object().value(QLatin1String("scenarios")).toArray();
+        QCOMPARE(scenarios.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject scenario = scenarios.at(i).toObject();
+            // The density keys as before, and the monthly cost beside them.
+            for (const char *key : {"scenario", "vmHosts", "containerNodes", "capacity"})
+                QVERIFY2(scenario.contains(QLatin1String(key)), key);
+            const QJsonObject monthly = scenario.value(QLatin1String("monthlyCost")).toObject();
+            QCOMPARE(keysOf(monthly),
+                     (QSet<QString>{QStringLiteral("before"), QStringLiteral("after"), QStringLiteral("byPath"),
+                                    QStringLiteral("currency"), QStringLiteral("paybackMonth")}));
+            QCOMPARE(monthly.value(QLatin1String("currency")).toString(), QStringLiteral("USD"));
+            // The same figures as the scenario's own business case.
+            const Run cost = cli({QStringLiteral("cost"), m_project, QStringLiteral("--scenario"), i == 0 ? a : b,
+                                  QStringLiteral("--json")});
+            QVERIFY2(cost.status == 0, qPrintable(cost.err));
+            const QJsonObject own = QJsonDocument::fromJson(cost.out.toUtf8()).object();
+            const QJsonObject ownMonthly = own.value(QLatin1String("monthly")).toObject();
+            QCOMPARE(monthly.value(QLatin1String("after")).toDouble(),
+                     ownMonthly.value(QLatin1String("after")).toDouble());
+            QCOMPARE(monthly.value(QLatin1String("before")).toDouble(),
+                     ownMonthly.value(QLatin1String("before")).toDouble());
+            QCOMPARE(monthly.value(QLatin1String("byPath")).toObject(),
+                     ownMonthly.value(QLatin1String("byPath")).toObject());
+            QCOMPARE(monthly.value(QLatin1String("paybackMonth")), own.value(QLatin1String("paybackMonth")));
+        }
+        // Different node sizes and licence models: a different container bill.
+        QVERIFY(
+            scenarios.at(0).toObject().value(QLatin1String("monthlyCost")).toObject().value(QLatin1String("after")) !=
+            scenarios.at(1).toObject().value(QLatin1String("monthlyCost")).toObject().value(QLatin1String("after")));
+
+        const Run text = cli({QStringLiteral("compare"), m_project, a, b});
+        QVERIFY2(text.status == 0, qPrintable(text.err));
+        QVERIFY2(text.out.contains(QLatin1String("cost a month today / after")) &&
+                     text.out.contains(QLatin1String("$")),
+                 qPrintable(text.out));
+    }
+
+    void rampFollowsTheWavesOnceTheProjectHasThem()
+    {
+        // A copy of the demo project: without a wave plan the book's per-year ramp; with the demo's
+        // dependencies imported, the waves month by month; the monthly figures stay the same.
+        const QString copy = m_dir.filePath(QStringLiteral("waves.landfall"));
+        QVERIFY(QFile::copy(m_project, copy));
+        const auto cost = [&copy]() {
+            const Run run = cli({QStringLiteral("cost"), copy, QStringLiteral("--json")});
+            return QJsonDocument::fromJson(run.out.toUtf8()).object();
+        };
+        const auto said = [](const QJsonObject &json) {
+            return json.value(QLatin1String("assumptions")).toVariant().toStringList().join(u' ');
+        };
+        const QJsonObject byYears = cost();
+        QVERIFY2(said(byYears).contains(QLatin1String("the project has no wave plan")), qPrintable(said(byYears)));
+        const Run imported = cli({QStringLiteral("dependencies"), copy, QStringLiteral("--import"),
+                                  demo(QStringLiteral("demo-dependencies.csv"))});
+        QVERIFY2(imported.status == 0, qPrintable(imported.err));
+        QCOMPARE(cli({QStringLiteral("waves"), copy, QStringLiteral("--start"), QStringLiteral("2027-03-01"),
+                      QStringLiteral("--save")})
+                     .status,
+                 0);
+        const QJsonObject byWaves = cost();
+        QVERIFY2(said(byWaves).contains(QLatin1String("follows the project's wave plan, month by month")),
+                 qPrintable(said(byWaves)));
+        QVERIFY(said(byWaves).contains(QLatin1String("from 2027-03-")));
+        QCOMPARE(byWaves.value(QLatin1String("monthly")).toObject(),
+                 byYears.value(QLatin1String("monthly")).toObject());
+        QVERIFY(byWaves.value(QLatin1String("years")).toArray() != byYears.value(QLatin1String("years")).toArray());
+    }
+
     void textSaysEveryAmountIsAtProvisionedSize()
     {
         const Run run =
@@ -134,19 +209,33 @@ private Q_SLOTS:
     void scenarioNamesTheNodeSizeAndTheLicenceModel()
     {
         // The cost model reads the scenario's own keys, node.sku and licensing.model, from the
-        // stored JSON. (`scenario --add` stores the density engine's normalised JSON, which drops
-        // keys the engine does not know yet, so these are written into the project directly.)
+        // stored JSON: `scenario --add` keeps the keys the density engine does not read.
+        const auto add = [this](const QString &name, const QByteArray &json) {
+            const QString file = m_dir.filePath(name + QStringLiteral(".json"));
+            QFile out(file);
+            if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size())
+                return -1;
+            out.close();
+            return cli({QStringLiteral("scenario"), m_project, QStringLiteral("--add"), file}).status;
+        };
+        QCOMPARE(add(QStringLiteral("hybrid"),
+                     R"({"name": "hybrid", "node": {"vcpu": 32, "memoryGiB": 128, "sku": "D32s_v5"},
+                         "licensing": {"model": "hybrid-benefit"}, "costNote": "kept"})"),
+                 0);
+        QCOMPARE(add(QStringLiteral("unknown-size"),
+                     R"({"name": "unknown-size", "node": {"vcpu": 32, "memoryGiB": 128, "sku": "Z99_v9"}})"),
+                 0);
         {
             auto store = landfall::ProjectStore::open(m_project, landfall::ProjectStore::OpenMode::ExistingOnly);
             QVERIFY(store.ok());
-            QVERIFY(!store.value()->saveScenario(
-                QStringLiteral("hybrid"),
-                QStringLiteral(R"({"name": "hybrid", "node": {"vcpu": 32, "memoryGiB": 128, "sku": "D32s_v5"},
-                                   "licensing": {"model": "hybrid-benefit"}})")));
-            QVERIFY(!store.value()->saveScenario(
-                QStringLiteral("unknown-size"),
-                QStringLiteral(
-                    R"({"name": "unknown-size", "node": {"vcpu": 32, "memoryGiB": 128, "sku": "Z99_v9"}})")));
+            const QJsonObject stored =
+                QJsonDocument::fromJson(store.value()->scenarioDefinition(QStringLiteral("hybrid"))->toUtf8()).object();
+            const QJsonObject node = stored.value(QLatin1String("node")).toObject();
+            QCOMPARE(node.value(QLatin1String("sku")).toString(), QStringLiteral("D32s_v5"));
+            QCOMPARE(node.value(QLatin1String("vcpu")).toInt(), 32);
+            QCOMPARE(stored.value(QLatin1String("costNote")).toString(), QStringLiteral("kept"));
+            // The normalised keys are there too: the engine's defaults written out.
+            QVERIFY(node.contains(QLatin1String("maxPods")));
         }
         const auto costOf = [this](const QString &scenario) {
             const Run run = cli(
