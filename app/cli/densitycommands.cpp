@@ -143,7 +143,8 @@ int scenarioCommand(const QStringList &arguments, Console &console)
         for (const auto &[key, value] :
              {std::pair{ReportSettings::kRecommended, clear ? QString() : name},
               std::pair{ReportSettings::kRecommendationWhy, clear ? QString() : args.value(QStringLiteral("why"))}}) {
-            if (const auto error = store->setSetting(key, value)) {
+            // A setting is never NULL: an empty one is "none".
+            if (const auto error = store->setSetting(key, value.isNull() ? QStringLiteral("") : value)) {
                 console.err << "landfall-cli scenario: " << error->message << Qt::endl;
                 return kProjectUnusable;
             }
@@ -173,7 +174,7 @@ int scenarioCommand(const QStringList &arguments, Console &console)
         return refuse(console, QStringLiteral("scenario"), QStringLiteral("no scenario named '%1'").arg(name));
     // A removed scenario is no longer recommended.
     if (store->setting(ReportSettings::kRecommended) == name) {
-        if (const auto error = store->setSetting(ReportSettings::kRecommended, QString())) {
+        if (const auto error = store->setSetting(ReportSettings::kRecommended, QStringLiteral(""))) {
             console.err << "landfall-cli scenario: " << error->message << Qt::endl;
             return kProjectUnusable;
         }
