@@ -515,8 +515,9 @@ void Composer::summary()
     figures.kind = ReportBlock::Kind::Figures;
     figures.figures.append({ReportBuilder::count(m_model.vmsInScope), QStringLiteral("VMs in scope")});
     if (bc) {
-        figures.figures.append({money(bc->before, cur), QStringLiteral("a month today")});
-        figures.figures.append({money(bc->after, cur), QStringLiteral("a month after the move")});
+        // The currency in the caption: a large estate's amount fits the tile whole.
+        figures.figures.append({number(bc->before, 0), cur + QStringLiteral(" a month today")});
+        figures.figures.append({number(bc->after, 0), cur + QStringLiteral(" a month after the move")});
         figures.figures.append(
             {bc->paybackMonth ? QStringLiteral("Month %1").arg(*bc->paybackMonth) : QStringLiteral("None"),
              QStringLiteral("payback, counted from the start of the move")});
