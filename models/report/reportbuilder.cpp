@@ -1059,10 +1059,11 @@ void Composer::density()
             text += QStringLiteral(" The best size, the one that buys the least vCPU, is %1.").arg(best);
         if (!infeasible.isEmpty())
             text += QStringLiteral(" Not possible: ") + infeasible.join(QStringLiteral("; ")) + u'.';
-        section.blocks.append(paragraph(text));
+        // The chart first: the heading keeps with it, and the words under it read as its legend.
         section.blocks.append(
             chartBlock(ReportBlock::Chart::NodeSizeSweep,
                        QStringLiteral("Nodes needed per node size, scenario ") + outcome.scenario.name, i));
+        section.blocks.append(paragraph(text));
     }
     m_model.sections.append(section);
 }
@@ -1505,7 +1506,7 @@ void Composer::appendix()
     } else {
         table.header = {QStringLiteral("Application"), QStringLiteral("VM"), QStringLiteral("Path"),
                         QStringLiteral("Confidence"), QStringLiteral("Why a decision is needed")};
-        table.columnWeights = {1.6, 2.2, 1.0, 0.9, 2.4};
+        table.columnWeights = {1.4, 1.7, 0.9, 0.8, 3.4};
     }
     QString previous;
     bool first = true;
@@ -1648,7 +1649,7 @@ Result<ReportModel, ReportError> ReportBuilder::build(const ReportInputs &inputs
         return ReportError{ReportError::Kind::Input, QStringLiteral("a report needs at least one scenario")};
     ReportModel model;
     model.title = QStringLiteral("Cloud migration assessment");
-    model.subtitle = QStringLiteral("Migration paths, container density and the conditions to check");
+    model.subtitle = QStringLiteral("The recommendation, the business case, the risks and the next steps");
     model.customer = inputs.options.customer;
     model.consultant = inputs.options.consultant;
     model.date = inputs.options.date;
