@@ -9,6 +9,7 @@
 #include "density/scenario.h"
 #include "density/workload.h"
 #include "report/planinputs.h"
+#include "report/reportsettings.h"
 
 #include <QFile>
 #include <QHash>
@@ -74,17 +75,24 @@ int refuse(Console &console, const QString &command, const QString &message)
 int scenarioCommand(const QStringList &arguments, Console &console)
 {
     CommandArguments args(QStringLiteral("scenario"),
-                          QStringLiteral("scenario PROJECT (--add FILE.json | --list | --remove NAME)"));
+                          QStringLiteral("scenario PROJECT (--add FILE.json | --list | --remove NAME | --recommend "
+                                         "NAME [--why TEXT] | --recommend none)"));
     args.option({QStringLiteral("add")}, QStringLiteral("Add a scenario, replacing one of the same name."),
                 QStringLiteral("file"))
         .option({QStringLiteral("list")}, QStringLiteral("List the project's scenarios."))
-        .option({QStringLiteral("remove")}, QStringLiteral("Remove a scenario."), QStringLiteral("name"));
+        .option({QStringLiteral("remove")}, QStringLiteral("Remove a scenario."), QStringLiteral("name"))
+        .option({QStringLiteral("recommend")},
+                QStringLiteral("Mark a scenario as the one the report recommends (\"none\" clears the mark)."),
+                QStringLiteral("name"))
+        .option({QStringLiteral("why")}, QStringLiteral("With --recommend: why, in a sentence the report prints."),
+                QStringLiteral("text"));
     if (!args.parse(arguments, 1, 1, console))
         return kUsageError;
     const int actions = int(args.isSet(QStringLiteral("add"))) + int(args.isSet(QStringLiteral("list"))) +
-                        int(args.isSet(QStringLiteral("remove")));
-    if (actions != 1) {
-        console.err << "landfall-cli scenario: give exactly one of --add, --list and --remove\nusage: "
+                        int(args.isSet(QStringLiteral("remove"))) + int(args.isSet(QStringLiteral("recommend")));
+    if (actions != 1 || (args.isSet(QStringLiteral("why")) && !args.isSet(QStringLiteral("recommend")))) {
+        console.err << "landfall-cli scenario: give exactly one of --add, --list, --remove and --recommend (--why "
+                       "only with --recommend)\nusage: "
                     << args.synopsis() << Qt::endl;
         return kUsageError;
     }
@@ -128,10 +136,33 @@ int scenarioCommand(const QStringList &arguments, Console &console)
         console.out << "scenario " << added->name << (replaced ? " replaced" : " added") << Qt::endl;
         return kSuccess;
     }
+    if (args.isSet(QStringLiteral("recommend"))) {
+        const QString name = args.value(QStringLiteral("recommend"));
+        const bool clear = name == QLatin1String("none");
+        if (!clear && !store->scenarioNames().contains(name) && name != kDefaultScenario)
+            return refuse(
+                console, QStringLiteral("scenario"),
+                QStringLiteral("no scenario named '%1'; the project has: %2")
+                    .arg(name, (store->scenarioNames() + QStringList{kDefaultScenario}).join(QStringLiteral(", "))));
+        for (const auto &[key, value] :
+             {std::pair{ReportSettings::kRecommended, clear ? QString() : name},
+              std::pair{ReportSettings::kRecommendationWhy, clear ? QString() : args.value(QStringLiteral("why"))}}) {
+            // A setting is never NULL: an empty one is "none".
+            if (const auto error = store->setSetting(key, value.isNull() ? QStringLiteral("") : value)) {
+                console.err << "landfall-cli scenario: " << error->message << Qt::endl;
+                return kProjectUnusable;
+            }
+        }
+        console.out << (clear ? QStringLiteral("no scenario recommended")
+                              : QStringLiteral("scenario %1 recommended").arg(name))
+                    << Qt::endl;
+        return kSuccess;
+    }
     if (args.isSet(QStringLiteral("list"))) {
         const QStringList names = store->scenarioNames();
+        const QString recommended = store->setting(ReportSettings::kRecommended);
         for (const QString &name : names)
-            console.out << name << '\n';
+            console.out << name << (name == recommended ? " (recommended)" : "") << '\n';
         if (!names.contains(kDefaultScenario))
             console.out << kDefaultScenario << " (built in: every default)\n";
         console.out.flush();
@@ -145,6 +176,13 @@ int scenarioCommand(const QStringList &arguments, Console &console)
     }
     if (!removed.value())
         return refuse(console, QStringLiteral("scenario"), QStringLiteral("no scenario named '%1'").arg(name));
+    // A removed scenario is no longer recommended.
+    if (store->setting(ReportSettings::kRecommended) == name) {
+        if (const auto error = store->setSetting(ReportSettings::kRecommended, QStringLiteral(""))) {
+            console.err << "landfall-cli scenario: " << error->message << Qt::endl;
+            return kProjectUnusable;
+        }
+    }
     console.out << "scenario " << name << " removed" << Qt::endl;
     return kSuccess;
 }
@@ -374,7 +412,8 @@ int compareCommand(const QStringList &arguments, Console &console)
 void registerDensityCommands(CommandRegistry &registry)
 {
     registry.add({QStringLiteral("scenario"),
-                  QStringLiteral("scenario PROJECT (--add FILE.json | --list | --remove NAME)"),
+                  QStringLiteral("scenario PROJECT (--add FILE.json | --list | --remove NAME | --recommend NAME [--why "
+                                 "TEXT])"),
                   QStringLiteral("Manage the density what-if scenarios of PROJECT."), scenarioCommand});
     registry.add({QStringLiteral("density"), QStringLiteral("density PROJECT --scenario NAME [--json]"),
                   QStringLiteral("Nodes against VM hosts for the containerized workloads, with bounds, savings, "

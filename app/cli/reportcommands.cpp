@@ -4,6 +4,12 @@
 #include "report/pdfreportwriter.h"
 #include "report/reportbuilder.h"
 
+#include "report/reportsettings.h"
+
+#include <QColor>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSettings>
 
 namespace landfall::cli {
@@ -11,7 +17,23 @@ namespace landfall::cli {
 namespace {
 
 const QString kSynopsis = QStringLiteral("report PROJECT --out FILE.pdf [--scenario NAME]... [--customer TEXT] "
-                                         "[--consultant TEXT] [--paper a4|letter]");
+                                         "[--consultant TEXT] [--paper a4|letter] [--appendix none|exceptions|full] "
+                                         "[--note SECTION=TEXT]... [--logo IMAGE] [--primary-colour #RRGGBB] "
+                                         "[--accent-colour #RRGGBB] [--years N]");
+const QString kNotesSynopsis =
+    QStringLiteral("report-notes PROJECT (--list | --set SECTION=TEXT... | --clear SECTION...)");
+
+/** "plan=Payroll stays whole" -> {"plan", "Payroll stays whole"}; an error in words for anything else. */
+std::optional<QString> parseNote(const QString &text, QMap<QString, QString> &notes)
+{
+    const qsizetype equals = text.indexOf(u'=');
+    const QString section = text.left(equals).trimmed();
+    if (equals <= 0 || !ReportOptions::noteSections().contains(section))
+        return QStringLiteral("a note is SECTION=TEXT with SECTION one of %1 (got '%2')")
+            .arg(ReportOptions::noteSections().join(QStringLiteral(", ")), text);
+    notes.insert(section, text.mid(equals + 1).trimmed());
+    return std::nullopt;
+}
 
 int reportCommand(const QStringList &arguments, Console &console)
 {
@@ -25,9 +47,74 @@ int reportCommand(const QStringList &arguments, Console &console)
         .option({QStringLiteral("consultant")}, QStringLiteral("The consultant named on the cover."),
                 QStringLiteral("text"))
         .option({QStringLiteral("paper")}, QStringLiteral("The paper size: a4 (the default) or letter."),
-                QStringLiteral("size"));
+                QStringLiteral("size"))
+        .option({QStringLiteral("appendix")},
+                QStringLiteral("What follows the body: none, exceptions (the default: the VMs that need a decision) "
+                               "or full (every VM, by application)."),
+                QStringLiteral("what"))
+        .option({QStringLiteral("note")},
+                QStringLiteral("A note printed at the start of a section (repeatable), over the one kept in the "
+                               "project; SECTION is one of ") +
+                    ReportOptions::noteSections().join(QStringLiteral(", ")) + u'.',
+                QStringLiteral("section=text"))
+        .option({QStringLiteral("logo")},
+                QStringLiteral("An image for the cover and the running header (default: "
+                               "the report/logo setting)."),
+                QStringLiteral("image"))
+        .option({QStringLiteral("primary-colour")},
+                QStringLiteral("Headings and table headers (default: the report/primaryColour setting, else navy)."),
+                QStringLiteral("colour"))
+        .option({QStringLiteral("accent-colour")},
+                QStringLiteral("Rules and highlights (default: the report/accentColour setting, else teal)."),
+                QStringLiteral("colour"))
+        .option({QStringLiteral("years")}, QStringLiteral("Years of the total cost of ownership (default 3)."),
+                QStringLiteral("n"));
     if (!args.parse(arguments, 1, 1, console))
         return kUsageError;
+    ReportOptions options;
+    if (args.isSet(QStringLiteral("appendix"))) {
+        const auto appendix = ReportOptions::appendixFromKey(args.value(QStringLiteral("appendix")));
+        if (!appendix) {
+            console.err << "landfall-cli report: unknown appendix '" << args.value(QStringLiteral("appendix"))
+                        << "'; expected none, exceptions or full" << Qt::endl;
+            return kUsageError;
+        }
+        options.appendix = *appendix;
+    }
+    for (const QString &note : args.values(QStringLiteral("note"))) {
+        if (const auto error = parseNote(note, options.notes)) {
+            console.err << "landfall-cli report: " << *error << Qt::endl;
+            return kUsageError;
+        }
+    }
+    if (args.isSet(QStringLiteral("years"))) {
+        bool ok = false;
+        options.years = args.value(QStringLiteral("years")).toInt(&ok);
+        if (!ok || options.years < 1 || options.years > 30) {
+            console.err << "landfall-cli report: --years must be a whole number from 1 to 30 (got '"
+                        << args.value(QStringLiteral("years")) << "')" << Qt::endl;
+            return kUsageError;
+        }
+    }
+    const QSettings settings(QStringLiteral("Landfall"), QStringLiteral("Landfall"));
+    const auto colour = [&](const QString &option, const QString &key) -> std::optional<QString> {
+        const QString value =
+            args.isSet(option) ? args.value(option) : settings.value(QStringLiteral("report/") + key).toString();
+        if (!value.isEmpty() && !QColor::isValidColorName(value))
+            return std::nullopt;
+        return value;
+    };
+    const auto primary = colour(QStringLiteral("primary-colour"), QStringLiteral("primaryColour"));
+    const auto accent = colour(QStringLiteral("accent-colour"), QStringLiteral("accentColour"));
+    if (!primary || !accent) {
+        console.err << "landfall-cli report: a colour is a name or #RRGGBB (got '"
+                    << (!primary ? args.value(QStringLiteral("primary-colour"))
+                                 : args.value(QStringLiteral("accent-colour")))
+                    << "')" << Qt::endl;
+        return kUsageError;
+    }
+    options.primaryColour = *primary;
+    options.accentColour = *accent;
     if (!args.isSet(QStringLiteral("out")) || args.value(QStringLiteral("out")).isEmpty()) {
         console.err << "landfall-cli report: --out FILE.pdf is required\nusage: landfall-cli " << kSynopsis << Qt::endl;
         return kUsageError;
@@ -47,15 +134,17 @@ int reportCommand(const QStringList &arguments, Console &console)
     if (!store)
         return kProjectUnusable;
 
-    ReportOptions options;
     options.customer = args.value(QStringLiteral("customer"));
     options.consultant = args.value(QStringLiteral("consultant"));
     options.scenarios = args.values(QStringLiteral("scenario"));
     options.scenarios.removeDuplicates();
     // The same logo the desktop application puts on its reports (File > Report...).
-    options.logoPath = QSettings(QStringLiteral("Landfall"), QStringLiteral("Landfall"))
-                           .value(QStringLiteral("report/logo"))
-                           .toString();
+    options.logoPath = args.isSet(QStringLiteral("logo")) ? args.value(QStringLiteral("logo"))
+                                                          : settings.value(QStringLiteral("report/logo")).toString();
+    if (!options.logoPath.isEmpty() && QImage(options.logoPath).isNull()) {
+        console.err << "landfall-cli report: cannot read the logo " << options.logoPath << " as an image" << Qt::endl;
+        return kInputRejected;
+    }
     const auto inputs = ReportBuilder::gather(*store, options);
     if (!inputs) {
         console.err << "landfall-cli report: " << inputs.error().message << Qt::endl;
@@ -89,10 +178,71 @@ int reportCommand(const QStringList &arguments, Console &console)
     return kSuccess;
 }
 
+int reportNotesCommand(const QStringList &arguments, Console &console)
+{
+    CommandArguments args(QStringLiteral("report-notes"), kNotesSynopsis);
+    args.option({QStringLiteral("list")}, QStringLiteral("Print the notes kept in the project, one per section."))
+        .option({QStringLiteral("set")}, QStringLiteral("Keep a note for a section (repeatable)."),
+                QStringLiteral("section=text"))
+        .option({QStringLiteral("clear")}, QStringLiteral("Remove a section's note (repeatable)."),
+                QStringLiteral("section"));
+    if (!args.parse(arguments, 1, 1, console))
+        return kUsageError;
+    const bool list = args.isSet(QStringLiteral("list"));
+    const bool edit = args.isSet(QStringLiteral("set")) || args.isSet(QStringLiteral("clear"));
+    if (list == edit) {
+        console.err << "landfall-cli report-notes: give --list, or --set and --clear\nusage: landfall-cli "
+                    << kNotesSynopsis << Qt::endl;
+        return kUsageError;
+    }
+    QMap<QString, QString> set;
+    for (const QString &note : args.values(QStringLiteral("set"))) {
+        if (const auto error = parseNote(note, set)) {
+            console.err << "landfall-cli report-notes: " << *error << Qt::endl;
+            return kUsageError;
+        }
+    }
+    const QStringList cleared = args.values(QStringLiteral("clear"));
+    for (const QString &section : cleared) {
+        if (!ReportOptions::noteSections().contains(section)) {
+            console.err << "landfall-cli report-notes: unknown section '" << section << "'; expected one of "
+                        << ReportOptions::noteSections().join(QStringLiteral(", ")) << Qt::endl;
+            return kUsageError;
+        }
+    }
+    std::unique_ptr<ProjectStore> store =
+        openProject(args.positional().constFirst(), ProjectStore::OpenMode::ExistingOnly, console);
+    if (!store)
+        return kProjectUnusable;
+    QJsonObject notes = QJsonDocument::fromJson(store->setting(ReportSettings::kNotes).toUtf8()).object();
+    if (list) {
+        for (const QString &section : ReportOptions::noteSections()) {
+            if (notes.contains(section))
+                console.out << section << ": " << notes.value(section).toString() << '\n';
+        }
+        console.out.flush();
+        return kSuccess;
+    }
+    for (auto it = set.cbegin(); it != set.cend(); ++it)
+        notes.insert(it.key(), it.value());
+    for (const QString &section : cleared)
+        notes.remove(section);
+    if (const auto error = store->setSetting(ReportSettings::kNotes,
+                                             QString::fromUtf8(QJsonDocument(notes).toJson(QJsonDocument::Compact)))) {
+        console.err << "landfall-cli report-notes: " << error->message << Qt::endl;
+        return kProjectUnusable;
+    }
+    console.out << notes.size() << " notes kept" << Qt::endl;
+    return kSuccess;
+}
+
 } // namespace
 
 void registerReportCommands(CommandRegistry &registry)
 {
+    registry.add({QStringLiteral("report-notes"), kNotesSynopsis,
+                  QStringLiteral("Keep, list or clear the notes per section that the report prints."),
+                  reportNotesCommand});
     registry.add({QStringLiteral("report"), kSynopsis, QStringLiteral("Write the customer report (PDF) of PROJECT."),
                   reportCommand});
 }

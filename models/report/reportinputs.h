@@ -4,14 +4,20 @@
 
 #include "advisor/advisorinputs.h"
 #include "advisor/ruleset.h"
+#include "cost/businesscase.h"
 #include "density/scenario.h"
 #include "domain/decision.h"
 #include "domain/host.h"
 #include "domain/vm.h"
 #include "store/projectsummary.h"
+#include "waves/waveinput.h"
+#include "waves/waveparameters.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace landfall {
 
@@ -27,6 +33,16 @@ struct ReportInputs {
     QList<Scenario> scenarios; ///< in the report's order
     RuleSet rules;
     AdvisorInputs advisorInputs;
+
+    /** The scenario the consultant marked as recommended (kept in the project), and why; empty when none. */
+    QString recommended;
+    QString recommendationWhy;
+    /** The business case of the recommended scenario (else the first); none when it cannot be made. */
+    std::optional<BusinessCase> businessCase;
+    QString businessCaseError; ///< why there is none, in words
+    WaveInput waveInput;
+    WaveParameters waveParameters;
+    QHash<QString, int> wavePins;
 };
 
 } // namespace landfall

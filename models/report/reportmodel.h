@@ -3,6 +3,7 @@
 #include "density/densityresult.h"
 #include "density/nodesizesweep.h"
 #include "density/scenario.h"
+#include "reportoptions.h"
 
 #include <QDate>
 #include <QList>
@@ -27,7 +28,7 @@ struct ReportFigure {
 /** One piece of a section, in reading order. Text is plain: the writer never interprets it. */
 struct ReportBlock {
     enum class Kind { Heading, Paragraph, Bullets, Figures, Table, Chart, Note };
-    enum class Chart { PathDonut, ScenarioComparison, NodeSizeSweep };
+    enum class Chart { PathDonut, ScenarioComparison, NodeSizeSweep, WaveGantt };
 
     Kind kind = Kind::Paragraph;
     QString text; ///< heading, paragraph, note, or the caption of a table or chart
@@ -42,6 +43,16 @@ struct ReportBlock {
 struct ReportSection {
     QString title;
     QList<ReportBlock> blocks;
+    bool appendix = false; ///< after the body: the body is what the page limit counts
+};
+
+/** One wave as the Gantt chart draws it. */
+struct GanttBar {
+    int wave = 0;
+    QDate start;
+    QDate end;
+    int vms = 0;
+    bool overLimit = false;
 };
 
 /** One scenario as the report shows it: its parameters, its result and its node-size sweep. */
@@ -68,12 +79,17 @@ struct ReportModel {
     QDate date;
     QString projectFile;
     QString logoPath;
+    QString primaryColour; ///< "#RRGGBB", empty: the house colour
+    QString accentColour;
+    QString recommended; ///< the scenario the consultant marked, empty when none
 
     int vmsInScope = 0;
     int excludedTemplates = 0;
     int excludedSrmPlaceholders = 0;
     QList<PathCount> pathCounts;
-    QList<ScenarioOutcome> scenarios; ///< in the order asked for; the first is the headline
+    QList<ScenarioOutcome> scenarios; ///< in the order asked for
+    int headline = 0;                 ///< index in `scenarios`: the recommended one, else the first
+    QList<GanttBar> waves;            ///< the wave plan, in wave order
 
     QList<ReportSection> sections;
 };

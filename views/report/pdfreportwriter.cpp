@@ -5,12 +5,11 @@
 #include "reportlayout.h"
 
 #include "charts/chartrenderer.h"
-#include "charts/nodesizesweepchart.h"
 #include "charts/pathdonutchart.h"
+#include "charts/reportpaintedcharts.h"
 #include "charts/scenariocomparisonchart.h"
 #include "itemmodels/reportpathmodel.h"
 #include "itemmodels/reportscenariomodel.h"
-#include "itemmodels/reportsweepmodel.h"
 
 #include <QChart>
 #include <QFileInfo>
@@ -31,20 +30,40 @@ struct ChartModels {
     {
         paths.setCounts(model.pathCounts);
         QList<DensityResult> results;
-        for (const ScenarioOutcome &outcome : model.scenarios) {
+        for (const ScenarioOutcome &outcome : model.scenarios)
             results.append(outcome.result);
-            sweeps.push_back(std::make_unique<ReportSweepModel>());
-            sweeps.back()->setPoints(outcome.sweep);
-        }
         scenarios.setResults(results);
     }
     ReportPathModel paths;
     ReportScenarioModel scenarios;
-    std::vector<std::unique_ptr<ReportSweepModel>> sweeps;
 };
 
-void paintChart(const PageItem &item, ChartModels &models, QPainter &painter)
+ReportPaintedCharts::Style paintedStyle(const ReportLayout &layout)
 {
+    ReportPaintedCharts::Style style;
+    style.font = layout.style().font(ReportStyle::Body);
+    style.unit = layout.unit();
+    style.primary = layout.style().primary();
+    style.accent = layout.style().highlight();
+    style.ink = ReportStyle::ink();
+    style.muted = ReportStyle::muted();
+    style.rule = ReportStyle::rule();
+    return style;
+}
+
+void paintChart(const PageItem &item, const ReportModel &model, const ReportLayout &layout, ChartModels &models,
+                QPainter &painter)
+{
+    if (item.chart == ReportBlock::Chart::NodeSizeSweep) {
+        if (item.scenarioIndex >= 0 && item.scenarioIndex < model.scenarios.size())
+            ReportPaintedCharts::paintSweep(painter, item.rect, model.scenarios.at(item.scenarioIndex).sweep,
+                                            paintedStyle(layout));
+        return;
+    }
+    if (item.chart == ReportBlock::Chart::WaveGantt) {
+        ReportPaintedCharts::paintGantt(painter, item.rect, model.waves, paintedStyle(layout));
+        return;
+    }
     std::unique_ptr<QChart> chart;
     switch (item.chart) {
     case ReportBlock::Chart::PathDonut:
@@ -55,12 +74,8 @@ void paintChart(const PageItem &item, ChartModels &models, QPainter &painter)
                                                     ReportScenarioModel::VmHosts, ReportScenarioModel::ContainerNodes));
         break;
     case ReportBlock::Chart::NodeSizeSweep:
-        if (item.scenarioIndex < 0 || size_t(item.scenarioIndex) >= models.sweeps.size())
-            return;
-        chart.reset(NodeSizeSweepChart::create(models.sweeps.at(size_t(item.scenarioIndex)).get(),
-                                               ReportSweepModel::NodeVcpu, ReportSweepModel::Nodes,
-                                               ReportSweepModel::LowerBound));
-        break;
+    case ReportBlock::Chart::WaveGantt:
+        return; // painted above
     }
     // Laid out at a screen-like size, so its pixel fonts read as about 8 to 10 points on paper.
     const qreal logicalWidth = 760;
@@ -68,7 +83,8 @@ void paintChart(const PageItem &item, ChartModels &models, QPainter &painter)
     ChartRenderer::render(chart.get(), &painter, item.rect, logical);
 }
 
-void paintItem(const PageItem &item, const ReportLayout &layout, ChartModels &models, QPainter &painter)
+void paintItem(const PageItem &item, const ReportModel &model, const ReportLayout &layout, ChartModels &models,
+               QPainter &painter)
 {
     switch (item.kind) {
     case PageItem::Kind::Text:
@@ -91,7 +107,7 @@ void paintItem(const PageItem &item, const ReportLayout &layout, ChartModels &mo
         break;
     }
     case PageItem::Kind::Chart:
-        paintChart(item, models, painter);
+        paintChart(item, model, layout, models, painter);
         break;
     case PageItem::Kind::Logo: {
         const QImage logo(item.text);
@@ -105,7 +121,7 @@ void paintItem(const PageItem &item, const ReportLayout &layout, ChartModels &mo
 }
 
 void paintRunningHeads(const ReportModel &model, const ReportPage &page, int number, int pages,
-                       const ReportLayout &layout, QPainter &painter)
+                       const ReportLayout &layout, const QImage &logo, QPainter &painter)
 {
     const ReportStyle &style = layout.style();
     const QRectF content = layout.contentRect();
@@ -117,10 +133,19 @@ void paintRunningHeads(const ReportModel &model, const ReportPage &page, int num
         const QString left =
             model.customer.isEmpty() ? model.title : model.title + QStringLiteral("  \u00b7  ") + model.customer;
         painter.setPen(ReportStyle::muted());
-        const QString shownLeft = metrics.elidedText(left, Qt::ElideRight, content.width() * 0.6);
-        painter.drawText(QPointF(content.left(), headerBaseline), shownLeft);
-        const QString right = metrics.elidedText(page.header, Qt::ElideLeft, content.width() * 0.38);
-        painter.setPen(ReportStyle::navy());
+        // The consultant's logo, small, before the title: every page carries the brand.
+        qreal textLeft = content.left();
+        if (!logo.isNull()) {
+            const QSizeF size = QSizeF(logo.size()).scaled(QSizeF(60 * u, 14 * u), Qt::KeepAspectRatio);
+            painter.drawImage(
+                QRectF(content.left(), headerBaseline - size.height() + 2 * u, size.width(), size.height()), logo);
+            textLeft += size.width() + 8 * u;
+        }
+        const QString shownLeft =
+            ReportLayout::elideAtWord(left, metrics, content.width() * 0.6 - (textLeft - content.left()));
+        painter.drawText(QPointF(textLeft, headerBaseline), shownLeft);
+        const QString right = ReportLayout::elideAtWord(page.header, metrics, content.width() * 0.38);
+        painter.setPen(style.primary());
         painter.drawText(QPointF(content.right() - metrics.horizontalAdvance(right), headerBaseline), right);
         painter.setPen(QPen(ReportStyle::rule(), 0.6 * u));
         painter.drawLine(QPointF(content.left(), headerBaseline + 7 * u),
@@ -137,7 +162,7 @@ void paintRunningHeads(const ReportModel &model, const ReportPage &page, int num
     left +=
         QStringLiteral("  \u00b7  ") + QLocale(QLocale::English).toString(model.date, QStringLiteral("d MMMM yyyy"));
     painter.drawText(QPointF(content.left(), footerBaseline),
-                     metrics.elidedText(left, Qt::ElideRight, content.width() * 0.75));
+                     ReportLayout::elideAtWord(left, metrics, content.width() * 0.75));
     const QString pageText = QStringLiteral("Page %1 of %2").arg(number).arg(pages);
     painter.setPen(ReportStyle::ink());
     painter.drawText(QPointF(content.right() - metrics.horizontalAdvance(pageText), footerBaseline), pageText);
@@ -165,6 +190,7 @@ int PdfReportWriter::render(const ReportModel &model, QPagedPaintDevice *device,
     ReportLayout layout(model, device, points);
     const QList<ReportPage> pages = layout.run();
     ChartModels models(model);
+    const QImage logo = model.logoPath.isEmpty() ? QImage() : QImage(model.logoPath);
     QPainter painter;
     if (!painter.begin(device))
         return 0;
@@ -174,8 +200,8 @@ int PdfReportWriter::render(const ReportModel &model, QPagedPaintDevice *device,
         if (i > 0)
             device->newPage();
         for (const PageItem &item : pages.at(i).items)
-            paintItem(item, layout, models, painter);
-        paintRunningHeads(model, pages.at(i), i + 1, int(pages.size()), layout, painter);
+            paintItem(item, model, layout, models, painter);
+        paintRunningHeads(model, pages.at(i), i + 1, int(pages.size()), layout, logo, painter);
         if (options.progress && !options.progress(i + 1, int(pages.size()))) {
             painter.end();
             return 0;

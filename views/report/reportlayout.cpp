@@ -40,9 +40,42 @@ bool numericColumn(const ReportTable &table, int column)
 
 } // namespace
 
+QStringList ReportLayout::pieces(const QString &word)
+{
+    QStringList out;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        const QChar c = word.at(i);
+        if ((c == u'/' || c == u':' || c == u'-') && i + 1 < word.size()) {
+            out.append(word.mid(start, i + 1 - start));
+            start = i + 1;
+        }
+    }
+    out.append(word.mid(start));
+    return out;
+}
+
+QString ReportLayout::elideAtWord(const QString &text, const QFontMetricsF &metrics, qreal width)
+{
+    if (metrics.horizontalAdvance(text) <= width)
+        return text;
+    const QString ellipsis(QChar(0x2026));
+    QStringList words = text.left(1024).split(u' ', Qt::SkipEmptyParts);
+    while (words.size() > 1) {
+        words.removeLast();
+        QString shown = words.join(u' ');
+        while (!shown.isEmpty() && QStringView(u",;:-\u00b7").contains(shown.back()))
+            shown.chop(1);
+        shown = shown.trimmed() + ellipsis;
+        if (metrics.horizontalAdvance(shown) <= width)
+            return shown;
+    }
+    return metrics.elidedText(text, Qt::ElideRight, width); // one word, wider than the room
+}
+
 ReportLayout::ReportLayout(const ReportModel &model, QPaintDevice *device, const QSizeF &pagePoints)
     : m_model(model)
-    , m_style(device)
+    , m_style(device, model.primaryColour, model.accentColour)
     , m_unit(device->logicalDpiY() / 72.0)
 {
     m_page = pagePoints * m_unit;
@@ -132,30 +165,44 @@ QStringList ReportLayout::wrap(const QString &text, int font, qreal width, int m
             currentWidth = w;
             return;
         }
-        // A word wider than the column (an image reference, a path): break it, after a
-        // separator where one falls close to the edge. One pass over its characters, and none
-        // past the last line that can show: a name of 100,000 characters costs its share.
-        qsizetype start = 0;
-        while (start < word.size() && lines.size() <= maxLines) {
-            qreal used = 0;
-            qsizetype cut = start;
-            while (cut < word.size() && used + metrics.horizontalAdvance(word.at(cut)) <= room)
-                used += metrics.horizontalAdvance(word.at(cut++));
-            if (cut == word.size()) { // the rest fits: it begins the next line
-                current = word.mid(start);
-                currentWidth = used;
+        // A word wider than the column (an image reference, a VM name): break it only after a
+        // '/', ':' or '-', so an identifier never splits mid-token; the table widens a column
+        // to its widest such piece first. Only a piece wider than the whole column (a crafted
+        // name) is cut by characters. One pass, and none past the last line that can show.
+        const QStringList pieces = ReportLayout::pieces(word);
+        for (const QString &piece : pieces) {
+            if (lines.size() > maxLines)
                 return;
+            const qreal pw = advance(piece, font);
+            if (!current.isEmpty() && currentWidth + pw <= room) {
+                current += piece;
+                currentWidth += pw;
+                continue;
             }
-            cut = std::max<qsizetype>(cut, start + 1);
-            const qsizetype length = cut - start;
-            for (qsizetype i = cut; i > start + length * 2 / 3; --i) {
-                if (QStringView(u"/:-_.\\,;").contains(word.at(i - 1))) {
-                    cut = i;
+            if (!current.isEmpty())
+                lines.append(current);
+            current.clear();
+            currentWidth = 0;
+            if (pw <= room) {
+                current = piece;
+                currentWidth = pw;
+                continue;
+            }
+            qsizetype start = 0;
+            while (start < piece.size() && lines.size() <= maxLines) {
+                qreal used = 0;
+                qsizetype cut = start;
+                while (cut < piece.size() && used + metrics.horizontalAdvance(piece.at(cut)) <= room)
+                    used += metrics.horizontalAdvance(piece.at(cut++));
+                if (cut == piece.size()) {
+                    current = piece.mid(start);
+                    currentWidth = used;
                     break;
                 }
+                cut = std::max<qsizetype>(cut, start + 1);
+                lines.append(piece.mid(start, cut - start));
+                start = cut;
             }
-            lines.append(word.mid(start, cut - start));
-            start = cut;
         }
     };
     const QStringList paragraphs = text.split(u'\n');
@@ -176,7 +223,7 @@ QStringList ReportLayout::wrap(const QString &text, int font, qreal width, int m
         constexpr qsizetype kElisionInput = 4096; // far more than one line shows
         const QString rest = lines.mid(maxLines - 1).join(u' ').left(kElisionInput);
         lines = lines.mid(0, maxLines - 1);
-        lines.append(metrics.elidedText(rest, Qt::ElideRight, width));
+        lines.append(elideAtWord(rest, metrics, width));
     }
     return *m_wrapCache.insert(key, lines);
 }
@@ -219,8 +266,8 @@ void ReportLayout::cover()
     newPage(QString());
     m_pages.last().cover = true;
     const qreal band = m_page.height() * 0.40;
-    addFill(QRectF(0, 0, m_page.width(), band), ReportStyle::navy());
-    addFill(QRectF(0, band, m_page.width(), pt(5)), ReportStyle::accent());
+    addFill(QRectF(0, 0, m_page.width(), band), m_style.primary());
+    addFill(QRectF(0, band, m_page.width(), pt(5)), m_style.highlight());
 
     const qreal width = m_right - m_left;
     m_y = band - pt(150);
@@ -254,8 +301,7 @@ void ReportLayout::cover()
         {QStringLiteral("PREPARED BY"),
          m_model.consultant.isEmpty() ? QStringLiteral("(consultant not given)") : m_model.consultant},
         {QStringLiteral("DATE"), date},
-        {QStringLiteral("PROJECT"), m_model.projectFile},
-    };
+    }; // not the project file: its name is the consultant's, not the customer's
     const qreal factWidth = width - pt(170);
     for (const auto &[label, value] : facts) {
         addText(m_left, m_y + m_style.metrics(ReportStyle::Caption).ascent(), label, ReportStyle::Caption,
@@ -294,9 +340,9 @@ void ReportLayout::contents(int firstPage, int pageCount)
         newPage(QStringLiteral("Contents"));
         if (i == 0) {
             addText(m_left, m_y + m_style.metrics(ReportStyle::SectionTitle).ascent(), QStringLiteral("Contents"),
-                    ReportStyle::SectionTitle, ReportStyle::navy());
+                    ReportStyle::SectionTitle, m_style.primary());
             m_y += m_style.metrics(ReportStyle::SectionTitle).height() + pt(6);
-            addFill(QRectF(m_left, m_y, pt(36), pt(2.5)), ReportStyle::accent());
+            addFill(QRectF(m_left, m_y, pt(36), pt(2.5)), m_style.highlight());
             m_y += pt(26);
         }
         const int first = i * kTocEntriesPerPage;
@@ -307,7 +353,7 @@ void ReportLayout::contents(int firstPage, int pageCount)
             const QString number = QString::number(s + 1);
             const QString title = m_model.sections.at(s).title;
             const QString page = QString::number(m_sectionPages.at(s) + 1);
-            addText(m_left, baseline, number, ReportStyle::TocSection, ReportStyle::navy());
+            addText(m_left, baseline, number, ReportStyle::TocSection, m_style.primary());
             const qreal titleX = m_left + pt(26);
             const QString shown = metrics.elidedText(title, Qt::ElideRight, m_right - titleX - pt(60));
             addText(titleX, baseline, shown, ReportStyle::TocEntry, ReportStyle::ink());
@@ -328,15 +374,15 @@ void ReportLayout::section(int number, const ReportSection &section)
     newPage(section.title);
     const QFontMetricsF &metrics = m_style.metrics(ReportStyle::SectionTitle);
     const QString numberText = QString::number(number);
-    addText(m_left, m_y + metrics.ascent(), numberText, ReportStyle::SectionTitle, ReportStyle::accent());
+    addText(m_left, m_y + metrics.ascent(), numberText, ReportStyle::SectionTitle, m_style.highlight());
     const qreal titleX = m_left + std::max(pt(30), metrics.horizontalAdvance(numberText) + pt(12));
     const QStringList lines = wrap(section.title, ReportStyle::SectionTitle, m_right - titleX, 3);
     for (const QString &line : lines) {
-        addText(titleX, m_y + metrics.ascent(), line, ReportStyle::SectionTitle, ReportStyle::navy());
+        addText(titleX, m_y + metrics.ascent(), line, ReportStyle::SectionTitle, m_style.primary());
         m_y += metrics.height() * 1.1;
     }
     m_y += pt(5);
-    addFill(QRectF(m_left, m_y, pt(36), pt(2.5)), ReportStyle::accent());
+    addFill(QRectF(m_left, m_y, pt(36), pt(2.5)), m_style.highlight());
     m_y += pt(20);
     for (qsizetype i = 0; i < section.blocks.size(); ++i)
         block(section.blocks.at(i), section.title, i + 1 < section.blocks.size() ? &section.blocks.at(i + 1) : nullptr);
@@ -358,7 +404,19 @@ qreal ReportLayout::leastHeight(const ReportBlock &b) const
 
 qreal ReportLayout::chartHeight(const ReportBlock &b) const
 {
-    return (m_right - m_left) * (b.chart == ReportBlock::Chart::PathDonut ? 0.32 : 0.4);
+    const qreal width = m_right - m_left;
+    switch (b.chart) {
+    case ReportBlock::Chart::PathDonut:
+        return width * 0.32;
+    case ReportBlock::Chart::NodeSizeSweep:
+        return width * 0.34;
+    case ReportBlock::Chart::WaveGantt:
+        // A row per wave while rows stay readable; a long plan becomes a staircase of thin bars.
+        return std::clamp(pt(44) + pt(13) * qreal(m_model.waves.size()), width * 0.25, (m_bottom - m_top) * 0.55);
+    case ReportBlock::Chart::ScenarioComparison:
+        break;
+    }
+    return width * 0.4;
 }
 
 void ReportLayout::block(const ReportBlock &b, const QString &header, const ReportBlock *next)
@@ -373,7 +431,7 @@ void ReportLayout::block(const ReportBlock &b, const QString &header, const Repo
             m_y += pt(8);
         const QFontMetricsF &metrics = m_style.metrics(ReportStyle::Heading);
         for (const QString &line : wrap(b.text, ReportStyle::Heading, width, 3)) {
-            addText(m_left, m_y + metrics.ascent(), line, ReportStyle::Heading, ReportStyle::navy());
+            addText(m_left, m_y + metrics.ascent(), line, ReportStyle::Heading, m_style.primary());
             m_y += metrics.height() * 1.15;
         }
         m_y += pt(6);
@@ -392,7 +450,7 @@ void ReportLayout::block(const ReportBlock &b, const QString &header, const Repo
             if (!fits(pt(14)))
                 newPage(header);
             addText(m_left + pt(4), m_y + m_style.metrics(ReportStyle::Body).ascent(), QStringLiteral("\u2022"),
-                    ReportStyle::Body, ReportStyle::accent());
+                    ReportStyle::Body, m_style.highlight());
             paragraph(item, ReportStyle::Body, ReportStyle::ink(), m_left + pt(16), width - pt(16), 1.4);
             m_y += pt(3);
         }
@@ -425,16 +483,20 @@ void ReportLayout::figures(const ReportBlock &b)
         const ReportFigure &figure = b.figures.at(i);
         const qreal x = m_left + i * (tileWidth + gap);
         addFill(QRectF(x, m_y, tileWidth, tileHeight), ReportStyle::tint());
-        addFill(QRectF(x, m_y, pt(3), tileHeight), ReportStyle::accent());
+        addFill(QRectF(x, m_y, pt(3), tileHeight), m_style.highlight());
         // A long figure (a large estate's "1,234 / 5,678") steps down a size rather than being cut.
         const qreal room = tileWidth - pt(18);
-        const int valueFont = m_style.metrics(ReportStyle::FigureValue).horizontalAdvance(figure.value) <= room
-                                  ? ReportStyle::FigureValue
-                                  : ReportStyle::SectionTitle;
+        int valueFont = ReportStyle::Heading;
+        for (int font : {ReportStyle::FigureValue, ReportStyle::SectionTitle}) {
+            if (m_style.metrics(font).horizontalAdvance(figure.value) <= room) {
+                valueFont = font;
+                break;
+            }
+        }
         const QFontMetricsF &value = m_style.metrics(valueFont);
         const QFontMetricsF &big = m_style.metrics(ReportStyle::FigureValue);
         const QString shown = value.elidedText(figure.value, Qt::ElideRight, room);
-        addText(x + pt(11), m_y + pt(8) + big.ascent(), shown, valueFont, ReportStyle::navy());
+        addText(x + pt(11), m_y + pt(8) + big.ascent(), shown, valueFont, m_style.primary());
         qreal y = m_y + pt(8) + big.height() + pt(2);
         const QFontMetricsF &label = m_style.metrics(ReportStyle::FigureLabel);
         for (const QString &line : wrap(figure.label, ReportStyle::FigureLabel, tileWidth - pt(18), 2)) {
@@ -470,12 +532,18 @@ void ReportLayout::table(const ReportBlock &b, const QString &header)
         for (const QString &word : t.header.at(c).split(u' ', Qt::SkipEmptyParts))
             least[c] = std::max(least[c], m_style.metrics(ReportStyle::TableHeader).horizontalAdvance(word));
     }
+    // Every cell counts: an identifier breaks only between its pieces, so the widest piece of
+    // a column is what it needs. A cell narrower than the column's least so far is skipped
+    // unmeasured piece by piece, which keeps a large table's cost near one pass.
     for (const QStringList &row : t.rows) {
         for (int c = 0; c < columns && c < row.size(); ++c) {
             const QString &text = row.at(c);
-            if (text.isEmpty() || text.size() > 16 || text.contains(u' ') || text.contains(u'-') || text.contains(u'/'))
+            if (text.isEmpty() || advance(text, ReportStyle::TableCell) <= least[c])
                 continue;
-            least[c] = std::max(least[c], advance(text, ReportStyle::TableCell));
+            for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+                for (const QString &piece : pieces(word))
+                    least[c] = std::max(least[c], advance(piece, ReportStyle::TableCell));
+            }
         }
     }
     qreal deficit = 0;
@@ -519,7 +587,7 @@ void ReportLayout::table(const ReportBlock &b, const QString &header)
             tableLabel + QStringLiteral("   ") + b.text + (continued ? QStringLiteral(" (continued)") : QString());
         addText(m_left, m_y + caption.ascent(), text, ReportStyle::Caption, ReportStyle::muted());
         m_y += caption.height() + pt(4);
-        addFill(QRectF(m_left, m_y, width, headerHeight), ReportStyle::navy());
+        addFill(QRectF(m_left, m_y, width, headerHeight), m_style.primary());
         for (int c = 0; c < columns; ++c) {
             qreal y = m_y + pt(kCellPadY + 0.5);
             for (const QString &line : headerLines.at(c)) {
@@ -535,7 +603,8 @@ void ReportLayout::table(const ReportBlock &b, const QString &header)
     // A short table is kept whole on one page; a long one starts once three rows fit.
     const qreal oneRow = cellLine + pt(2 * kCellPadY);
     const qreal needed = t.rows.size() <= 12 ? t.rows.size() * oneRow * 1.3 : oneRow * 3;
-    if (!fits(caption.height() + pt(4) + headerHeight + needed) && m_y > m_top + pt(1))
+    // ... unless the page is not a third full yet: then it starts here and breaks where it must.
+    if (!fits(caption.height() + pt(4) + headerHeight + needed) && thirdFull())
         newPage(header);
     drawHeader(false);
     QList<QStringList> lines(columns);
@@ -573,17 +642,23 @@ void ReportLayout::table(const ReportBlock &b, const QString &header)
         }
         m_y += rowHeight;
     }
-    addLine(QPointF(m_left, m_y), QPointF(m_right, m_y), ReportStyle::navy(), pt(0.8));
+    addLine(QPointF(m_left, m_y), QPointF(m_right, m_y), m_style.primary(), pt(0.8));
     m_y += pt(16);
 }
 
 void ReportLayout::chart(const ReportBlock &b, const QString &header)
 {
     const qreal width = m_right - m_left;
-    const qreal height = chartHeight(b);
+    qreal height = chartHeight(b);
     const QFontMetricsF &caption = m_style.metrics(ReportStyle::Caption);
-    if (!fits(height + caption.height() + pt(16)))
-        newPage(header);
+    if (!fits(height + caption.height() + pt(16))) {
+        // A page less than a third full is not left behind: the chart shrinks to what is left.
+        const qreal left = m_bottom - m_y - caption.height() - pt(16);
+        if (thirdFull() || left < height * 0.6)
+            newPage(header);
+        else
+            height = left;
+    }
     PageItem item;
     item.kind = PageItem::Kind::Chart;
     item.rect = QRectF(m_left, m_y, width, height);

@@ -5,6 +5,7 @@
 
 #include "report/reportmodel.h"
 
+#include <QFontMetricsF>
 #include <QHash>
 #include <QList>
 #include <QSizeF>
@@ -22,6 +23,10 @@ public:
     ReportLayout(const ReportModel &model, QPaintDevice *device, const QSizeF &pagePoints);
 
     QList<ReportPage> run();
+    /** An identifier's pieces: it may break after '/', ':' or '-' and nowhere else. */
+    static QStringList pieces(const QString &word);
+    /** `text` cut at the last whole word that fits with an ellipsis; a single word is cut by characters. */
+    static QString elideAtWord(const QString &text, const QFontMetricsF &metrics, qreal width);
     /** The page (0-based) on which each section starts; valid after run(). */
     const QList<int> &sectionPages() const { return m_sectionPages; }
     /** Device units per point. */
@@ -34,6 +39,8 @@ private:
     qreal pt(qreal points) const { return points * m_unit; }
     void newPage(const QString &header);
     bool fits(qreal height) const { return m_y + height <= m_bottom; }
+    /** True once a third of the page holds content: only then may a block move to the next page. */
+    bool thirdFull() const { return m_y >= m_top + (m_bottom - m_top) / 3; }
     void addText(qreal x, qreal baseline, const QString &text, int font, const QColor &color);
     void addFill(const QRectF &rect, const QColor &color);
     void addLine(const QPointF &from, const QPointF &to, const QColor &color, qreal width, bool dotted = false);

@@ -41,7 +41,10 @@ public:
     static QColor stripe() { return QColor(0xF3, 0xF5, 0xF8); }
     static QColor tint() { return QColor(0xEC, 0xF1, 0xF7); }
 
-    explicit ReportStyle(QPaintDevice *device)
+    /** `primary` and `accent` are the consultant's colours ("#1F3A5F"); invalid or empty: the house colours. */
+    explicit ReportStyle(QPaintDevice *device, const QString &primary = {}, const QString &accent = {})
+        : m_primary(QColor::isValidColorName(primary) ? QColor::fromString(primary) : navy())
+        , m_highlight(QColor::isValidColorName(accent) ? QColor::fromString(accent) : ReportStyle::accent())
     {
         const QStringList families{QStringLiteral("Source Sans 3"), QStringLiteral("Noto Sans"),
                                    QStringLiteral("Liberation Sans"), QStringLiteral("DejaVu Sans")};
@@ -81,9 +84,15 @@ public:
     }
 
     const QFont &font(int which) const { return m_fonts[which]; }
+    /** Headings, table headers, the cover band: the consultant's primary colour. */
+    const QColor &primary() const { return m_primary; }
+    /** Rules, bullets and marks: the consultant's accent colour. */
+    const QColor &highlight() const { return m_highlight; }
     const QFontMetricsF &metrics(int which) const { return m_metrics[which]; }
 
 private:
+    QColor m_primary;
+    QColor m_highlight;
     std::array<QFont, FontCount> m_fonts;
     std::array<QFontMetricsF, FontCount> m_metrics{
         QFontMetricsF(QFont()), QFontMetricsF(QFont()), QFontMetricsF(QFont()), QFontMetricsF(QFont()),
