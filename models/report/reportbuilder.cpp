@@ -739,6 +739,7 @@ Result<ReportModel, ReportError> ReportBuilder::build(const ReportInputs &inputs
     model.consultant = inputs.options.consultant;
     model.date = inputs.options.date;
     model.logoPath = inputs.options.logoPath;
+    model.annexFile = inputs.options.annexFile;
     model.projectFile = inputs.projectFile;
     model.vmsInScope = int(inputs.vms.size());
     model.excludedTemplates = inputs.summary.excludedTemplates;

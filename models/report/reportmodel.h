@@ -68,6 +68,7 @@ struct ReportModel {
     QDate date;
     QString projectFile;
     QString logoPath;
+    QString annexFile; ///< the annex workbook's file name, which the report names; empty for none
 
     int vmsInScope = 0;
     int excludedTemplates = 0;
