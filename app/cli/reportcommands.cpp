@@ -1,8 +1,12 @@
 // landfall-cli's report command: the customer's PDF, built by the same code as File > Report.
 #include "clicommands.h"
 
+#include "io/tablewriters.h"
+#include "report/annexworkbook.h"
 #include "report/pdfreportwriter.h"
 #include "report/reportbuilder.h"
+
+#include <QFileInfo>
 
 #include <QSettings>
 
@@ -11,7 +15,7 @@ namespace landfall::cli {
 namespace {
 
 const QString kSynopsis = QStringLiteral("report PROJECT --out FILE.pdf [--scenario NAME]... [--customer TEXT] "
-                                         "[--consultant TEXT] [--paper a4|letter]");
+                                         "[--consultant TEXT] [--paper a4|letter] [--annex FILE.xlsx]");
 
 int reportCommand(const QStringList &arguments, Console &console)
 {
@@ -25,7 +29,11 @@ int reportCommand(const QStringList &arguments, Console &console)
         .option({QStringLiteral("consultant")}, QStringLiteral("The consultant named on the cover."),
                 QStringLiteral("text"))
         .option({QStringLiteral("paper")}, QStringLiteral("The paper size: a4 (the default) or letter."),
-                QStringLiteral("size"));
+                QStringLiteral("size"))
+        .option({QStringLiteral("annex")},
+                QStringLiteral("The annex workbook (every VM, a sheet per path) the report names; by default "
+                               "beside the PDF, NAME-annex.xlsx."),
+                QStringLiteral("file"));
     if (!args.parse(arguments, 1, 1, console))
         return kUsageError;
     if (!args.isSet(QStringLiteral("out")) || args.value(QStringLiteral("out")).isEmpty()) {
@@ -56,6 +64,11 @@ int reportCommand(const QStringList &arguments, Console &console)
     options.logoPath = QSettings(QStringLiteral("Landfall"), QStringLiteral("Landfall"))
                            .value(QStringLiteral("report/logo"))
                            .toString();
+    const QString out = args.value(QStringLiteral("out"));
+    const QString annex = args.isSet(QStringLiteral("annex")) && !args.value(QStringLiteral("annex")).isEmpty()
+                              ? args.value(QStringLiteral("annex"))
+                              : AnnexWorkbook::pathBeside(out);
+    options.annexFile = QFileInfo(annex).fileName();
     const auto inputs = ReportBuilder::gather(*store, options);
     if (!inputs) {
         console.err << "landfall-cli report: " << inputs.error().message << Qt::endl;
@@ -67,10 +80,28 @@ int reportCommand(const QStringList &arguments, Console &console)
         console.err << "landfall-cli report: " << model.error().message << Qt::endl;
         return kInputRejected;
     }
-    const QString out = args.value(QStringLiteral("out"));
-    if (const std::optional<QString> refused = unusableDestination(out)) {
-        console.err << "landfall-cli report: " << *refused << Qt::endl;
+    for (const QString &destination : {out, annex}) {
+        if (const std::optional<QString> refused = unusableDestination(destination)) {
+            console.err << "landfall-cli report: " << *refused << Qt::endl;
+            return kInputRejected;
+        }
+    }
+    // The annex is the full per-VM list the PDF names: written first, so that a report never
+    // names a workbook that could not be written.
+    const auto sheets = AnnexWorkbook::fromInputs(inputs.value());
+    if (!sheets) {
+        console.err << "landfall-cli report: " << sheets.error().message << Qt::endl;
         return kInputRejected;
+    }
+    for (const XlsxSheet &sheet : sheets.value()) {
+        if (const std::optional<QString> refused = XlsxTableWriter::cellRefusal(sheet.table, annex)) {
+            console.err << "landfall-cli report: " << *refused << Qt::endl;
+            return kInputRejected;
+        }
+    }
+    if (const std::optional<QString> error = XlsxTableWriter::write(sheets.value(), annex)) {
+        console.err << "landfall-cli report: " << *error << Qt::endl;
+        return kProjectUnusable;
     }
     int pages = 0;
     writerOptions.progress = [&pages](int, int total) {
@@ -85,7 +116,8 @@ int reportCommand(const QStringList &arguments, Console &console)
     for (const ScenarioOutcome &outcome : model.value().scenarios)
         names.append(outcome.scenario.name);
     console.out << out << ": " << pages << " pages, " << model.value().vmsInScope << " VMs, scenarios "
-                << names.join(QStringLiteral(", ")) << Qt::endl;
+                << names.join(QStringLiteral(", ")) << '\n'
+                << annex << ": the annex workbook, " << sheets.value().size() << " sheets" << Qt::endl;
     return kSuccess;
 }
 
