@@ -88,18 +88,14 @@ int reportCommand(const QStringList &arguments, Console &console)
     }
     // The annex is the full per-VM list the PDF names: written first, so that a report never
     // names a workbook that could not be written.
-    const auto sheets = AnnexWorkbook::fromInputs(inputs.value());
-    if (!sheets) {
-        console.err << "landfall-cli report: " << sheets.error().message << Qt::endl;
-        return kInputRejected;
-    }
-    for (const XlsxSheet &sheet : sheets.value()) {
+    const QList<XlsxSheet> sheets = AnnexWorkbook::fromReport(inputs.value(), model.value());
+    for (const XlsxSheet &sheet : sheets) {
         if (const std::optional<QString> refused = XlsxTableWriter::cellRefusal(sheet.table, annex)) {
             console.err << "landfall-cli report: " << *refused << Qt::endl;
             return kInputRejected;
         }
     }
-    if (const std::optional<QString> error = XlsxTableWriter::write(sheets.value(), annex)) {
+    if (const std::optional<QString> error = XlsxTableWriter::write(sheets, annex)) {
         console.err << "landfall-cli report: " << *error << Qt::endl;
         return kProjectUnusable;
     }
@@ -117,7 +113,7 @@ int reportCommand(const QStringList &arguments, Console &console)
         names.append(outcome.scenario.name);
     console.out << out << ": " << pages << " pages, " << model.value().vmsInScope << " VMs, scenarios "
                 << names.join(QStringLiteral(", ")) << '\n'
-                << annex << ": the annex workbook, " << sheets.value().size() << " sheets" << Qt::endl;
+                << annex << ": the annex workbook, " << sheets.size() << " sheets" << Qt::endl;
     return kSuccess;
 }
 

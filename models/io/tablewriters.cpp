@@ -3,6 +3,7 @@
 #include "atomicfile.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cmath>
@@ -111,7 +112,14 @@ std::optional<QString> XlsxTableWriter::write(const QList<XlsxSheet> &sheets, co
     if (temporary.isEmpty())
         return QStringLiteral("%1: cannot be written: %2").arg(path, error);
     const QByteArray fileName = QFile::encodeName(temporary);
-    lxw_workbook *workbook = workbook_new(fileName.constData());
+    // Rows are written in order, so each can go out as soon as it is complete: constant memory
+    // mode, with inline strings, is faster than a shared-string table at 10,000 VMs and needs
+    // no memory in proportion to the sheet. Its temporary files go beside the target.
+    const QByteArray folder = QFile::encodeName(QFileInfo(temporary).absolutePath());
+    lxw_workbook_options workbookOptions{};
+    workbookOptions.constant_memory = LXW_TRUE;
+    workbookOptions.tmpdir = const_cast<char *>(folder.constData());
+    lxw_workbook *workbook = workbook_new_opt(fileName.constData(), &workbookOptions);
     if (workbook == nullptr) {
         QFile::remove(temporary);
         return QStringLiteral("%1: cannot be written").arg(path);

@@ -281,13 +281,12 @@ Result<QList<XlsxSheet>, ReportError> AnnexWorkbook::fromStore(ProjectStore &sto
     return build(vms, decisions.value(), results.value());
 }
 
-Result<QList<XlsxSheet>, ReportError> AnnexWorkbook::fromInputs(const ReportInputs &inputs)
+QList<XlsxSheet> AnnexWorkbook::fromReport(const ReportInputs &inputs, const ReportModel &model)
 {
-    Result<QList<DensityResult>, ReportError> results =
-        PlanInputs::placed(inputs.vms, inputs.decisions, inputs.scenarios);
-    if (!results)
-        return results.error();
-    return build(inputs.vms, inputs.decisions, results.value());
+    QList<DensityResult> results;
+    for (const ScenarioOutcome &outcome : model.scenarios)
+        results.append(outcome.result);
+    return build(inputs.vms, inputs.decisions, results);
 }
 
 QString AnnexWorkbook::pathBeside(const QString &pdfPath)

@@ -2,6 +2,7 @@
 
 #include "reporterror.h"
 #include "reportinputs.h"
+#include "reportmodel.h"
 
 #include "density/densityresult.h"
 #include "domain/decision.h"
@@ -32,8 +33,9 @@ public:
     /** Reads the project (classifying when needed) and places the VMs under the scenarios; with
         no names, every scenario of the project, or "default" when it has none. */
     static Result<QList<XlsxSheet>, ReportError> fromStore(ProjectStore &store, const QStringList &scenarios = {});
-    /** The same from what a report was gathered from (touches no store, so any thread will do). */
-    static Result<QList<XlsxSheet>, ReportError> fromInputs(const ReportInputs &inputs);
+    /** The annex of a report: its VMs and decisions, placed as the report's own scenario runs
+        placed them, so that the workbook and the PDF agree (touches no store). */
+    static QList<XlsxSheet> fromReport(const ReportInputs &inputs, const ReportModel &model);
     /** Where a report writes its annex: beside the PDF, "assessment.pdf" -> "assessment-annex.xlsx". */
     static QString pathBeside(const QString &pdfPath);
 };

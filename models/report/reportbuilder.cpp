@@ -767,9 +767,8 @@ Result<ReportModel, ReportError> ReportBuilder::build(const ReportInputs &inputs
     std::atomic<int> done = 0;
     const int total = int(runs.size());
     QtConcurrent::blockingMap(runs, [&](Run &run) {
-        DensityEngine::Options options;
-        options.placement = false;
-        Result<DensityResult, ScenarioError> result = DensityEngine(run.scenario, estate).run(workloads, options);
+        // With the placement: the annex workbook lists each VM's pool and node from these runs.
+        Result<DensityResult, ScenarioError> result = DensityEngine(run.scenario, estate).run(workloads);
         if (!result) {
             run.error = run.scenario.name + QStringLiteral(": ") + result.error().toString();
         } else {
