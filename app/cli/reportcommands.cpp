@@ -68,36 +68,39 @@ int reportCommand(const QStringList &arguments, Console &console)
     const QString annex = args.isSet(QStringLiteral("annex")) && !args.value(QStringLiteral("annex")).isEmpty()
                               ? args.value(QStringLiteral("annex"))
                               : AnnexWorkbook::pathBeside(out);
-    options.annexFile = QFileInfo(annex).fileName();
-    const auto inputs = ReportBuilder::gather(*store, options);
+    auto inputs = ReportBuilder::gather(*store, options);
     if (!inputs) {
         console.err << "landfall-cli report: " << inputs.error().message << Qt::endl;
         return inputs.error().kind == ReportError::Kind::Store ? kProjectUnusable : kInputRejected;
     }
     store.reset(); // everything is read: the project is not held while the PDF is written
-    const auto model = ReportBuilder::build(inputs.value());
-    if (!model) {
-        console.err << "landfall-cli report: " << model.error().message << Qt::endl;
-        return kInputRejected;
-    }
     for (const QString &destination : {out, annex}) {
         if (const std::optional<QString> refused = unusableDestination(destination)) {
             console.err << "landfall-cli report: " << *refused << Qt::endl;
             return kInputRejected;
         }
     }
+    // A plan an .xlsx cannot hold (a cell over Excel's limit) still gets its report, without
+    // the annex, which the report then does not name; `export --csv` holds any plan.
+    const std::optional<QString> annexRefused = AnnexWorkbook::refusal(inputs.value(), annex);
+    if (annexRefused)
+        console.err << "landfall-cli report: warning: no annex workbook: " << *annexRefused << Qt::endl;
+    else
+        inputs.value().options.annexFile = QFileInfo(annex).fileName();
+    const auto model = ReportBuilder::build(inputs.value());
+    if (!model) {
+        console.err << "landfall-cli report: " << model.error().message << Qt::endl;
+        return kInputRejected;
+    }
     // The annex is the full per-VM list the PDF names: written first, so that a report never
     // names a workbook that could not be written.
-    const QList<XlsxSheet> sheets = AnnexWorkbook::fromReport(inputs.value(), model.value());
-    for (const XlsxSheet &sheet : sheets) {
-        if (const std::optional<QString> refused = XlsxTableWriter::cellRefusal(sheet.table, annex)) {
-            console.err << "landfall-cli report: " << *refused << Qt::endl;
-            return kInputRejected;
+    QList<XlsxSheet> sheets;
+    if (!annexRefused) {
+        sheets = AnnexWorkbook::fromReport(inputs.value(), model.value());
+        if (const std::optional<QString> error = XlsxTableWriter::write(sheets, annex)) {
+            console.err << "landfall-cli report: " << *error << Qt::endl;
+            return kProjectUnusable;
         }
-    }
-    if (const std::optional<QString> error = XlsxTableWriter::write(sheets, annex)) {
-        console.err << "landfall-cli report: " << *error << Qt::endl;
-        return kProjectUnusable;
     }
     int pages = 0;
     writerOptions.progress = [&pages](int, int total) {
@@ -112,8 +115,9 @@ int reportCommand(const QStringList &arguments, Console &console)
     for (const ScenarioOutcome &outcome : model.value().scenarios)
         names.append(outcome.scenario.name);
     console.out << out << ": " << pages << " pages, " << model.value().vmsInScope << " VMs, scenarios "
-                << names.join(QStringLiteral(", ")) << '\n'
-                << annex << ": the annex workbook, " << sheets.size() << " sheets" << Qt::endl;
+                << names.join(QStringLiteral(", ")) << Qt::endl;
+    if (!sheets.isEmpty())
+        console.out << annex << ": the annex workbook, " << sheets.size() << " sheets" << Qt::endl;
     return kSuccess;
 }
 

@@ -289,6 +289,17 @@ QList<XlsxSheet> AnnexWorkbook::fromReport(const ReportInputs &inputs, const Rep
     return build(inputs.vms, inputs.decisions, results);
 }
 
+std::optional<QString> AnnexWorkbook::refusal(const ReportInputs &inputs, const QString &path)
+{
+    // The scenario columns add only pool names (bounded for display) and node numbers: the
+    // sheets without them hold every cell that could be too long.
+    for (const XlsxSheet &sheet : build(inputs.vms, inputs.decisions, {})) {
+        if (std::optional<QString> refused = XlsxTableWriter::cellRefusal(sheet.table, path))
+            return refused;
+    }
+    return std::nullopt;
+}
+
 QString AnnexWorkbook::pathBeside(const QString &pdfPath)
 {
     const QFileInfo pdf(pdfPath);

@@ -36,6 +36,10 @@ public:
     /** The annex of a report: its VMs and decisions, placed as the report's own scenario runs
         placed them, so that the workbook and the PDF agree (touches no store). */
     static QList<XlsxSheet> fromReport(const ReportInputs &inputs, const ReportModel &model);
+    /** Why the annex of these inputs cannot be written as an .xlsx (a cell over Excel's limit,
+        row and column named), or nothing: known before the report is built, so that a report
+        names only an annex it writes. */
+    static std::optional<QString> refusal(const ReportInputs &inputs, const QString &path);
     /** Where a report writes its annex: beside the PDF, "assessment.pdf" -> "assessment-annex.xlsx". */
     static QString pathBeside(const QString &pdfPath);
 };
