@@ -241,7 +241,13 @@ std::optional<QString> PdfReportWriter::write(const ReportModel &model, const QS
         file.cancel();
         return QStringLiteral("cannot write %1: %2").arg(path, navigable.error());
     }
-    if (file.write(navigable.value()) != navigable.value().size() || !file.commit())
+    if (file.write(navigable.value()) != navigable.value().size())
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    if (options.beforeCommit && !options.beforeCommit()) {
+        file.cancel();
+        return QStringLiteral("the report was cancelled");
+    }
+    if (!file.commit())
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     return std::nullopt;
 }
