@@ -72,7 +72,7 @@ step "Depends"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "$depends"
 needed=(libc6 libstdc++6 libqt6core6 libqt6sql6 libqt6sql6-sqlite libminizip1 libxlsxwriter4)
-[[ $gui == ON ]] && needed+=(libqt6widgets6)
+[[ $gui == ON ]] && needed+=(libqt6widgets6 libqpdf29)
 # The package names alone, one a line, without the version constraints.
 sed 's/ *([^)]*)//g; s/, */\n/g' <<<"$depends" >"$scratch/depends"
 for package in "${needed[@]}"; do

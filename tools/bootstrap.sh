@@ -16,6 +16,8 @@ packages=(
     libxkbcommon-dev
     # the zip inside .xlsx, and .xlsx writing
     libminizip-dev libxlsxwriter-dev
+    # the PDF report's bookmarks and links (QPDF), and qpdf to check them
+    libqpdf-dev qpdf
     # tests and benchmarks: sqlite3 for the import benchmark, python3-yaml to parse generated
     # manifests, Xvfb for screenshots, poppler-utils for the PDF report
     sqlite3 python3 python3-yaml xvfb xauth poppler-utils

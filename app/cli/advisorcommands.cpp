@@ -7,6 +7,7 @@
 #include "density/scenario.h"
 #include "io/containerartefactexporter.h"
 #include "io/tablewriters.h"
+#include "report/annexworkbook.h"
 #include "report/plantablebuilder.h"
 
 #include "io/atomicfile.h"
@@ -340,9 +341,31 @@ int exportCsv(ProjectStore &store, const QString &file, Console &console)
 
 int exportXlsx(ProjectStore &store, const QString &file, Console &console)
 {
-    return exportPlanTable(store, file, console, [](const PlanTable &table, const QString &path) {
-        return XlsxTableWriter::write(table, path);
-    });
+    // The report's annex: a Summary sheet and a sheet per path, headers in words with units.
+    const Result<QList<XlsxSheet>, ReportError> sheets = AnnexWorkbook::fromStore(store);
+    if (!sheets) {
+        console.err << "landfall-cli export: " << sheets.error().message << Qt::endl;
+        return sheets.error().kind == ReportError::Kind::Store ? kProjectUnusable : kInputRejected;
+    }
+    if (const std::optional<QString> refused = unusableDestination(file)) {
+        console.err << "landfall-cli export: " << *refused << Qt::endl;
+        return kInputRejected;
+    }
+    qsizetype vms = 0;
+    for (const XlsxSheet &sheet : sheets.value()) {
+        if (const std::optional<QString> refused = XlsxTableWriter::cellRefusal(sheet.table, file)) {
+            console.err << "landfall-cli export: " << *refused << Qt::endl;
+            return kInputRejected;
+        }
+        if (sheet.name != AnnexWorkbook::kSummarySheet)
+            vms += sheet.table.rows.size();
+    }
+    if (const std::optional<QString> error = XlsxTableWriter::write(sheets.value(), file)) {
+        console.err << "landfall-cli export: " << *error << Qt::endl;
+        return kProjectUnusable; // the old file is left; a short or empty one never passes for success
+    }
+    console.out << vms << " VMs written to " << file << '\n';
+    return kSuccess;
 }
 
 const QList<ExportTarget> &exportTargets()
@@ -356,7 +379,9 @@ const QList<ExportTarget> &exportTargets()
                         "scenario's pool and node."),
          exportCsv},
         {QStringLiteral("xlsx"), QStringLiteral("file"),
-         QStringLiteral("Write the plan as an Excel workbook, with the same columns as --csv."), exportXlsx},
+         QStringLiteral("Write the plan as an Excel workbook (the report's annex): a Summary sheet, then a sheet "
+                        "per migration path with a row per VM, headers in words with their units."),
+         exportXlsx},
     };
     return targets;
 }

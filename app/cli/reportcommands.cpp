@@ -1,6 +1,8 @@
 // landfall-cli's report command: the customer's PDF, built by the same code as File > Report.
 #include "clicommands.h"
 
+#include "io/tablewriters.h"
+#include "report/annexworkbook.h"
 #include "report/pdfreportwriter.h"
 #include "report/reportbuilder.h"
 
@@ -10,6 +12,8 @@
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFileInfo>
+#include <QtConcurrent>
 #include <QSettings>
 
 namespace landfall::cli {
@@ -19,7 +23,7 @@ namespace {
 const QString kSynopsis = QStringLiteral("report PROJECT --out FILE.pdf [--scenario NAME]... [--customer TEXT] "
                                          "[--consultant TEXT] [--paper a4|letter] [--appendix none|exceptions|full] "
                                          "[--note SECTION=TEXT]... [--logo IMAGE] [--primary-colour #RRGGBB] "
-                                         "[--accent-colour #RRGGBB] [--years N]");
+                                         "[--accent-colour #RRGGBB] [--years N] [--annex FILE.xlsx]");
 const QString kNotesSynopsis =
     QStringLiteral("report-notes PROJECT (--list | --set SECTION=TEXT... | --clear SECTION...)");
 
@@ -68,7 +72,11 @@ int reportCommand(const QStringList &arguments, Console &console)
                 QStringLiteral("Rules and highlights (default: the report/accentColour setting, else teal)."),
                 QStringLiteral("colour"))
         .option({QStringLiteral("years")}, QStringLiteral("Years of the total cost of ownership (default 3)."),
-                QStringLiteral("n"));
+                QStringLiteral("n")
+        .option({QStringLiteral("annex")},
+                QStringLiteral("The annex workbook (every VM, a sheet per path) the report names; by default "
+                               "beside the PDF, NAME-annex.xlsx."),
+                QStringLiteral("file"));
     if (!args.parse(arguments, 1, 1, console))
         return kUsageError;
     ReportOptions options;
@@ -145,29 +153,59 @@ int reportCommand(const QStringList &arguments, Console &console)
         console.err << "landfall-cli report: cannot read the logo " << options.logoPath << " as an image" << Qt::endl;
         return kInputRejected;
     }
-    const auto inputs = ReportBuilder::gather(*store, options);
+    const QString out = args.value(QStringLiteral("out"));
+    const QString annex = args.isSet(QStringLiteral("annex")) && !args.value(QStringLiteral("annex")).isEmpty()
+                              ? args.value(QStringLiteral("annex"))
+                              : AnnexWorkbook::pathBeside(out);
+    auto inputs = ReportBuilder::gather(*store, options);
     if (!inputs) {
         console.err << "landfall-cli report: " << inputs.error().message << Qt::endl;
         return inputs.error().kind == ReportError::Kind::Store ? kProjectUnusable : kInputRejected;
     }
     store.reset(); // everything is read: the project is not held while the PDF is written
+    for (const QString &destination : {out, annex}) {
+        if (const std::optional<QString> refused = unusableDestination(destination)) {
+            console.err << "landfall-cli report: " << *refused << Qt::endl;
+            return kInputRejected;
+        }
+    }
+    // A plan an .xlsx cannot hold (a cell over Excel's limit) still gets its report, without
+    // the annex, which the report then does not name; `export --csv` holds any plan.
+    const std::optional<QString> annexRefused = AnnexWorkbook::refusal(inputs.value(), annex);
+    if (annexRefused)
+        console.err << "landfall-cli report: warning: no annex workbook: " << *annexRefused << Qt::endl;
+    else
+        inputs.value().options.annexFile = QFileInfo(annex).fileName();
     const auto model = ReportBuilder::build(inputs.value());
     if (!model) {
         console.err << "landfall-cli report: " << model.error().message << Qt::endl;
         return kInputRejected;
     }
-    const QString out = args.value(QStringLiteral("out"));
-    if (const std::optional<QString> refused = unusableDestination(out)) {
-        console.err << "landfall-cli report: " << *refused << Qt::endl;
-        return kInputRejected;
+    // The annex is the full per-VM list the PDF names. It is written on a worker while the PDF
+    // is painted (the two take about the same time at 10,000 VMs), and the PDF replaces the old
+    // one only once the annex is written: a report never names a workbook that is not there.
+    QList<XlsxSheet> sheets;
+    std::optional<QString> annexError;
+    QFuture<void> annexWritten;
+    if (!annexRefused) {
+        annexWritten = QtConcurrent::run([&] {
+            sheets = AnnexWorkbook::fromReport(inputs.value(), model.value());
+            annexError = XlsxTableWriter::write(sheets, annex);
+        });
     }
     int pages = 0;
     writerOptions.progress = [&pages](int, int total) {
         pages = total;
         return true;
     };
-    if (const std::optional<QString> error = PdfReportWriter::write(model.value(), out, writerOptions)) {
-        console.err << "landfall-cli report: " << *error << Qt::endl;
+    writerOptions.beforeCommit = [&] {
+        annexWritten.waitForFinished();
+        return !annexError;
+    };
+    const std::optional<QString> error = PdfReportWriter::write(model.value(), out, writerOptions);
+    annexWritten.waitForFinished();
+    if (annexError || error) {
+        console.err << "landfall-cli report: " << (annexError ? *annexError : *error) << Qt::endl;
         return kProjectUnusable; // the old PDF is left; a short one never passes for success
     }
     QStringList names;
@@ -175,6 +213,8 @@ int reportCommand(const QStringList &arguments, Console &console)
         names.append(outcome.scenario.name);
     console.out << out << ": " << pages << " pages, " << model.value().vmsInScope << " VMs, scenarios "
                 << names.join(QStringLiteral(", ")) << Qt::endl;
+    if (!sheets.isEmpty())
+        console.out << annex << ": the annex workbook, " << sheets.size() << " sheets" << Qt::endl;
     return kSuccess;
 }
 

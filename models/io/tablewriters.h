@@ -17,10 +17,19 @@ public:
     static QByteArray toCsv(const PlanTable &table);
 };
 
+/** One sheet of a workbook: the name on its tab (at most 31 characters) and its table. */
+struct XlsxSheet {
+    QString name;
+    PlanTable table;
+};
+
 /** Writes a PlanTable as an .xlsx workbook through libxlsxwriter: a bold, frozen header with
-    filters, numbers as numbers, text as text with formulas neutralised. */
+    filters, numbers as numbers (fractions with one decimal), text as text with formulas
+    neutralised, columns as wide as their header. */
 class XlsxTableWriter {
 public:
+    /** A workbook of several sheets, in order; refuses as the single-sheet write does. */
+    static std::optional<QString> write(const QList<XlsxSheet> &sheets, const QString &path);
     /** Refuses a cell over Excel's 32,767 characters (never written empty); writes through a
         unique temporary file renamed over `path` once complete and synced. */
     static std::optional<QString> write(const PlanTable &table, const QString &path,

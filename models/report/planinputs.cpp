@@ -1,11 +1,13 @@
 #include "planinputs.h"
 
 #include "advisor/projectadvisor.h"
+#include "density/densityengine.h"
 #include "store/projectstore.h"
 
 #include <QHash>
 #include <QJsonDocument>
 #include <QSet>
+#include <QtConcurrent>
 
 namespace landfall {
 
@@ -78,6 +80,23 @@ QList<Workload> PlanInputs::containerWorkloads(const QList<Vm> &vms, const QList
             workloads.append(Workload::fromVm(vm, *decision));
     }
     return workloads;
+}
+
+Result<QList<DensityResult>, ReportError> PlanInputs::placed(const QList<Vm> &vms, const QList<Decision> &decisions,
+                                                             const QList<Scenario> &scenarios)
+{
+    const QList<Workload> workloads = containerWorkloads(vms, decisions);
+    QList<Result<DensityResult, ScenarioError>> runs = QtConcurrent::blockingMapped(
+        scenarios, [&workloads](const Scenario &scenario) { return DensityEngine(scenario).run(workloads); });
+    QList<DensityResult> results;
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        if (!runs[i])
+            return ReportError{ReportError::Kind::Input,
+                               scenarios.at(i).name + QStringLiteral(": ") + runs[i].error().toString()};
+        results.append(runs[i].value());
+        results.last().scenario = scenarios.at(i).name;
+    }
+    return results;
 }
 
 } // namespace landfall

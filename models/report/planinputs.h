@@ -2,6 +2,7 @@
 
 #include "reporterror.h"
 
+#include "density/densityresult.h"
 #include "density/scenario.h"
 #include "density/workload.h"
 #include "domain/decision.h"
@@ -28,6 +29,10 @@ public:
     static Result<QList<Scenario>, ReportError> scenarios(const ProjectStore &store, const QStringList &names);
     /** The containerized VMs as the density engine's workloads. */
     static QList<Workload> containerWorkloads(const QList<Vm> &vms, const QList<Decision> &decisions);
+    /** Each scenario run with its placement (which VM on which pool and node), side by side;
+        each result named after its scenario. The first scenario that cannot run is the error. */
+    static Result<QList<DensityResult>, ReportError> placed(const QList<Vm> &vms, const QList<Decision> &decisions,
+                                                            const QList<Scenario> &scenarios);
 };
 
 } // namespace landfall

@@ -3,11 +3,9 @@
 #include "planinputs.h"
 #include "reportbuilder.h"
 
-#include "density/densityengine.h"
 #include "store/projectstore.h"
 
 #include <QHash>
-#include <QtConcurrent>
 
 namespace landfall {
 
@@ -111,18 +109,10 @@ Result<PlanTable, ReportError> PlanTableBuilder::fromStore(ProjectStore &store, 
     if (!decisions)
         return decisions.error();
     const QList<Vm> vms = store.vms();
-    const QList<Workload> workloads = PlanInputs::containerWorkloads(vms, decisions.value());
-    QList<Result<DensityResult, ScenarioError>> runs = QtConcurrent::blockingMapped(
-        chosen.value(), [&workloads](const Scenario &scenario) { return DensityEngine(scenario).run(workloads); });
-    QList<DensityResult> results;
-    for (qsizetype i = 0; i < runs.size(); ++i) {
-        if (!runs[i])
-            return ReportError{ReportError::Kind::Input,
-                               chosen.value().at(i).name + QStringLiteral(": ") + runs[i].error().toString()};
-        results.append(runs[i].value());
-        results.last().scenario = chosen.value().at(i).name;
-    }
-    return build(vms, decisions.value(), results);
+    Result<QList<DensityResult>, ReportError> results = PlanInputs::placed(vms, decisions.value(), chosen.value());
+    if (!results)
+        return results.error();
+    return build(vms, decisions.value(), results.value());
 }
 
 } // namespace landfall

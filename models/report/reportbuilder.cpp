@@ -1657,6 +1657,7 @@ Result<ReportModel, ReportError> ReportBuilder::build(const ReportInputs &inputs
     model.primaryColour = inputs.options.primaryColour;
     model.accentColour = inputs.options.accentColour;
     model.recommended = inputs.recommended;
+    model.annexFile = inputs.options.annexFile;
     model.projectFile = inputs.projectFile;
     model.vmsInScope = int(inputs.vms.size());
     model.excludedTemplates = inputs.summary.excludedTemplates;
@@ -1684,9 +1685,8 @@ Result<ReportModel, ReportError> ReportBuilder::build(const ReportInputs &inputs
     std::atomic<int> done = 0;
     const int total = int(runs.size());
     QtConcurrent::blockingMap(runs, [&](Run &run) {
-        DensityEngine::Options options;
-        options.placement = false;
-        Result<DensityResult, ScenarioError> result = DensityEngine(run.scenario, estate).run(workloads, options);
+        // With the placement: the annex workbook lists each VM's pool and node from these runs.
+        Result<DensityResult, ScenarioError> result = DensityEngine(run.scenario, estate).run(workloads);
         if (!result) {
             run.error = run.scenario.name + QStringLiteral(": ") + result.error().toString();
         } else {

@@ -20,6 +20,7 @@ struct ReportOptions {
     QDate date = QDate::currentDate();
     QStringList scenarios; ///< empty: every scenario of the project, or "default" when it has none
     QString logoPath;      ///< an image for the cover and the running header; empty for none
+    QString annexFile;     ///< the annex workbook's file name (no folder), printed in the report; empty for none
     Appendix appendix = Appendix::Exceptions;
     /** Section key ("summary", "estate", "plan", "density", "business", "waves", "risks",
         "exceptions", "next", "method") -> the consultant's note, printed at the section's start.

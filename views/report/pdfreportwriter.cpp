@@ -2,6 +2,7 @@
 
 #include "io/atomicfile.h"
 
+#include "pdfoutlinewriter.h"
 #include "reportlayout.h"
 
 #include "charts/chartrenderer.h"
@@ -11,6 +12,7 @@
 #include "itemmodels/reportpathmodel.h"
 #include "itemmodels/reportscenariomodel.h"
 
+#include <QBuffer>
 #include <QChart>
 #include <QFileInfo>
 #include <QImage>
@@ -168,6 +170,50 @@ void paintRunningHeads(const ReportModel &model, const ReportPage &page, int num
     painter.drawText(QPointF(content.right() - metrics.horizontalAdvance(pageText), footerBaseline), pageText);
 }
 
+/** What painting gave: the pages, and where each heading and contents entry landed (points). */
+struct Painted {
+    int pages = 0; ///< 0 when cancelled
+    QList<PdfOutlineWriter::Bookmark> bookmarks;
+    QList<PdfOutlineWriter::Link> links;
+};
+
+Painted paint(const ReportModel &model, QPagedPaintDevice *device, const PdfReportWriter::Options &options)
+{
+    const QSizeF points = PdfReportWriter::pageSize(options.paper).size(QPageSize::Point);
+    ReportLayout layout(model, device, points);
+    const QList<ReportPage> pages = layout.run();
+    ChartModels models(model);
+    const QImage logo = model.logoPath.isEmpty() ? QImage() : QImage(model.logoPath);
+    QPainter painter;
+    if (!painter.begin(device))
+        return {};
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    for (int i = 0; i < pages.size(); ++i) {
+        if (i > 0)
+            device->newPage();
+        for (const PageItem &item : pages.at(i).items)
+            paintItem(item, model, layout, models, painter);
+        paintRunningHeads(model, pages.at(i), i + 1, int(pages.size()), layout, logo, painter);
+        if (options.progress && !options.progress(i + 1, int(pages.size()))) {
+            painter.end();
+            return {};
+        }
+    }
+    painter.end();
+    Painted painted;
+    painted.pages = int(pages.size());
+    const qreal u = layout.unit();
+    for (const ReportLayout::Anchor &anchor : layout.anchors())
+        painted.bookmarks.append({anchor.title, anchor.level, anchor.page, anchor.top / u});
+    for (const ReportLayout::ContentsEntry &entry : layout.contentsEntries()) {
+        const QRectF &r = entry.rect;
+        painted.links.append({entry.page, QRectF(r.left() / u, r.top() / u, r.width() / u, r.height() / u),
+                              entry.targetPage, entry.targetTop / u});
+    }
+    return painted;
+}
+
 } // namespace
 
 std::optional<PdfReportWriter::Paper> PdfReportWriter::paperFromKey(const QString &key)
@@ -186,29 +232,7 @@ QPageSize PdfReportWriter::pageSize(Paper paper)
 
 int PdfReportWriter::render(const ReportModel &model, QPagedPaintDevice *device, const Options &options)
 {
-    const QSizeF points = pageSize(options.paper).size(QPageSize::Point);
-    ReportLayout layout(model, device, points);
-    const QList<ReportPage> pages = layout.run();
-    ChartModels models(model);
-    const QImage logo = model.logoPath.isEmpty() ? QImage() : QImage(model.logoPath);
-    QPainter painter;
-    if (!painter.begin(device))
-        return 0;
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    for (int i = 0; i < pages.size(); ++i) {
-        if (i > 0)
-            device->newPage();
-        for (const PageItem &item : pages.at(i).items)
-            paintItem(item, model, layout, models, painter);
-        paintRunningHeads(model, pages.at(i), i + 1, int(pages.size()), layout, logo, painter);
-        if (options.progress && !options.progress(i + 1, int(pages.size()))) {
-            painter.end();
-            return 0;
-        }
-    }
-    painter.end();
-    return int(pages.size());
+    return paint(model, device, options).pages;
 }
 
 std::optional<QString> PdfReportWriter::write(const ReportModel &model, const QString &path, const Options &options)
@@ -218,17 +242,36 @@ std::optional<QString> PdfReportWriter::write(const ReportModel &model, const QS
     AtomicFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    // QPdfWriter writes neither bookmarks nor links: it writes to memory, PdfOutlineWriter adds
+    // them, and what it gives is what goes to the file.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    Painted painted;
     {
-        QPdfWriter writer(&file);
+        QPdfWriter writer(&buffer);
         writer.setPageSize(pageSize(options.paper));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setResolution(1200);
         writer.setTitle(model.title + (model.customer.isEmpty() ? QString() : QStringLiteral(": ") + model.customer));
         writer.setCreator(QStringLiteral("Landfall ") + QStringLiteral(LANDFALL_VERSION));
-        if (render(model, &writer, options) == 0) {
+        painted = paint(model, &writer, options);
+        if (painted.pages == 0) {
             file.cancel();
             return QStringLiteral("the report was cancelled");
         }
+    }
+    buffer.close();
+    const Result<QByteArray, QString> navigable =
+        PdfOutlineWriter::apply(buffer.data(), painted.bookmarks, painted.links);
+    if (!navigable) {
+        file.cancel();
+        return QStringLiteral("cannot write %1: %2").arg(path, navigable.error());
+    }
+    if (file.write(navigable.value()) != navigable.value().size())
+        return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    if (options.beforeCommit && !options.beforeCommit()) {
+        file.cancel();
+        return QStringLiteral("the report was cancelled");
     }
     if (!file.commit())
         return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());

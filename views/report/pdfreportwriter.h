@@ -23,6 +23,9 @@ public:
         Paper paper = Paper::A4;
         /** Called after each page is painted, on the calling thread; return false to cancel. */
         std::function<bool(int page, int pages)> progress;
+        /** Called once the PDF is complete, before it replaces the old file; return false to
+            leave the old file (for a caller that writes a companion file alongside). */
+        std::function<bool()> beforeCommit;
     };
 
     /** "a4" or "letter" (any case); nullopt for anything else. */

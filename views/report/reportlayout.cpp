@@ -248,6 +248,9 @@ QList<ReportPage> ReportLayout::run()
 {
     m_pages.clear();
     m_sectionPages.clear();
+    m_sectionTops.clear();
+    m_anchors.clear();
+    m_contentsEntries.clear();
     cover();
     const int tocPages = std::max<int>(1, int(std::ceil(double(m_model.sections.size()) / kTocEntriesPerPage)));
     const int tocFirst = int(m_pages.size());
@@ -359,19 +362,45 @@ void ReportLayout::contents(int firstPage, int pageCount)
             addText(titleX, baseline, shown, ReportStyle::TocEntry, ReportStyle::ink());
             const qreal pageWidth = metrics.horizontalAdvance(page);
             addText(m_right - pageWidth, baseline, page, ReportStyle::TocSection, ReportStyle::ink());
+            m_contentsEntries.append(
+                {int(m_pages.size()) - 1,
+                 QRectF(m_left, baseline - metrics.ascent() - pt(2), m_right - m_left, metrics.height() + pt(4)),
+                 m_sectionPages.at(s), m_sectionTops.at(s)});
             const qreal dotsFrom = titleX + metrics.horizontalAdvance(shown) + pt(6);
             const qreal dotsTo = m_right - pageWidth - pt(6);
             if (dotsTo > dotsFrom)
                 addLine(QPointF(dotsFrom, baseline), QPointF(dotsTo, baseline), ReportStyle::muted(), pt(0.8), true);
             m_y += metrics.height() * 2.0;
         }
+        if (i == pageCount - 1 && !m_model.annexFile.isEmpty())
+            annexNote();
     }
     m_pages.append(tail);
+}
+
+void ReportLayout::annexNote()
+{
+    // Placed by hand, not through paragraph(): the contents never flow onto a page of their own.
+    const QFontMetricsF &metrics = m_style.metrics(ReportStyle::BodyItalic);
+    const QString note = QStringLiteral("The full list of VMs, each with its decision, is the annex workbook "
+                                        "delivered with this report: ") +
+                         m_model.annexFile + u'.';
+    const QStringList lines = wrap(note, ReportStyle::BodyItalic, m_right - m_left, 3);
+    m_y += pt(10);
+    if (!fits(metrics.height() * 1.4 * lines.size()))
+        return;
+    for (const QString &line : lines) {
+        addText(m_left, m_y + metrics.ascent(), line, ReportStyle::BodyItalic, ReportStyle::muted());
+        m_y += metrics.height() * 1.4;
+    }
 }
 
 void ReportLayout::section(int number, const ReportSection &section)
 {
     newPage(section.title);
+    m_sectionTops.append(m_y - pt(12));
+    m_anchors.append(
+        {QString::number(number) + QStringLiteral(". ") + section.title, 0, int(m_pages.size()) - 1, m_y - pt(12)});
     const QFontMetricsF &metrics = m_style.metrics(ReportStyle::SectionTitle);
     const QString numberText = QString::number(number);
     addText(m_left, m_y + metrics.ascent(), numberText, ReportStyle::SectionTitle, m_style.highlight());
@@ -429,6 +458,7 @@ void ReportLayout::block(const ReportBlock &b, const QString &header, const Repo
             newPage(header);
         else
             m_y += pt(8);
+        m_anchors.append({b.text, 1, int(m_pages.size()) - 1, m_y - pt(6)});
         const QFontMetricsF &metrics = m_style.metrics(ReportStyle::Heading);
         for (const QString &line : wrap(b.text, ReportStyle::Heading, width, 3)) {
             addText(m_left, m_y + metrics.ascent(), line, ReportStyle::Heading, m_style.primary());

@@ -20,6 +20,22 @@ namespace landfall {
     repeated cell text are cached: a large estate repeats the same reasons thousands of times. */
 class ReportLayout {
 public:
+    /** A heading as laid out, for the PDF's outline: level 0 is a section's title, 1 a heading
+        within it; the page (0-based) it landed on and its top, in device units. */
+    struct Anchor {
+        QString title;
+        int level = 0;
+        int page = 0;
+        qreal top = 0;
+    };
+    /** A table-of-contents entry: where it is drawn, and where the section it names begins. */
+    struct ContentsEntry {
+        int page = 0;
+        QRectF rect; ///< device units
+        int targetPage = 0;
+        qreal targetTop = 0;
+    };
+
     ReportLayout(const ReportModel &model, QPaintDevice *device, const QSizeF &pagePoints);
 
     QList<ReportPage> run();
@@ -29,6 +45,10 @@ public:
     static QString elideAtWord(const QString &text, const QFontMetricsF &metrics, qreal width);
     /** The page (0-based) on which each section starts; valid after run(). */
     const QList<int> &sectionPages() const { return m_sectionPages; }
+    /** Every section title and heading in reading order; valid after run(). */
+    const QList<Anchor> &anchors() const { return m_anchors; }
+    /** Every entry of the table of contents; valid after run(). */
+    const QList<ContentsEntry> &contentsEntries() const { return m_contentsEntries; }
     /** Device units per point. */
     qreal unit() const { return m_unit; }
     const ReportStyle &style() const { return m_style; }
@@ -52,6 +72,8 @@ private:
 
     void cover();
     void contents(int firstPage, int pageCount);
+    /** Names the annex workbook below the contents, where it fits. */
+    void annexNote();
     void section(int number, const ReportSection &section);
     void block(const ReportBlock &block, const QString &header, const ReportBlock *next);
     /** What must fit below a heading for the block after it to start on the same page. */
@@ -69,6 +91,9 @@ private:
     qreal m_y = 0;
     QList<ReportPage> m_pages;
     QList<int> m_sectionPages;
+    QList<qreal> m_sectionTops;
+    QList<Anchor> m_anchors;
+    QList<ContentsEntry> m_contentsEntries;
     int m_tables = 0;
     int m_figures = 0;
     QHash<QString, QStringList> m_wrapCache;
