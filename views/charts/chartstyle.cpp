@@ -141,6 +141,7 @@ QStringList ChartStyle::drawnLabels(const QStringList &labels, int wrapAt)
 QString ChartStyle::plainLabel(const QString &drawn)
 {
     QString text = drawn;
+    text.replace(QLatin1String("-<br>"), QLatin1String("-")); // a wrap after a hyphen took no space
     text.replace(QLatin1String("<br>"), QLatin1String(" "));
     text.replace(QLatin1String("&amp;"), QLatin1String("&"));
     text.replace(QLatin1String("&lt;"), QLatin1String("<"));

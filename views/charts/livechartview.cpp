@@ -95,7 +95,15 @@ void LiveChartView::fitCategoryLabels(QChart *chart, const QSize &size)
         // The plot takes about half the view's height (title, legend, value axis, margins); a
         // label is its lines at 1.25 of the pixel size, and the text item's margins (8 pixels).
         const double perRow = size.height() * 0.5 / categories->count();
-        const int most = std::max(9, int((perRow - 8) / (1.25 * lines)));
+        int most = std::max(9, int((perRow - 8) / (1.25 * lines)));
+        // And as wide as Qt Charts lets a vertical axis be (about a third of the chart), taking
+        // a character as 0.55 of the pixel size.
+        qsizetype longest = 1;
+        for (const QString &category : categories->categories()) {
+            for (const QString &line : category.split(QLatin1String("<br>")))
+                longest = std::max(longest, line.size());
+        }
+        most = std::min(most, std::max(9, int(size.width() * 0.33 / (0.55 * double(longest)))));
         QFont font = categories->labelsFont();
         if (font.pixelSize() > most) {
             font.setPixelSize(most);

@@ -45,8 +45,14 @@ QChart *ResourcesBeforeAfterChart::create(QAbstractItemModel *model, int labelCo
             continue; // no licences of an edition on either side: nothing to compare
         const bool gib = model->index(row, labelColumn).data(Qt::UserRole).toString() == QLatin1String("GiB");
         const QString name = model->index(row, labelColumn).data().toString();
-        const QString figures = QObject::tr("%1 → %2").arg(formatted(was, gib), formatted(is, gib));
-        labels.append(QStringLiteral("%1  %2").arg(name, figures).toHtmlEscaped());
+        QString from = formatted(was, gib);
+        const QString to = formatted(is, gib);
+        // The unit once where both sides share it: "2.06 → 2.29 TiB", short enough to stay whole.
+        const QString unit = to.section(u' ', -1);
+        if (gib && from.section(u' ', -1) == unit)
+            from = from.section(u' ', 0, -2);
+        const QString figures = QObject::tr("%1 → %2").arg(from, to);
+        labels.append(QStringLiteral("%1 %2").arg(name, figures).toHtmlEscaped());
         const QString description = model->index(row, labelColumn).data(Qt::ToolTipRole).toString();
         tips.append(QObject::tr("%1: %2").arg(description.isEmpty() ? name : description, figures));
         before->append(was > 0 ? 100.0 : 0.0);
