@@ -158,6 +158,11 @@ MainWindow::MainWindow(QWidget *parent)
     // The selection count is the current view's: the Inventory's is not shown on the Plan.
     connect(m_views, &QTabWidget::currentChanged, m_countsTimer, qOverload<>(&QTimer::start));
     connect(m_recent, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
+    // The larger font's column widths are measured on the rows: again once the rows are there.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
+        if (isWorkshopMode())
+            QTimer::singleShot(0, this, &MainWindow::fitGridColumns);
+    });
     connect(m_import, &ImportJob::finished, this, &MainWindow::onImportFinished);
     m_progressTimer->setInterval(100);
     connect(m_progressTimer, &QTimer::timeout, this, &MainWindow::updateImportProgress);

@@ -4,6 +4,7 @@
 #include "charts/chartstyle.h"
 #include "charts/dashboardview.h"
 #include "charts/livechartview.h"
+#include "inventoryview.h"
 #include "itemmodels/comparedscenariosmodel.h"
 #include "itemmodels/decisiontablemodel.h"
 #include "itemmodels/nodesizesweepmodel.h"
@@ -13,17 +14,20 @@
 #include "scenarioview.h"
 #include "workspaceviews.h"
 
+#include <QApplication>
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QComboBox>
 #include <QDebug>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
+#include <QHeaderView>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QTabWidget>
+#include <QTableView>
 
 using namespace landfall;
 
@@ -88,6 +92,7 @@ private Q_SLOTS:
     void labelsStayWholeAndDistinct_data();
     void labelsStayWholeAndDistinct();
     void dashboardHasAScenarioPicker();
+    void gridColumnsFitTheLargerFont();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -232,6 +237,25 @@ void TestPresenter::dashboardHasAScenarioPicker()
     // And a pick on the Scenarios page shows in the picker.
     workspace->scenarioView()->selectRow(1 - other);
     QTRY_COMPARE(picker->currentIndex(), 1 - other);
+}
+
+void TestPresenter::gridColumnsFitTheLargerFont()
+{
+    m_window->showView(0);
+    QTableView *table = m_window->inventoryView()->table();
+    QHeaderView *header = table->horizontalHeader();
+    const QFont desk = QApplication::font();
+    QVERIFY(table->font().pointSizeF() > desk.pointSizeF() * 1.2); // presenter mode's larger text
+    int checked = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (header->isSectionHidden(column) || header->sectionResizeMode(column) != QHeaderView::Interactive)
+            continue;
+        // Each header reads whole ("Memory GiB", not "Memory G").
+        QVERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column),
+                 qPrintable(table->model()->headerData(column, Qt::Horizontal).toString()));
+        ++checked;
+    }
+    QVERIFY(checked > 5);
 }
 
 QTEST_MAIN(TestPresenter)

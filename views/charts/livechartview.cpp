@@ -15,6 +15,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QMenu>
 #include <QPainter>
 #include <QPieSeries>
@@ -83,6 +84,23 @@ QChart *LiveChartView::build() const
 
 void LiveChartView::fitCategoryLabels(QChart *chart, const QSize &size)
 {
+    // A legend beside the plot, an entry under the other, is cut off at the bottom when its
+    // entries are taller than the chart: its font is kept to what the height holds.
+    QLegend *legend = chart->legend();
+    if (legend->isVisible() && (legend->alignment() & (Qt::AlignLeft | Qt::AlignRight))) {
+        int lines = 0;
+        for (QLegendMarker *marker : legend->markers())
+            lines += int(marker->label().count(QLatin1String("<br>"))) + 1;
+        const qsizetype entries = legend->markers().size();
+        if (lines > 0) {
+            const int most = std::max(9, int((size.height() * 0.75 - 8.0 * double(entries)) / (1.3 * lines)));
+            QFont font = legend->font();
+            if (font.pixelSize() > most) {
+                font.setPixelSize(most);
+                legend->setFont(font);
+            }
+        }
+    }
     // Fonts grow for a room, but a category label taller than its row is elided by Qt Charts to
     // "...": along a vertical category axis, the labels are kept as tall as their rows allow.
     for (QAbstractAxis *axis : chart->axes(Qt::Vertical)) {

@@ -69,6 +69,8 @@ QChart *ResourcesBeforeAfterChart::create(QAbstractItemModel *model, int labelCo
     series->setLabelsFormat(QStringLiteral("@value %"));
     series->setLabelsPrecision(3);
     ChartStyle::styleComparisonBars(series, 11);
+    // "Before" is 100 % on every row, as the axis says: its labels would only overlap the others.
+    before->setLabelColor(Qt::transparent);
     QObject::connect(series, &QAbstractBarSeries::hovered, chart, [tips](bool status, int index) {
         if (status && index >= 0 && index < tips.size())
             QToolTip::showText(QCursor::pos(), tips[index]);
