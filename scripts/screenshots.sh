@@ -4,9 +4,9 @@
 # Needs xvfb-run (Debian: xvfb). The application imports the demo inventory and the workshop
 # answers into a fresh project and saves a grab of its window (--screenshot, a hidden option);
 # then it opens that project once per view (--view NAME, hidden too) and saves a grab of each:
-# inventory.png, plan.png, rules.png, scenarios.png, dashboard.png, waves.png, business-case.png at
+# start.png (the start page, no project open), inventory.png, plan.png, rules.png, scenarios.png, dashboard.png, waves.png, business-case.png at
 # 1600x1000, the same in presenter mode at 1280x720 (presenter-VIEW-1280x720.png), and
-# dashboard-workshop.png (workshop mode, as on a projector). When landfall-cli is built too, the project gets two more
+# presenter-dashboard-1920x1080.png, dashboard-workshop.png (workshop mode, as on a projector). When landfall-cli is built too, the project gets two more
 # density scenarios first, so that the comparison has something to compare.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,6 +33,8 @@ screen=1600x1000
 shoot() {
     xvfb-run -a -s "-screen 0 ${screen}x24" "$landfall" "$@"
 }
+# The start page: no project open.
+shoot --screenshot "$out/start.png"
 shoot "$work/demo.landfall" --import "$inventory" --import "$answers" --screenshot "$out/inventory.png"
 
 if [ -x "$cli" ]; then
@@ -63,6 +65,9 @@ screen=1280x720
 for view in inventory plan rules scenarios dashboard waves "business case"; do
     shoot "$work/demo.landfall" --presenter --view "$view" --screenshot "$out/presenter-$(echo "$view" | tr " " -)-1280x720.png"
 done
+# And the dashboard on a 1080-line projector: the charts' fonts grow with the screen.
+screen=1920x1080
+shoot "$work/demo.landfall" --presenter --view dashboard --screenshot "$out/presenter-dashboard-1920x1080.png"
 # Workshop mode is a saved setting: switch it on for one more picture of the dashboard.
 screen=1600x1000
 mkdir -p "$XDG_CONFIG_HOME/Landfall"

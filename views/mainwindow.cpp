@@ -5,18 +5,23 @@
 #include "artefactexportaction.h"
 
 #include "aboutdialog.h"
+#include "charts/livechartview.h"
 #include "filedialogs.h"
+#include "helpdialog.h"
 #include "importjob.h"
 #include "inventoryview.h"
 #include "projectsummarypanel.h"
 #include "recentfiles.h"
 #include "report/reportactions.h"
+#include "startpage.h"
 #include "wavesview.h"
 #include "workspaceviews.h"
 
+#include "density/scenario.h"
 #include "itemmodels/inventoryfiltermodel.h"
 #include "itemmodels/inventorytablemodel.h"
 #include "store/projectstore.h"
+#include "waves/dependencyimporter.h"
 #include "waves/waveplanmodel.h"
 
 #include <QAction>
@@ -31,6 +36,8 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -39,14 +46,19 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace landfall {
 
@@ -58,6 +70,15 @@ const QString kWorkshopKey = QStringLiteral("mainWindow/workshopMode");
 const QString kProjectDirKey = QStringLiteral("directories/project");
 const QString kImportDirKey = QStringLiteral("directories/import");
 constexpr double kWorkshopScale = 1.5;
+/** Charts in presenter mode: this much larger than on a desk at 720 lines, in proportion above. */
+constexpr double kPresenterScaleAt720 = 1.2;
+constexpr double kPresenterScaleMost = 1.9;
+/** A grid column fitted to its contents never takes more than this of the window's font
+    heights: a long note column must not push the rest out of sight. */
+constexpr int kFittedColumnMostLines = 22;
+/** The demo's files, as shipped in the program's resources. */
+const QStringList kDemoInventory = {QStringLiteral("demo-rvtools-vinfo.csv"), QStringLiteral("demo-rvtools-vhost.csv"),
+                                    QStringLiteral("demo-workshop-answers.csv")};
 
 bool isProjectFile(const QString &path)
 {
@@ -73,7 +94,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_undoStack(new QUndoStack(this))
     , m_recent(new RecentFiles(this))
     , m_import(new ImportJob(this))
-    , m_views(new QTabWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_views(new QTabWidget(m_pages))
     , m_inventoryView(new InventoryView(m_model, m_undoStack, m_views))
     , m_summary(new ProjectSummaryPanel(this))
     , m_progressTimer(new QTimer(this))
@@ -90,10 +112,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_views->setObjectName(QStringLiteral("views"));
     m_views->setDocumentMode(true);
     m_views->setAccessibleName(tr("Views"));
-    setCentralWidget(m_views);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    setCentralWidget(m_pages);
 
     createActions();
     createMenus();
+    m_startPage = new StartPage(m_recent, m_newAction, m_openAction, m_importAction, m_demoAction, m_pages);
+    connect(m_startPage, &StartPage::recentChosen, this, &MainWindow::openProject);
+    m_pages->addWidget(m_startPage);
+    m_pages->addWidget(m_views);
     ReportActions::install(this);        // File > Report... and File > Export Plan...
     ArtefactExportAction::install(this); // File > Export > Dockerfiles and Manifests...
     addView(m_inventoryView, tr("&Inventory"), QKeySequence(Qt::CTRL | Qt::Key_1));
@@ -136,6 +163,11 @@ MainWindow::MainWindow(QWidget *parent)
     // The selection count is the current view's: the Inventory's is not shown on the Plan.
     connect(m_views, &QTabWidget::currentChanged, m_countsTimer, qOverload<>(&QTimer::start));
     connect(m_recent, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
+    // The larger font's column widths are measured on the rows: again once the rows are there.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
+        if (isWorkshopMode())
+            QTimer::singleShot(0, this, &MainWindow::fitGridColumns);
+    });
     connect(m_import, &ImportJob::finished, this, &MainWindow::onImportFinished);
     m_progressTimer->setInterval(100);
     connect(m_progressTimer, &QTimer::timeout, this, &MainWindow::updateImportProgress);
@@ -148,6 +180,7 @@ MainWindow::MainWindow(QWidget *parent)
     updateTitle();
     updateCounts();
     updateUndoActions();
+    updateCentralPage();
 }
 
 MainWindow::~MainWindow()
@@ -245,6 +278,32 @@ void MainWindow::createActions()
     m_presenterAction->setStatusTip(tr("Hide the panels and enlarge the text, for a projector (F5)"));
     connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
 
+    m_demoAction = new QAction(s->standardIcon(QStyle::SP_DirHomeIcon), tr("Open the &Demo"), this);
+    m_demoAction->setObjectName(QStringLiteral("demoAction"));
+    m_demoAction->setStatusTip(tr("Create a project from the shipped demo inventory, to look around safely"));
+    connect(m_demoAction, &QAction::triggered, this, [this]() { openDemo(); });
+
+    m_copyChartAction = new QAction(tr("Copy &Chart"), this);
+    m_copyChartAction->setObjectName(QStringLiteral("copyChartAction"));
+    // Not Ctrl+C: that copies the grid's selection.
+    m_copyChartAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyChartAction->setStatusTip(tr("Copy the chart with the focus as a picture, for pasting into a slide"));
+    connect(m_copyChartAction, &QAction::triggered, this, [this]() {
+        if (LiveChartView *chart = chartToCopy()) {
+            chart->copyToClipboard();
+            statusBar()->showMessage(tr("Copied the chart \u201c%1\u201d as a picture").arg(chart->title()), 5000);
+        }
+    });
+
+    m_userGuideAction = new QAction(s->standardIcon(QStyle::SP_DialogHelpButton), tr("&User Guide"), this);
+    m_userGuideAction->setObjectName(QStringLiteral("userGuideAction"));
+    m_userGuideAction->setShortcut(QKeySequence::HelpContents);
+    connect(m_userGuideAction, &QAction::triggered, this, [this]() { showHelp(HelpDialog::Guide); });
+    m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(m_shortcutsAction, &QAction::triggered, this, [this]() { showHelp(HelpDialog::Shortcuts); });
+
     m_aboutAction = new QAction(tr("&About Landfall"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, [this]() {
@@ -261,6 +320,7 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_openAction);
     m_recentMenu = m_fileMenu->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    m_fileMenu->addAction(m_demoAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_importAction);
     // Export and Report (later work) are inserted here, by addFileAction().
@@ -272,6 +332,8 @@ void MainWindow::createMenus()
     edit->addAction(m_redoAction);
     edit->addSeparator();
     edit->addAction(m_findAction);
+    edit->addAction(m_copyChartAction);
+    connect(edit, &QMenu::aboutToShow, this, [this]() { m_copyChartAction->setEnabled(chartToCopy() != nullptr); });
     edit->addMenu(m_inventoryView->createSetAnswerMenu(edit));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
@@ -284,6 +346,9 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_fullScreenAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_userGuideAction);
+    help->addAction(m_shortcutsAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
     QAction *aboutQt = help->addAction(tr("About &Qt"));
     connect(aboutQt, &QAction::triggered, this, [this]() { QMessageBox::aboutQt(this); });
@@ -430,6 +495,7 @@ void MainWindow::setProject(std::unique_ptr<ProjectStore> store)
     updateTitle();
     updateCounts();
     updateUndoActions();
+    updateCentralPage();
     if (m_store) {
         // A read that failed leaves the views with nothing rather than part of the project, and
         // the store writes nothing from then on: say so instead of showing a smaller estate.
@@ -650,6 +716,157 @@ void MainWindow::setWorkshopMode(bool on)
     m_inventoryView->table()->verticalHeader()->setDefaultSectionSize(QFontMetrics(font).height() + 8);
     QSettings().setValue(kWorkshopKey, on);
     Q_EMIT workshopModeChanged(on);
+    fitGridColumns();
+}
+
+void MainWindow::fitGridColumns()
+{
+    // Headers such as "Memory GiB" and "Change rate" read whole in the larger font: every grid's
+    // columns take the width of their header and of the rows in view (Qt looks at a bounded
+    // number of rows, so a 20,000-VM inventory fits as fast as a small one).
+    const int most = QFontMetrics(font()).height() * kFittedColumnMostLines;
+    for (QTableView *table : m_views->findChildren<QTableView *>()) {
+        QHeaderView *header = table->horizontalHeader();
+        if (!table->model() || header->sectionResizeMode(0) == QHeaderView::Stretch)
+            continue;
+        table->verticalHeader()->setDefaultSectionSize(QFontMetrics(table->font()).height() + 8);
+        for (int column = 0; column < header->count(); ++column) {
+            if (header->isSectionHidden(column) || header->sectionResizeMode(column) != QHeaderView::Interactive)
+                continue;
+            const int fitted = std::max(static_cast<const QAbstractItemView *>(table)->sizeHintForColumn(column),
+                                        header->sectionSizeHint(column));
+            header->resizeSection(column, std::min(fitted, most));
+        }
+    }
+}
+
+double MainWindow::presenterFontScale() const
+{
+    return std::clamp(kPresenterScaleAt720 * height() / 720.0, kPresenterScaleAt720, kPresenterScaleMost);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // The charts follow the screen presenter mode is shown on: larger at 1080 lines than at 720.
+    if (m_presenterAction && isPresenterMode() && !qFuzzyCompare(m_presenterScale, presenterFontScale())) {
+        m_presenterScale = presenterFontScale();
+        Q_EMIT presenterModeChanged(true);
+    }
+}
+
+void MainWindow::updateCentralPage()
+{
+    m_pages->setCurrentWidget(m_store ? static_cast<QWidget *>(m_views) : m_startPage);
+}
+
+LiveChartView *MainWindow::chartToCopy() const
+{
+    if (m_pages->currentWidget() != m_views || !m_views->currentWidget())
+        return nullptr;
+    QWidget *page = m_views->currentWidget();
+    const auto copyable = [page](LiveChartView *chart) {
+        return chart && page->isAncestorOf(chart) && chart->isVisible() && chart->emptyText().isEmpty();
+    };
+    // The chart with the focus (a click gives it), else the page's first chart.
+    for (QWidget *w = QApplication::focusWidget(); w; w = w->parentWidget()) {
+        if (auto *chart = qobject_cast<LiveChartView *>(w); copyable(chart))
+            return chart;
+    }
+    for (LiveChartView *chart : page->findChildren<LiveChartView *>()) {
+        if (copyable(chart))
+            return chart;
+    }
+    return nullptr;
+}
+
+void MainWindow::showHelp(int page)
+{
+    auto *dialog = findChild<HelpDialog *>(QStringLiteral("helpDialog"));
+    if (!dialog) {
+        dialog = new HelpDialog(menuBar(), HelpDialog::Page(page), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->showPage(HelpDialog::Page(page));
+    dialog->show();
+    dialog->raise();
+}
+
+QString MainWindow::defaultDemoPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("demo.landfall"));
+}
+
+bool MainWindow::openDemo(const QString &requested)
+{
+    if (isImporting())
+        return false;
+    const QString path = requested.isEmpty() ? defaultDemoPath() : requested;
+    // The importers read files: the shipped ones are copied out of the program for the import.
+    auto files = std::make_unique<QTemporaryDir>();
+    QStringList inventory;
+    for (const QString &name : kDemoInventory + QStringList{QStringLiteral("demo-dependencies.csv")}) {
+        const QString target = files->filePath(name);
+        if (!files->isValid() || !QFile::copy(QStringLiteral(":/landfall/demo/") + name, target)) {
+            showError(tr("Cannot open the demo"), tr("The demo's files could not be written to a temporary folder."),
+                      files->errorString());
+            return false;
+        }
+        if (kDemoInventory.contains(name))
+            inventory.append(target);
+    }
+    if (m_store && QFileInfo(m_store->path()) == QFileInfo(path))
+        setProject(nullptr);
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()) || (QFileInfo::exists(path) && !QFile::remove(path))) {
+        showError(tr("Cannot open the demo"), tr("%1 cannot be replaced.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    {
+        // The demo's what-if scenarios, as landfall-cli scenario --add stores them, are in the
+        // project before it opens: the Scenarios page and the dashboard show them from the start.
+        auto created = ProjectStore::open(path, ProjectStore::OpenMode::CreateIfMissing);
+        if (!created) {
+            showError(tr("Cannot open the demo"), tr("%1 cannot be created.").arg(QDir::toNativeSeparators(path)),
+                      created.error().message);
+            return false;
+        }
+        for (const QString &name :
+             {QStringLiteral("aks-16x64.json"), QStringLiteral("aks-32x128-licence-included.json")}) {
+            QFile file(QStringLiteral(":/landfall/demo/scenarios/") + name);
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            auto scenario = Scenario::fromJson(QJsonDocument::fromJson(file.readAll()).object());
+            if (scenario)
+                (*created)->saveScenario(
+                    scenario->name,
+                    QString::fromUtf8(QJsonDocument(scenario->toJson()).toJson(QJsonDocument::Compact)));
+        }
+    }
+    if (!openProject(path))
+        return false;
+    m_demoFiles = std::move(files);
+    // The network dependencies name the demo's VMs: they go in once the VMs are there.
+    const QString dependencies = m_demoFiles->filePath(QStringLiteral("demo-dependencies.csv"));
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(this, &MainWindow::importFinished, this, [this, once, dependencies](bool accepted) {
+        disconnect(*once);
+        if (accepted && m_store) {
+            if (auto read = DependencyImporter::readFile(dependencies, false))
+                m_store->importDependencies(read.value().connections);
+            Q_EMIT inventoryReloaded();
+        }
+        m_demoFiles.reset();
+        if (m_store)
+            statusBar()->showMessage(tr("The demo project is %1").arg(QDir::toNativeSeparators(m_store->path())),
+                                     10000);
+    });
+    if (!importFiles(inventory)) {
+        disconnect(*once);
+        m_demoFiles.reset();
+        return false;
+    }
+    return true;
 }
 
 void MainWindow::setPresenterMode(bool on)
@@ -670,6 +887,8 @@ void MainWindow::setPresenterMode(bool on)
         m_workshopBeforePresenter = m_workshopAction->isChecked();
         m_workshopAction->setChecked(true);
         statusBar()->hide();
+        m_presenterScale = presenterFontScale();
+        Q_EMIT presenterModeChanged(true);
     } else {
         for (const QPointer<QWidget> &panel : std::as_const(m_hiddenForPresenter)) {
             if (panel)
@@ -678,6 +897,7 @@ void MainWindow::setPresenterMode(bool on)
         m_hiddenForPresenter.clear();
         m_workshopAction->setChecked(m_workshopBeforePresenter);
         statusBar()->show();
+        Q_EMIT presenterModeChanged(false);
     }
 }
 

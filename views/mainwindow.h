@@ -15,7 +15,9 @@ class QLabel;
 class QMenu;
 class QMimeData;
 class QProgressDialog;
+class QStackedWidget;
 class QTabWidget;
+class QTemporaryDir;
 class QTimer;
 class QUndoStack;
 
@@ -25,9 +27,11 @@ class FileDialogs;
 class ImportJob;
 class InventoryTableModel;
 class InventoryView;
+class LiveChartView;
 class ProjectStore;
 class ProjectSummaryPanel;
 class RecentFiles;
+class StartPage;
 class WavesView;
 class WorkspaceViews;
 struct ImportJobResult;
@@ -56,6 +60,12 @@ public:
         on a worker thread with a progress dialog; false if it could not start. */
     bool importFiles(const QStringList &paths, const ImportOptions &options = {});
     bool isImporting() const;
+    /** Creates the demo project (the shipped demo inventory, workshop answers, scenarios and
+        dependencies) at `path`, by default demo.landfall in the user's data folder, replacing
+        an earlier one; false if it could not start. */
+    bool openDemo(const QString &path = {});
+    /** Where openDemo() puts the demo project by default. */
+    static QString defaultDemoPath();
 
     /** Adds a view as a page of the central area, with a View menu entry; returns its index. */
     int addView(QWidget *view, const QString &title, const QKeySequence &shortcut = {});
@@ -77,6 +87,15 @@ public:
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
     QAction *findAction() const { return m_findAction; }
+    QAction *demoAction() const { return m_demoAction; }
+    /** Edit > Copy Chart: the chart with the focus, or the current view's first chart. */
+    QAction *copyChartAction() const { return m_copyChartAction; }
+    QAction *userGuideAction() const { return m_userGuideAction; }
+    QAction *shortcutsAction() const { return m_shortcutsAction; }
+    /** The chart Edit > Copy Chart copies now; null when the current view has none. */
+    LiveChartView *chartToCopy() const;
+    /** Shown while no project is open. */
+    StartPage *startPage() const { return m_startPage; }
     QProgressDialog *importProgress() const { return m_progress; }
     /** The plan, rules, scenarios and dashboard pages, with their models. */
     WorkspaceViews *workspace() const { return m_workspace; }
@@ -84,6 +103,9 @@ public:
     bool isWorkshopMode() const;
     /** Presenter mode (F5): the docks, toolbars and status bar hidden, workshop-size text. */
     bool isPresenterMode() const;
+    /** How much larger than on a desk the charts draw in presenter mode: grows with the
+        window's height, so the text reads alike from the back of a room at 720 and 1080 lines. */
+    double presenterFontScale() const;
     QAction *presenterAction() const { return m_presenterAction; }
     QAction *fullScreenAction() const { return m_fullScreenAction; }
 
@@ -96,10 +118,13 @@ Q_SIGNALS:
     void importFinished(bool accepted);
     /** Workshop mode (large text for a projector) was switched on or off. */
     void workshopModeChanged(bool on);
+    /** Presenter mode was switched on or off, or its window changed size while on. */
+    void presenterModeChanged(bool on);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -120,6 +145,10 @@ private:
     void updateImportProgress();
     void setWorkshopMode(bool on);
     void setPresenterMode(bool on);
+    /** Every grid's columns as wide as their headers and contents in the window's font. */
+    void fitGridColumns();
+    void showHelp(int page);
+    void updateCentralPage();
     QString lastDirectory(const QString &key) const;
     void rememberDirectory(const QString &key, const QString &path);
     static QStringList droppableFiles(const QMimeData *mime);
@@ -130,7 +159,10 @@ private:
     QUndoStack *m_undoStack;
     RecentFiles *m_recent;
     ImportJob *m_import;
+    QStackedWidget *m_pages; ///< the start page, or the views once a project is open
     QTabWidget *m_views;
+    StartPage *m_startPage = nullptr;
+    std::unique_ptr<QTemporaryDir> m_demoFiles; ///< the demo's files, read by the running import
     InventoryView *m_inventoryView;
     ProjectSummaryPanel *m_summary;
     WorkspaceViews *m_workspace = nullptr;
@@ -162,6 +194,11 @@ private:
     QList<QPointer<QWidget>> m_hiddenForPresenter; ///< shown again when presenter mode ends
     bool m_workshopBeforePresenter = false;
     QAction *m_aboutAction = nullptr;
+    QAction *m_demoAction = nullptr;
+    QAction *m_copyChartAction = nullptr;
+    QAction *m_userGuideAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    double m_presenterScale = 0;
 };
 
 } // namespace landfall

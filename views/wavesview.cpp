@@ -95,8 +95,12 @@ WavesView::WavesView(QUndoStack *undoStack, QWidget *parent)
     auto *moveGroupButton = new QPushButton(tr("Set Move &Group..."), this);
     moveGroupButton->setToolTip(tr("Give the selected VMs an explicit move group (the workshop's moveGroup)"));
     auto *importButton = new QPushButton(tr("Import &Dependencies..."), this);
-    parameters->addWidget(moveGroupButton);
-    parameters->addWidget(importButton);
+    // The buttons share the summary's row: in presenter mode's larger font one row of fields
+    // and buttons was wider (1,460 px) than a projector's 1,280.
+    auto *summaryRow = new QHBoxLayout;
+    summaryRow->addWidget(m_summary, 1);
+    summaryRow->addWidget(moveGroupButton);
+    summaryRow->addWidget(importButton);
 
     m_tree->setModel(m_groups);
     m_tree->setObjectName(QStringLiteral("waveGroups"));
@@ -123,7 +127,8 @@ WavesView::WavesView(QUndoStack *undoStack, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(parameters);
-    layout->addWidget(m_summary);
+    m_summary->setWordWrap(true);
+    layout->addLayout(summaryRow);
     layout->addWidget(split, 1);
     layout->addWidget(m_issues);
 

@@ -81,9 +81,15 @@ WorkspaceViews::WorkspaceViews(MainWindow *window)
         if (row == m_detailRow)
             showDetail(row);
     });
+    m_dashboard->setScenarioList(m_scenarios, ScenarioComparisonModel::Name);
+    // The dashboard's picker and the Scenarios page's list select the same scenario.
+    connect(m_dashboard, &DashboardView::scenarioPicked, m_scenarioView, &ScenarioView::selectRow);
+    connect(window, &MainWindow::presenterModeChanged, this,
+            [this](bool on) { m_dashboard->setPresenterMode(on, m_window->presenterFontScale()); });
     connect(m_scenarioView, &ScenarioView::currentScenarioChanged, this, [this](int row) {
         if (row < 0)
             return;
+        m_dashboard->setPickedScenario(row);
         m_detailRow = row;
         m_sweep->compute(m_scenarios->scenario(row), m_scenarios->workloads());
         showDetail(row);

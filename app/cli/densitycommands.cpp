@@ -3,6 +3,7 @@
 #include "clicommands.h"
 
 #include "cost/projectbusinesscase.h"
+#include "domain/quantityformat.h"
 #include "density/densityengine.h"
 #include "density/estate.h"
 #include "density/nodesizesweep.h"
@@ -226,10 +227,12 @@ void printDensityText(const DensityResult &r, Console &console)
     else
         out << "Today:           no hosts in the inventory (vHost): the scenario's host block is the baseline\n";
     const auto capacity = [&](const char *label, const Capacity &c) {
-        out << label << QString::number(c.machines, 'f', 0) << " machines, " << QString::number(c.physicalCores, 'f', 0)
-            << " physical cores (" << QString::number(c.vcpu, 'f', 0) << " vCPU), "
-            << QString::number(c.memoryGiB, 'f', 0) << " GiB memory, " << QString::number(c.diskGiB, 'f', 0)
-            << " GiB disk\n";
+        // The figures the dashboard's resources chart shows, written by the same helper (sizes in
+        // GiB, TiB or PiB); --json keeps the raw numbers.
+        out << label << QuantityFormat::count(c.machines) << " machines, " << QuantityFormat::count(c.physicalCores)
+            << " physical cores (" << QuantityFormat::count(c.vcpu) << " vCPU), "
+            << QuantityFormat::gibibytes(c.memoryGiB) << " memory, " << QuantityFormat::gibibytes(c.diskGiB)
+            << " disk\n";
     };
     capacity("Bought before:   ", r.before);
     capacity("Bought after:    ", r.after);

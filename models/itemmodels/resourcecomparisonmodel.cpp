@@ -53,9 +53,9 @@ QString ResourceComparisonModel::resourceName(int row)
     case Vcpu:
         return tr("vCPU");
     case MemoryGiB:
-        return tr("Mem. GiB");
+        return tr("Memory");
     case DiskGiB:
-        return tr("Disk GiB");
+        return tr("Disk");
     case LicencesStandard:
         return tr("Lic. Std");
     case LicencesDatacenter:
@@ -65,10 +65,35 @@ QString ResourceComparisonModel::resourceName(int row)
     }
 }
 
+QString ResourceComparisonModel::resourceDescription(int row)
+{
+    switch (row) {
+    case PhysicalCores:
+        return tr("Physical cores");
+    case Vcpu:
+        return tr("vCPU");
+    case MemoryGiB:
+        return tr("Memory");
+    case DiskGiB:
+        return tr("Disk (persistent volumes included after)");
+    case LicencesStandard:
+        return tr("Windows Server Standard core licences");
+    case LicencesDatacenter:
+        return tr("Windows Server Datacenter core licences");
+    default:
+        return {};
+    }
+}
+
 QVariant ResourceComparisonModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
-        (role != Qt::DisplayRole && role != Qt::EditRole))
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (index.column() == Resource && role == Qt::UserRole)
+        return index.row() == MemoryGiB || index.row() == DiskGiB ? QStringLiteral("GiB") : QString();
+    if (index.column() == Resource && role == Qt::ToolTipRole)
+        return resourceDescription(index.row());
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     if (index.column() == Resource)
         return resourceName(index.row());

@@ -13,7 +13,8 @@ namespace landfall {
 /** What is bought for the containerized workloads before (as VMs on hosts) and after (as
     container nodes) in one scenario, on one basis: physical cores, vCPU, memory, disk (with the
     persistent volumes after) and Windows Server core licences, one row each, for the dashboard's
-    before-and-after bars. The rows are fixed, so bar mappers update in place. */
+    before-and-after bars (Qt::UserRole of the Resource column: "GiB" for a size, "" for a count). The rows are fixed,
+   so bar mappers update in place. */
 class ResourceComparisonModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -36,7 +37,10 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    /** The short name of a row ("Lic. Std"), for a chart's label. */
     static QString resourceName(int row);
+    /** Its full name ("Windows Server Standard core licences"), the label's tooltip. */
+    static QString resourceDescription(int row);
 
 private:
     QString m_scenario;

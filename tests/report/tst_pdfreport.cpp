@@ -11,6 +11,7 @@
 #include "itemmodels/reportsweepmodel.h"
 #include "mainwindow.h"
 
+#include <QAbstractBarSeries>
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QBarSeries>
@@ -224,7 +225,7 @@ private Q_SLOTS:
         scenarios.setResults({a});
         std::unique_ptr<QChart> bars(ScenarioComparisonChart::create(
             &scenarios, ReportScenarioModel::Name, ReportScenarioModel::VmHosts, ReportScenarioModel::ContainerNodes));
-        auto *barSeries = qobject_cast<QBarSeries *>(bars->series().constFirst());
+        auto *barSeries = qobject_cast<QAbstractBarSeries *>(bars->series().constFirst());
         QVERIFY(barSeries);
         QCOMPARE(barSeries->count(), 2);
         QCOMPARE(barSeries->barSets().at(0)->at(0), 4.0);

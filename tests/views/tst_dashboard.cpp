@@ -12,6 +12,7 @@
 #include "itemmodels/scenariocomparisonmodel.h"
 #include "store/projectstore.h"
 
+#include <QAbstractBarSeries>
 #include <QAction>
 #include <QBarSeries>
 #include <QBarSet>
@@ -82,7 +83,7 @@ void TestDashboard::waitForPacking()
 QBarSet *TestDashboard::barSet(LiveChartView *view, int index)
 {
     const QList<QAbstractSeries *> series = view->chart()->series();
-    auto *bars = series.isEmpty() ? nullptr : qobject_cast<QBarSeries *>(series.constFirst());
+    auto *bars = series.isEmpty() ? nullptr : qobject_cast<QAbstractBarSeries *>(series.constFirst());
     return bars && index < bars->count() ? bars->barSets().at(index) : nullptr;
 }
 

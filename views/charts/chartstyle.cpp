@@ -1,5 +1,7 @@
 #include "chartstyle.h"
 
+#include "domain/categorylabels.h"
+
 #include <algorithm>
 
 #include <QBarSet>
@@ -110,12 +112,43 @@ QBarCategoryAxis *ChartStyle::categoryAxis(const QAbstractItemModel *model, int 
     for (int row = 0; row < model->rowCount(); ++row)
         labels.append(model->index(row, column).data().toString());
     auto *axis = new QBarCategoryAxis;
-    axis->append(labels);
+    axis->append(drawnLabels(labels));
     axis->setLabelsFont(font(labelPixelSize));
     axis->setLabelsColor(ink());
     axis->setGridLineVisible(false);
     axis->setLinePenColor(muted());
     return axis;
+}
+
+QStringList ChartStyle::drawnLabels(const QStringList &labels, int wrapAt)
+{
+    QStringList drawn;
+    for (const QString &brief : CategoryLabels::shortForms(labels, wrapAt)) {
+        const QString twoLines = CategoryLabels::wrapped(brief, wrapAt);
+        QString html = twoLines.toHtmlEscaped();
+        html.replace(u'\n', QStringLiteral("<br>"));
+        drawn.append(html);
+    }
+    // QBarCategoryAxis needs distinct categories: a label given twice keeps a visible mark.
+    for (qsizetype i = 0; i < drawn.size(); ++i) {
+        const QString base = drawn[i];
+        for (int copy = 2; drawn.indexOf(drawn[i]) < i; ++copy)
+            drawn[i] = base + QStringLiteral(" (%1)").arg(copy);
+    }
+    return drawn;
+}
+
+QString ChartStyle::plainLabel(const QString &drawn)
+{
+    QString text = drawn;
+    text.replace(QLatin1String("-<br>"), QLatin1String("-")); // a wrap after a hyphen took no space
+    text.replace(QLatin1String("<br>"), QLatin1String(" "));
+    text.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    text.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    text.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    text.replace(u'\n', u' ');
+    return text;
 }
 
 QValueAxis *ChartStyle::countAxis(double top, const QString &title)

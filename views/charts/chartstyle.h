@@ -31,8 +31,16 @@ public:
     /** Colours the sets of a VM-against-container bar series (VM side first) and labels its
         bars; returns the highest value, for the value axis's range. */
     static double styleComparisonBars(QAbstractBarSeries *series, int labelPixelSize);
-    /** A category axis labelled with `column` of `model`, one category per row. */
+    /** A category axis labelled with `column` of `model`, one category per row, each label as
+        drawnLabels() makes it. */
     static QBarCategoryAxis *categoryAxis(const QAbstractItemModel *model, int column, int labelPixelSize);
+    /** Category labels a chart never elides into something ambiguous: a long label takes its
+        distinct short form ("WS 2008 R2") and, if still long, wraps onto two lines (rich text,
+        "<br>"); the text is HTML-escaped, as Qt Charts draws labels as rich text. */
+    static QStringList drawnLabels(const QStringList &labels, int wrapAt = kWrapAt);
+    /** The full label a drawn one stands for, as plain text on one line (the test reads both). */
+    static QString plainLabel(const QString &drawn);
+    static constexpr int kWrapAt = 14;
     /** A count axis from 0 to a nice number above `top`, titled `title`, in whole numbers. */
     static QValueAxis *countAxis(double top, const QString &title);
 };

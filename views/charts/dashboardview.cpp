@@ -11,6 +11,7 @@
 #include "scenariocomparisonchart.h"
 
 #include <QChart>
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFrame>
@@ -20,6 +21,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -62,6 +64,7 @@ DashboardView::DashboardView(QAbstractItemModel *paths, QAbstractItemModel *syst
           },
           tr("Nodes against node size"), this))
     , m_caption(new QLabel(this))
+    , m_picker(new QComboBox(this))
 {
     setObjectName(QStringLiteral("dashboardView"));
     // Empty states say what to do, rather than axes reading "0 0 0 1 1 1".
@@ -126,9 +129,24 @@ DashboardView::DashboardView(QAbstractItemModel *paths, QAbstractItemModel *syst
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(page);
     arrangePanels(false);
+    // The scenario the resources and the sweep are for is picked here too: in a workshop the
+    // dashboard is on the projector, and the Scenarios page is not.
+    m_picker->setObjectName(QStringLiteral("scenarioPicker"));
+    m_picker->setAccessibleName(tr("Scenario"));
+    m_picker->setToolTip(tr("The scenario the resources and the node-size sweep are for"));
+    m_picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_picker, &QComboBox::activated, this, &DashboardView::scenarioPicked);
+    auto *pickerLabel = new QLabel(tr("&Scenario:"), this);
+    pickerLabel->setBuddy(m_picker);
+    m_caption->setWordWrap(true);
+    auto *top = new QHBoxLayout;
+    top->addWidget(pickerLabel);
+    top->addWidget(m_picker);
+    top->addSpacing(12);
+    top->addWidget(m_caption, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 8);
-    layout->addWidget(m_caption);
+    layout->addLayout(top);
     layout->addWidget(scroll, 1);
     setDetailScenario(QString());
 }
@@ -175,17 +193,67 @@ QWidget *DashboardView::panel(LiveChartView *chart, const QString &exportName)
 
 void DashboardView::setWorkshopMode(bool on)
 {
+    m_workshop = on;
+    if (m_presenter)
+        return; // presenter mode keeps its own layout and scale until it ends
     for (LiveChartView *chart : charts())
         chart->setFontScale(on ? kWorkshopScale : 1.0);
     arrangePanels(on);
+}
+
+void DashboardView::setPresenterMode(bool on, double fontScale)
+{
+    m_presenter = on;
+    if (!on) {
+        setWorkshopMode(m_workshop);
+        return;
+    }
+    for (LiveChartView *chart : charts())
+        chart->setFontScale(fontScale);
+    arrangeForPresenter();
+}
+
+void DashboardView::arrangeForPresenter()
+{
+    for (QWidget *panel : std::as_const(m_panels)) {
+        m_grid->removeWidget(panel);
+        // No minimum: the six cells share the screen, none scrolls out of sight.
+        panel->setMinimumSize(0, 0);
+    }
+    // Three columns, two rows; the OS bars (a dozen rows of labels) take a whole column's height.
+    m_grid->addWidget(m_panels[0], 0, 0);
+    m_grid->addWidget(m_panels[1], 0, 1, 2, 1);
+    m_grid->addWidget(m_panels[2], 1, 0);
+    m_grid->addWidget(m_panels[3], 0, 2);
+    m_grid->addWidget(m_panels[4], 1, 2);
+    m_grid->setColumnStretch(0, 1);
+    m_grid->setColumnStretch(1, 1);
+    m_grid->setColumnStretch(2, 1);
+    m_grid->setRowStretch(0, 1);
+    m_grid->setRowStretch(1, 1);
+    m_grid->setRowStretch(2, 0);
+}
+
+void DashboardView::setScenarioList(QAbstractItemModel *scenarios, int nameColumn)
+{
+    m_picker->setModel(scenarios);
+    m_picker->setModelColumn(nameColumn);
+}
+
+void DashboardView::setPickedScenario(int row)
+{
+    const QSignalBlocker blocker(m_picker);
+    m_picker->setCurrentIndex(row);
 }
 
 void DashboardView::arrangePanels(bool workshop)
 {
     for (QWidget *panel : std::as_const(m_panels))
         m_grid->removeWidget(panel);
-    for (int column = 0; column < 3; ++column)
+    for (int column = 0; column < 3; ++column) {
         m_grid->setColumnStretch(column, 0);
+        m_grid->setRowStretch(column, 0);
+    }
     QWidget *paths = m_panels[0], *systems = m_panels[1], *scenarios = m_panels[2], *resources = m_panels[3],
             *sweep = m_panels[4];
     if (workshop) {
@@ -199,6 +267,7 @@ void DashboardView::arrangePanels(bool workshop)
         m_grid->addWidget(sweep, 2, 0, 1, 2);
         m_grid->setColumnStretch(0, 1);
         m_grid->setColumnStretch(1, 1);
+        m_grid->setColumnStretch(2, 0);
         return;
     }
     for (QWidget *panel : std::as_const(m_panels))
@@ -219,7 +288,7 @@ void DashboardView::setDetailScenario(const QString &name, const QString &warnin
 {
     QString caption = name.isEmpty() ? tr("Resources and node sizes: no scenario packed yet")
                                      : tr("Capacity bought before and after, on one basis, and node sizes, for the "
-                                          "scenario <b>%1</b>. Pick another on the Scenarios page.")
+                                          "scenario <b>%1</b>.")
                                            .arg(name.toHtmlEscaped());
     if (!warning.isEmpty())
         caption += QStringLiteral("<br><b>") + warning.toHtmlEscaped() + QStringLiteral("</b>");

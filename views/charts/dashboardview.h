@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QAbstractItemModel;
+class QComboBox;
 class QGridLayout;
 class QLabel;
 
@@ -29,6 +30,22 @@ public:
     QList<LiveChartView *> charts() const;
 
     void setWorkshopMode(bool on);
+    /** Presenter mode: every chart fits the view without scrolling (three columns, two rows),
+        with fonts `fontScale` times the desk's. Off, the workshop or desk layout returns. */
+    void setPresenterMode(bool on, double fontScale);
+    bool isPresenterMode() const { return m_presenter; }
+
+    /** The scenario picker on the dashboard itself: lists the `nameColumn` of `scenarios`. */
+    void setScenarioList(QAbstractItemModel *scenarios, int nameColumn);
+    /** Shows `row` as picked, without emitting scenarioPicked(). */
+    void setPickedScenario(int row);
+    QComboBox *scenarioPicker() const { return m_picker; }
+
+Q_SIGNALS:
+    /** The user picked the scenario at `row` of the scenario list. */
+    void scenarioPicked(int row);
+
+public:
     /** Names the scenario the resources and the sweep are for. */
     void setDetailScenario(const QString &name, const QString &warning = {});
 
@@ -36,6 +53,7 @@ private:
     QWidget *panel(LiveChartView *chart, const QString &exportName);
     /** Places the panels: three columns on a desk, two larger ones (scrolling) on a projector. */
     void arrangePanels(bool workshop);
+    void arrangeForPresenter();
 
     LiveChartView *m_paths;
     LiveChartView *m_systems;
@@ -43,6 +61,9 @@ private:
     LiveChartView *m_resources;
     LiveChartView *m_sweep;
     QLabel *m_caption;
+    QComboBox *m_picker;
+    bool m_workshop = false;
+    bool m_presenter = false;
     QGridLayout *m_grid;
     QList<QWidget *> m_panels; ///< paths, systems, scenarios, resources, sweep
 };

@@ -5,6 +5,7 @@
 #include <functional>
 
 class QAbstractItemModel;
+class QImage;
 class QLabel;
 class QTimer;
 
@@ -13,7 +14,7 @@ namespace landfall {
 /** A chart on screen that follows its item model: the chart factories (shared with the report)
     lay a chart out once, from the model as it is, so this view builds a fresh one whenever the
     model changes, at most once per event loop turn. It also scales the chart for workshop mode
-    and exports it to PNG and SVG. */
+    exports it to PNG and SVG and copies it to the clipboard. */
 class LiveChartView : public QChartView {
     Q_OBJECT
 public:
@@ -36,6 +37,11 @@ public:
 
     /** Writes the chart as a PNG or an SVG (by the suffix), at a size a slide takes. */
     bool exportTo(const QString &path) const;
+    /** The chart as a picture at the export size, twice the pixels (sharp on a slide). */
+    QImage toImage() const;
+    /** Puts toImage() on the clipboard, for pasting into a slide; the right-click menu's
+        "Copy Chart" and Edit > Copy Chart. */
+    void copyToClipboard() const;
 
 Q_SIGNALS:
     void rebuilt();
@@ -43,9 +49,11 @@ Q_SIGNALS:
 private:
     QChart *build() const;
     static void scaleFonts(QChart *chart, double scale);
+    static void fitCategoryLabels(QChart *chart, const QSize &size);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     Factory m_factory;

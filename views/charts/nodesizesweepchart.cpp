@@ -96,20 +96,22 @@ QChart *NodeSizeSweepChart::create(QAbstractItemModel *model, int vcpuColumn, in
     chart->addSeries(nodes);
     all.append(nodes);
     if (!bestPoints.isEmpty()) {
-        QScatterSeries *best = markers(QObject::tr("Best: %1").arg(bestLabel), QScatterSeries::MarkerShapeStar,
-                                       QColor(0x2e, 0x8b, 0x57), 22, chart);
+        QScatterSeries *best = markers(QObject::tr("Best:<br>%1").arg(bestLabel.toHtmlEscaped()),
+                                       QScatterSeries::MarkerShapeStar, QColor(0x2e, 0x8b, 0x57), 22, chart);
         best->append(bestPoints);
         all.append(best);
     }
     if (!currentPoints.isEmpty()) {
-        QScatterSeries *current = markers(QObject::tr("Current: %1").arg(currentLabel),
+        QScatterSeries *current = markers(QObject::tr("Current:<br>%1").arg(currentLabel.toHtmlEscaped()),
                                           QScatterSeries::MarkerShapeRectangle, QColor(0xe6, 0x7e, 0x22), 14, chart);
         current->append(currentPoints);
         all.append(current);
     }
     if (!unfitPoints.isEmpty()) {
-        QScatterSeries *none = markers(QObject::tr("Does not fit: %1").arg(unfit.join(QStringLiteral("; "))),
-                                       QScatterSeries::MarkerShapeTriangle, QColor(0xb0, 0x3a, 0x2e), 14, chart);
+        QScatterSeries *none =
+            markers(QObject::tr("Does not fit:<br>%1")
+                        .arg(unfit.join(u'\n').toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))),
+                    QScatterSeries::MarkerShapeTriangle, QColor(0xb0, 0x3a, 0x2e), 14, chart);
         none->append(unfitPoints);
         all.append(none);
     }
@@ -154,7 +156,9 @@ QChart *NodeSizeSweepChart::create(QAbstractItemModel *model, int vcpuColumn, in
         series->attachAxis(xAxis);
         series->attachAxis(yAxis);
     }
-    chart->legend()->setAlignment(Qt::AlignTop);
+    // Beside the plot, an entry a line or two: in one row above it, four entries were elided at a
+    // projector's sizes.
+    chart->legend()->setAlignment(Qt::AlignRight);
     return chart;
 }
 

@@ -4,9 +4,9 @@
 
 #include <QAbstractItemModel>
 #include <QBarCategoryAxis>
-#include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QHorizontalBarSeries>
 #include <QLegend>
 #include <QVBarModelMapper>
 #include <QValueAxis>
@@ -20,7 +20,9 @@ QChart *ScenarioComparisonChart::create(QAbstractItemModel *model, int nameColum
 {
     auto *chart = new QChart;
     ChartStyle::apply(chart);
-    auto *series = new QBarSeries;
+    // Horizontal: scenario names ("aks-32x128-licence-included") read whole on the left, on
+    // two lines where needed; under vertical bars Qt Charts elides them at a projector's sizes.
+    auto *series = new QHorizontalBarSeries;
     auto *mapper = new QVBarModelMapper(chart);
     mapper->setFirstBarSetColumn(firstBarColumn);
     mapper->setLastBarSetColumn(lastBarColumn);
@@ -36,11 +38,11 @@ QChart *ScenarioComparisonChart::create(QAbstractItemModel *model, int nameColum
 
     const double highest = ChartStyle::styleComparisonBars(series, 12);
     QBarCategoryAxis *categories = ChartStyle::categoryAxis(model, nameColumn, 13);
-    chart->addAxis(categories, Qt::AlignBottom);
+    chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
 
     QValueAxis *values = ChartStyle::countAxis(highest * 1.18, QObject::tr("Machines"));
-    chart->addAxis(values, Qt::AlignLeft);
+    chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
     chart->legend()->setAlignment(Qt::AlignTop);
     return chart;
