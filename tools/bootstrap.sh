@@ -16,6 +16,8 @@ packages=(
     libxkbcommon-dev
     # the zip inside .xlsx, and .xlsx writing
     libminizip-dev libxlsxwriter-dev
+    # the LP / integer solver of the density packer's arc-flow model
+    libglpk-dev
     # tests and benchmarks: sqlite3 for the import benchmark, python3-yaml to parse generated
     # manifests, Xvfb for screenshots, poppler-utils for the PDF report
     sqlite3 python3 python3-yaml xvfb xauth poppler-utils
