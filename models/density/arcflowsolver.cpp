@@ -36,6 +36,8 @@ ItemTypes itemTypes(const PackingProblem &problem, int dimension)
     ItemTypes types;
     for (int i : order) {
         const qint64 s = problem.items[i][dimension];
+        if (s <= 0)
+            continue; // no arc for it (it would be a loop): it joins the first bin at the end
         if (types.size.empty() || types.size.back() != s) {
             types.size.push_back(s);
             types.count.push_back(0);
@@ -126,7 +128,7 @@ ArcFlowSolver::Outcome ArcFlowSolver::solve(const PackingProblem &problem, int u
     if (d < 0 || problem.items.empty() || problem.capacity[d] > 4'000'000)
         return outcome;
     const ItemTypes types = itemTypes(problem, d);
-    if (types.size.front() > problem.capacity[d])
+    if (types.size.empty() || types.size.front() > problem.capacity[d])
         return outcome; // an item that fits nowhere: not a packing problem
     const qint64 capacity = problem.capacity[d];
     const std::vector<Arc> arcs = buildGraph(types, capacity, limits.maxArcs);
@@ -328,9 +330,13 @@ ArcFlowSolver::Outcome ArcFlowSolver::solve(const PackingProblem &problem, int u
         if (used)
             ++packing.bins;
     }
-    for (int bin : packing.binOf)
-        if (bin < 0)
-            return outcome; // cannot happen with a feasible flow; never return a partial packing
+    for (int i = 0; i < problem.itemCount(); ++i) {
+        if (packing.binOf[i] >= 0)
+            continue;
+        if (problem.items[i][d] > 0 || packing.bins == 0)
+            return outcome;   // cannot happen with a feasible flow; never return a partial packing
+        packing.binOf[i] = 0; // empty in the binding dimension, and the others never bind
+    }
     packing.method = QStringLiteral("arc-flow");
     // Optimal when the integer program finished, or when it reached the lower bound.
     packing.provedOptimal = (status == 0 && mipStatus == GLP_OPT) || packing.bins <= lower;

@@ -1,5 +1,6 @@
 // The packers and bounds: hand-computed lower bounds, small packings whose optimum is known, and
 // a property test over random instances.
+#include "density/arcflowsolver.h"
 #include "density/consistentsearch.h"
 #include "density/demandmodel.h"
 #include "density/densityengine.h"
@@ -169,6 +170,10 @@ private Q_SLOTS:
     void dualFeasibleBounds_data();
     void dualFeasibleBounds();
     void matchesBruteForce();
+    void arcFlowMatchesBruteForce();
+    void arcFlowSettlesUniformClass_data();
+    void arcFlowSettlesUniformClass();
+    void arcFlowNotForSeveralBindingDimensions();
     void consistentSearchFillsExactBins_data();
     void consistentSearchFillsExactBins();
     void certificateText();
@@ -278,6 +283,107 @@ void TestDensityPacker::matchesBruteForce()
     }
 }
 
+void TestDensityPacker::arcFlowMatchesBruteForce()
+{
+    // Small 1-D instances (some with a second dimension that never binds, some with empty
+    // items): the arc-flow LP bound is never above the brute-force optimum; with the integer
+    // program allowed to finish, the outcome is the optimum, proven; every packing is feasible.
+    std::mt19937 random(1999);
+    for (int round = 0; round < 300; ++round) {
+        PackingProblem p;
+        p.dimensions = 1 + round % 2;
+        p.capacity = {std::uniform_int_distribution<qint64>(10, 150)(random), 1000, 0, 0};
+        const int n = std::uniform_int_distribution<int>(1, 9)(random);
+        for (int i = 0; i < n; ++i) {
+            const qint64 size =
+                round % 7 == 0 && i == 0
+                    ? 0
+                    : std::uniform_int_distribution<qint64>(p.capacity[0] / 8 + 1, p.capacity[0] * 3 / 4)(random);
+            p.items.push_back({size, p.dimensions == 2 ? qint64(1000 / n) : 0, 0, 0});
+        }
+        const int optimum = bruteForceOptimum(p);
+        const QString text = QStringLiteral("round %1: ").arg(round);
+        const Packing ffd = FfdPacker::pack(p);
+        ArcFlowSolver::Limits limits;
+        limits.nodeLimit = 100'000;
+        // The rounded LP's leftovers go to plain FFD, so the integer program has work to do.
+        const auto residual = [](const PackingProblem &rest) { return FfdPacker::pack(rest); };
+        const ArcFlowSolver::Outcome outcome = ArcFlowSolver::solve(p, ffd.bins, 0, limits, residual);
+        if (ArcFlowSolver::bindingDimension(p) < 0) {
+            QCOMPARE(optimum, 1); // everything fits into one bin: nothing for the model to do
+            QVERIFY(!outcome.applicable);
+            continue;
+        }
+        QVERIFY2(outcome.applicable, qPrintable(text));
+        QVERIFY2(outcome.lpBound <= optimum, qPrintable(text + QString::number(outcome.lpBound)));
+        const Packing best = outcome.better ? *outcome.better : ffd;
+        QCOMPARE(text + checkPacking(p, best), text);
+        QVERIFY2(outcome.provedOptimal, qPrintable(text));
+        QCOMPARE(best.bins, optimum);
+        // The whole packer, with the arc flow in its place, agrees.
+        const PackOutcome packed = VectorPacker::pack(p);
+        QCOMPARE(packed.packing.bins, optimum);
+        QVERIFY(packed.packing.provedOptimal);
+        QVERIFY(packed.bound.value() <= optimum);
+    }
+}
+
+namespace {
+
+/** Falkenauer's u class: items uniform in 20..100, bins of 150 (as bench/density generates it). */
+PackingProblem uniformClass(int items, quint32 seed)
+{
+    std::mt19937 random(seed);
+    PackingProblem p;
+    p.dimensions = 1;
+    p.capacity = {150, 0, 0, 0};
+    for (int i = 0; i < items; ++i)
+        p.items.push_back({std::uniform_int_distribution<qint64>(20, 100)(random), 0, 0, 0});
+    return p;
+}
+
+} // namespace
+
+void TestDensityPacker::arcFlowSettlesUniformClass_data()
+{
+    QTest::addColumn<PackingProblem>("problem");
+    for (quint32 seed = 1; seed <= 6; ++seed)
+        QTest::addRow("u120 seed %u", seed) << uniformClass(120, 77 + seed);
+    QTest::newRow("u250") << uniformClass(250, 251);
+}
+
+void TestDensityPacker::arcFlowSettlesUniformClass()
+{
+    // The u class is where the heuristics stall one bin above L1: the rounded arc-flow LP reaches
+    // ceil(LP), which is the optimum there, and the certificate says so.
+    QFETCH(PackingProblem, problem);
+    PackerSettings settings;
+    settings.searchEffort = 200'000'000;
+    const PackOutcome outcome = VectorPacker::pack(problem, settings);
+    QCOMPARE(checkPacking(problem, outcome.packing), QString());
+    QVERIFY(outcome.packing.provedOptimal);
+    QVERIFY(outcome.packing.bins >= outcome.bound.value());
+    QVERIFY(outcome.certificate().startsWith(QStringLiteral("optimal: ")));
+    const ArcFlowSolver::Outcome lp = ArcFlowSolver::solve(
+        problem, outcome.packing.bins + 1, 0, {}, [](const PackingProblem &rest) { return FfdPacker::pack(rest); });
+    QVERIFY(lp.applicable);
+    QCOMPARE(lp.lpBound, outcome.packing.bins);
+    // Deterministic.
+    QVERIFY(VectorPacker::pack(problem, settings).packing.binOf == outcome.packing.binOf);
+}
+
+void TestDensityPacker::arcFlowNotForSeveralBindingDimensions()
+{
+    const PackingProblem p = triplets(10, 2, 5);
+    QCOMPARE(ArcFlowSolver::bindingDimension(p), -1);
+    QVERIFY(!ArcFlowSolver::solve(p, 12, 10, {}, [](const PackingProblem &rest) {
+                 return FfdPacker::pack(rest);
+             }).applicable);
+    // A dimension whose total fits into one bin never binds.
+    const PackingProblem q = twoDimensions(10, 100, {{6, 1}, {6, 1}, {4, 1}});
+    QCOMPARE(ArcFlowSolver::bindingDimension(q), 0);
+}
+
 void TestDensityPacker::consistentSearchFillsExactBins_data()
 {
     QTest::addColumn<PackingProblem>("problem");
@@ -316,6 +422,12 @@ void TestDensityPacker::certificateText()
              QStringLiteral("at most 1 node (8.3 %) above the optimum: lower bound 12 (Martello-Toth L2)"));
     outcome.packing.provedOptimal = true;
     QCOMPARE(outcome.certificate(), QStringLiteral("optimal: proven by exhaustive search (lower bound 12)"));
+    outcome.proof = QStringLiteral("the arc-flow integer program");
+    QCOMPARE(outcome.certificate(), QStringLiteral("optimal: proven by the arc-flow integer program (lower bound 12)"));
+    outcome.bound.arcFlow = 13;
+    outcome.packing.bins = 13;
+    QCOMPARE(outcome.certificate(), QStringLiteral("optimal: equals the lower bound (arc-flow LP)"));
+    outcome.bound.arcFlow = 0;
     outcome.packing.provedOptimal = false;
     outcome.bound.dff = 13;
     outcome.packing.bins = 15;
@@ -475,9 +587,11 @@ void TestDensityPacker::randomInstances()
         QCOMPARE(problemText + checkPacking(p, outcome.packing), problemText);
         QVERIFY2(outcome.packing.bins >= outcome.bound.value(), qPrintable(problemText));
         QVERIFY2(outcome.packing.bins <= FfdPacker::pack(p).bins, qPrintable(problemText));
-        // Proven optimal only when it is: at the bound, or the exhaustive search finished.
+        // Proven optimal only when it is: at the bound, or a search that finished says so.
         if (outcome.packing.bins > outcome.bound.value() && outcome.packing.provedOptimal)
-            QVERIFY2(p.itemCount() <= settings.exactMaxItems, qPrintable(problemText));
+            QVERIFY2(!outcome.proof.isEmpty(), qPrintable(problemText));
+        if (outcome.packing.bins > outcome.bound.value() && outcome.packing.provedOptimal && p.itemCount() <= 9)
+            QCOMPARE(outcome.packing.bins, bruteForceOptimum(p));
     }
 }
 
