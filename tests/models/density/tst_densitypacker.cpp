@@ -9,6 +9,7 @@
 #include "density/ffdpacker.h"
 #include "density/itemindex.h"
 #include "density/lowerbounds.h"
+#include "density/mixedsizepacker.h"
 #include "density/vectorpacker.h"
 
 #include <QJsonArray>
@@ -174,6 +175,8 @@ private Q_SLOTS:
     void arcFlowSettlesUniformClass_data();
     void arcFlowSettlesUniformClass();
     void arcFlowNotForSeveralBindingDimensions();
+    void mixedSizesMatchBruteForce();
+    void mixedSizesInTheEngine();
     void consistentSearchFillsExactBins_data();
     void consistentSearchFillsExactBins();
     void certificateText();
@@ -382,6 +385,165 @@ void TestDensityPacker::arcFlowNotForSeveralBindingDimensions()
     // A dimension whose total fits into one bin never binds.
     const PackingProblem q = twoDimensions(10, 100, {{6, 1}, {6, 1}, {4, 1}});
     QCOMPARE(ArcFlowSolver::bindingDimension(q), 0);
+}
+
+namespace {
+
+/** The cheapest mix by enumerating every partition of the items, each block on the cheapest
+    type that holds it: independent of the packers, for small n only. */
+double bruteForceMixCost(const PackingProblem &p, const std::vector<BinType> &types)
+{
+    const int n = p.itemCount();
+    double best = std::numeric_limits<double>::max();
+    std::vector<PackingProblem::Vector> loads;
+    auto blockCost = [&](const PackingProblem::Vector &load) {
+        double cheapest = std::numeric_limits<double>::max();
+        for (const BinType &type : types)
+            if (p.fits(type.capacity, load))
+                cheapest = std::min(cheapest, type.cost);
+        return cheapest;
+    };
+    std::function<void(int)> assign = [&](int item) {
+        if (item == n) {
+            double cost = 0;
+            for (const auto &load : loads)
+                cost += blockCost(load);
+            best = std::min(best, cost);
+            return;
+        }
+        for (size_t b = 0; b < loads.size(); ++b) {
+            PackingProblem::Vector load = loads[b];
+            for (int d = 0; d < p.dimensions; ++d)
+                load[d] += p.items[item][d];
+            if (blockCost(load) == std::numeric_limits<double>::max())
+                continue;
+            std::swap(load, loads[b]);
+            assign(item + 1);
+            std::swap(load, loads[b]);
+        }
+        loads.push_back(p.items[item]);
+        assign(item + 1);
+        loads.pop_back();
+    };
+    assign(0);
+    return best;
+}
+
+} // namespace
+
+void TestDensityPacker::mixedSizesMatchBruteForce()
+{
+    // Two or three sizes whose price is not proportional to capacity: the mix is a feasible
+    // packing (each bin holds its items at its size), never cheaper than the brute-force optimum,
+    // never dearer than the best single size, its bound never above the optimum, and on most of
+    // these small instances it is the optimum.
+    std::mt19937 random(2021);
+    int rounds = 0;
+    int optimal = 0;
+    for (int round = 0; round < 200; ++round) {
+        PackingProblem p;
+        p.dimensions = 1 + round % 2;
+        std::vector<BinType> types;
+        const int typeCount = 2 + round % 2;
+        for (int t = 0; t < typeCount; ++t) {
+            BinType type;
+            for (int d = 0; d < p.dimensions; ++d)
+                type.capacity[d] = std::uniform_int_distribution<qint64>(20, 100)(random);
+            type.cost = double(std::uniform_int_distribution<int>(5, 40)(random));
+            types.push_back(type);
+        }
+        const int n = std::uniform_int_distribution<int>(1, 7)(random);
+        for (int i = 0; i < n; ++i) {
+            PackingProblem::Vector item{};
+            for (int d = 0; d < p.dimensions; ++d)
+                item[d] = std::uniform_int_distribution<qint64>(5, 60)(random);
+            p.items.push_back(item);
+        }
+        const MixedPacking mixed = MixedSizePacker::pack(p, types, PackerSettings{});
+        const double optimum = bruteForceMixCost(p, types);
+        const QString text = QStringLiteral("round %1: ").arg(round);
+        if (optimum == std::numeric_limits<double>::max()) {
+            QVERIFY2(!mixed.feasible, qPrintable(text)); // an item no size takes
+            continue;
+        }
+        ++rounds;
+        QVERIFY2(mixed.feasible, qPrintable(text));
+        std::vector<PackingProblem::Vector> load(mixed.typeOfBin.size(), PackingProblem::Vector{});
+        for (int i = 0; i < n; ++i) {
+            QVERIFY2(mixed.binOf[i] >= 0 && mixed.binOf[i] < int(load.size()), qPrintable(text));
+            for (int d = 0; d < p.dimensions; ++d)
+                load[mixed.binOf[i]][d] += p.items[i][d];
+        }
+        double cost = 0;
+        for (size_t b = 0; b < load.size(); ++b) {
+            QVERIFY2(p.fits(types[mixed.typeOfBin[b]].capacity, load[b]), qPrintable(text));
+            cost += types[mixed.typeOfBin[b]].cost;
+        }
+        QCOMPARE(cost, mixed.cost);
+        QVERIFY2(mixed.cost >= optimum - 1e-9, qPrintable(text));
+        QVERIFY2(mixed.costLowerBound <= optimum + 1e-9, qPrintable(text));
+        for (int t = 0; t < typeCount; ++t) {
+            PackingProblem single = p;
+            single.capacity = types[t].capacity;
+            bool fits = true;
+            for (const auto &item : p.items)
+                fits = fits && p.fits(single.capacity, item);
+            if (fits)
+                QVERIFY2(mixed.cost <= double(VectorPacker::pack(single).packing.bins) * types[t].cost + 1e-9,
+                         qPrintable(text));
+        }
+        optimal += mixed.cost <= optimum + 1e-9 ? 1 : 0;
+    }
+    QVERIFY(rounds > 150);
+    QVERIFY2(optimal * 10 >= rounds * 9, qPrintable(QStringLiteral("%1 of %2 optimal").arg(optimal).arg(rounds)));
+    qInfo("mix optimal on %d of %d small instances", optimal, rounds);
+}
+
+void TestDensityPacker::mixedSizesInTheEngine()
+{
+    // 6 workloads that nearly fill a large node and 34 small ones: the small ones that do not fit
+    // beside the large ones are cheaper on small nodes than on another large one.
+    Scenario s = Scenario::purePacking();
+    s.nodeSizes = {{4, 16, 0.20, 0}, {16, 64, 0.70, 0}};
+    s.node.vcpu = 16;
+    s.node.memoryGiB = 64;
+    s.packing.mixNodeSizes = true;
+    QList<Workload> workloads;
+    for (int i = 0; i < 40; ++i) {
+        Workload w;
+        w.vmId = i + 1;
+        w.name = QStringLiteral("vm%1").arg(i);
+        w.vcpu = i < 6 ? 14 : 1;
+        w.memoryMiB = i < 6 ? 56 * 1024 : 3 * 1024;
+        workloads.append(w);
+    }
+    const auto result = DensityEngine(s).run(workloads);
+    QVERIFY(result);
+    bool seen = false;
+    for (const PoolResult &pool : result.value().pools) {
+        if (pool.purpose == QLatin1String("system"))
+            continue;
+        QVERIFY(pool.sizeMix);
+        seen = true;
+        QCOMPARE(pool.sizeMix->basis, QStringLiteral("hourly"));
+        QVERIFY(pool.sizeMix->cost >= pool.sizeMix->costLowerBound);
+        QVERIFY(pool.sizeMix->cost <= pool.sizeMix->singleSizeCost + 1e-9);
+        QVERIFY2(pool.sizeMix->sizes.size() == 2, "both sizes in the mix");
+        const QJsonObject json = result.value().toJson(false);
+        QVERIFY(json.value(QStringLiteral("pools")).toArray().at(0).toObject().contains(QStringLiteral("sizeMix")));
+    }
+    QVERIFY(seen);
+    // The scenario keeps the keys.
+    const auto back = Scenario::fromJson(s.toJson());
+    QVERIFY(back);
+    QVERIFY(back.value().packing.mixNodeSizes);
+    QCOMPARE(back.value().nodeSizes, s.nodeSizes);
+    // Off by default: no mix in the result.
+    s.packing.mixNodeSizes = false;
+    const auto plain = DensityEngine(s).run(workloads);
+    QVERIFY(plain);
+    for (const PoolResult &pool : plain.value().pools)
+        QVERIFY(!pool.sizeMix);
 }
 
 void TestDensityPacker::consistentSearchFillsExactBins_data()
