@@ -18,6 +18,8 @@ packages=(
     libminizip-dev libxlsxwriter-dev
     # the PDF report's bookmarks and links (QPDF), and qpdf to check them
     libqpdf-dev qpdf
+    # the LP / integer solver of the density packer's arc-flow model
+    libglpk-dev
     # tests and benchmarks: sqlite3 for the import benchmark, python3-yaml to parse generated
     # manifests, Xvfb for screenshots, poppler-utils for the PDF report
     sqlite3 python3 python3-yaml xvfb xauth poppler-utils

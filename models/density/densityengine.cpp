@@ -1,6 +1,7 @@
 #include "densityengine.h"
 
 #include "demandmodel.h"
+#include "mixedsizepacker.h"
 #include "nodeallocatable.h"
 #include "poolplanner.h"
 #include "vectorpacker.h"
@@ -106,6 +107,83 @@ PackerSettings packerSettings(const Scenario &s, double share, const DensityEngi
     // 100,000 workloads must pack in about a second: pools this large skip the slower greedies.
     settings.allHeuristicsMaxItems = 20'000;
     return settings;
+}
+
+/** The pool on the scenario's sizes mixed (MixedSizePacker): at the sizes' hourly prices when
+    every size has one, else by node count (ties to fewer vCPU). The N+1 spare is one node of the
+    largest size the mix uses, so it can take any node's pods. */
+PoolSizeMix sizeMix(const Scenario &s, const PoolAssignment &a, const PackingProblem &problem,
+                    const std::vector<int> &members, const std::vector<WorkloadDemand> &demand, int singleSizeNodes,
+                    const PackerSettings &settings)
+{
+    const bool priced = std::all_of(s.nodeSizes.begin(), s.nodeSizes.end(),
+                                    [](const Scenario::NodeSize &size) { return size.hourly > 0; });
+    const bool included = a.windows && s.licensing.model == Scenario::LicensingModel::Included;
+    auto costOf = [&](const Scenario::NodeSize &size) {
+        if (!priced)
+            return 1.0 + double(size.vcpu) * 1e-6;
+        return included && size.windowsHourly > 0 ? size.windowsHourly : size.hourly;
+    };
+    std::vector<BinType> types;
+    std::vector<int> sizeOfType;
+    for (int k = 0; k < int(s.nodeSizes.size()); ++k) {
+        const Scenario::NodeSize &size = s.nodeSizes[k];
+        const NodeShape shape = shapeOf(s, size.vcpu, size.memoryGiB, a.windows);
+        if (shape.cpuMilli <= 0 || shape.memoryMiB <= 0)
+            continue;
+        BinType type;
+        type.capacity = problem.capacity;
+        type.capacity[kCpu] = shape.cpuMilli;
+        type.capacity[kMemory] = shape.memoryMiB;
+        type.cost = costOf(size);
+        types.push_back(type);
+        sizeOfType.push_back(k);
+    }
+    PackingProblem items;
+    items.dimensions = problem.dimensions;
+    for (int i : members)
+        items.items.push_back({demand[i].cpuMilli, demand[i].memoryMiB, 1, demand[i].writableDiskMiB});
+    const MixedPacking mixed = MixedSizePacker::pack(items, types, settings);
+    PoolSizeMix mix;
+    mix.basis = priced ? QStringLiteral("hourly") : QStringLiteral("nodes");
+    mix.singleSizeNodes = singleSizeNodes;
+    const Scenario::NodeSize own{a.gpu ? s.gpuNode.vcpu : s.node.vcpu, a.gpu ? s.gpuNode.memoryGiB : s.node.memoryGiB};
+    for (const Scenario::NodeSize &size : s.nodeSizes)
+        if (size.vcpu == own.vcpu && size.memoryGiB == own.memoryGiB)
+            mix.singleSizeCost = double(singleSizeNodes) * costOf(size);
+    if (!priced)
+        mix.singleSizeCost = singleSizeNodes;
+    if (!mixed.feasible || types.empty())
+        return mix;
+    std::vector<int> counts = mixed.countOfType;
+    int largest = -1;
+    for (int t = 0; t < int(types.size()); ++t)
+        if (counts[t] > 0 && (largest < 0 || s.nodeSizes[sizeOfType[t]].vcpu > s.nodeSizes[sizeOfType[largest]].vcpu))
+            largest = t;
+    double cheapest = types.front().cost;
+    for (const BinType &type : types)
+        cheapest = std::min(cheapest, type.cost);
+    mix.cost = mixed.cost;
+    mix.costLowerBound = mixed.costLowerBound;
+    if (s.node.nPlusOne && largest >= 0) {
+        ++counts[largest];
+        mix.cost += types[largest].cost;
+        mix.costLowerBound += cheapest;
+    }
+    for (int t = 0; t < int(types.size()); ++t)
+        if (counts[t] > 0)
+            mix.sizes.append({s.nodeSizes[sizeOfType[t]].vcpu, s.nodeSizes[sizeOfType[t]].memoryGiB, counts[t]});
+    if (!priced) { // whole nodes: the figures shown count nodes, without the vCPU tie-break
+        std::vector<BinType> unit = types;
+        for (BinType &type : unit)
+            type.cost = 1;
+        mix.cost = 0;
+        for (int count : counts)
+            mix.cost += count;
+        mix.costLowerBound =
+            std::ceil(MixedSizePacker::costLowerBound(items, unit) - 1e-9) + (s.node.nPlusOne && largest >= 0 ? 1 : 0);
+    }
+    return mix;
 }
 
 } // namespace
@@ -303,6 +381,8 @@ Result<DensityResult, ScenarioError> DensityEngine::run(const QList<Workload> &w
         out.nodeVcpu = nodeVcpu;
         out.nodeMemoryGiB = nodeMemoryGiB;
         out.threadsPerCore = threads;
+        if (s.packing.mixNodeSizes && !a.gpu && groups.size() == 1 && !s.nodeSizes.isEmpty())
+            out.sizeMix = sizeMix(s, a, problem, members, demand, bins + spare, packerSettings(s, share, options));
         result.pools.append(out);
 
         // Per node: distinct images on disk, Hyper-V containers for the licences. Images are

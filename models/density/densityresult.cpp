@@ -57,7 +57,7 @@ QJsonObject DensityResult::toJson(bool withPlacement) const
 {
     QJsonArray poolArray;
     for (const PoolResult &pool : pools) {
-        poolArray.append(QJsonObject{
+        QJsonObject poolJson{
             {QStringLiteral("name"), pool.name},
             {QStringLiteral("os"), pool.os},
             {QStringLiteral("build"), pool.build},
@@ -76,7 +76,22 @@ QJsonObject DensityResult::toJson(bool withPlacement) const
                                                         {QStringLiteral("memoryMiB"), pool.allocatableMemoryMiB},
                                                         {QStringLiteral("diskMiB"), pool.allocatableDiskMiB},
                                                         {QStringLiteral("pods"), pool.maxPods}}},
-        });
+        };
+        if (pool.sizeMix) {
+            QJsonArray sizes;
+            for (const PoolSizeCount &size : pool.sizeMix->sizes)
+                sizes.append(QJsonObject{{QStringLiteral("vcpu"), size.vcpu},
+                                         {QStringLiteral("memoryGiB"), size.memoryGiB},
+                                         {QStringLiteral("nodes"), size.nodes}});
+            poolJson.insert(QStringLiteral("sizeMix"),
+                            QJsonObject{{QStringLiteral("sizes"), sizes},
+                                        {QStringLiteral("cost"), rounded(pool.sizeMix->cost)},
+                                        {QStringLiteral("costLowerBound"), rounded(pool.sizeMix->costLowerBound)},
+                                        {QStringLiteral("basis"), pool.sizeMix->basis},
+                                        {QStringLiteral("singleSizeNodes"), pool.sizeMix->singleSizeNodes},
+                                        {QStringLiteral("singleSizeCost"), rounded(pool.sizeMix->singleSizeCost)}});
+        }
+        poolArray.append(poolJson);
     }
     QJsonArray unplaced;
     for (const NotSchedulable &n : notSchedulable) {

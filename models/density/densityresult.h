@@ -12,6 +12,23 @@
 namespace landfall {
 
 /** One node pool's outcome: how many nodes, how close to the optimum, and what limits it. */
+/** How many nodes of one size a pool's mix of sizes buys. */
+struct PoolSizeCount {
+    int vcpu = 0;
+    double memoryGiB = 0;
+    int nodes = 0;
+};
+
+/** A pool on several node sizes at once: the mix that costs least (scenario packing.mixNodeSizes). */
+struct PoolSizeMix {
+    QList<PoolSizeCount> sizes; ///< the sizes used, in the scenario's order, with the N+1 spare on the largest
+    double cost = 0;            ///< per hour when priced, else nodes
+    double costLowerBound = 0;  ///< no mix costs less (same terms, spare included)
+    QString basis;              ///< "hourly" (every size priced) or "nodes"
+    int singleSizeNodes = 0;    ///< the pool's own size alone, for comparison
+    double singleSizeCost = 0;
+};
+
 struct PoolResult {
     QString name;             ///< "linux", "windows-10.0.26100", "windows-10.0.26100-untrusted", "system", ...
     QString os;               ///< "linux" or "windows"
@@ -33,6 +50,7 @@ struct PoolResult {
     int nodeVcpu = 0; ///< the pool's node size
     double nodeMemoryGiB = 0;
     int threadsPerCore = 2;
+    std::optional<PoolSizeMix> sizeMix; ///< only when the scenario mixes node sizes
 };
 
 /** Where one workload runs. Nodes are numbered from 1 within their pool. */

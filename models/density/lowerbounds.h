@@ -12,12 +12,17 @@ struct LowerBound {
     int l1 = 0;  ///< max over dimensions of ceil(sum / capacity)
     int l2 = 0;  ///< Martello-Toth L2, the best over dimensions
     int dff = 0; ///< the best dual feasible function bound over dimensions
+    /** ceil of the arc-flow LP relaxation (the Gilmore-Gomory bound), where the packer solved it */
+    int arcFlow = 0;
     int limitingDimension = 0;
-    int value() const { return std::max({l1, l2, dff}); }
-    /** Which bound sets value(): "L1", "Martello-Toth L2" or "dual feasible function". */
+    int value() const { return std::max({l1, l2, dff, arcFlow}); }
+    /** Which bound sets value(): "L1", "Martello-Toth L2", "dual feasible function" or "arc-flow LP". */
     const char *source() const
     {
-        return l1 >= value() ? "L1" : l2 >= value() ? "Martello-Toth L2" : "dual feasible function";
+        return l1 >= value()    ? "L1"
+               : l2 >= value()  ? "Martello-Toth L2"
+               : dff >= value() ? "dual feasible function"
+                                : "arc-flow LP";
     }
 };
 

@@ -16,6 +16,7 @@ QList<NodeSizePoint> NodeSizeSweep::run(const Scenario &scenario, const QList<Wo
         Scenario sized = scenario;
         sized.node.vcpu = size.vcpu;
         sized.node.memoryGiB = size.memoryGiB;
+        sized.packing.mixNodeSizes = false; // each point is one size; the mix is the engine's result
         DensityEngine::Options options;
         options.vmHosts = false;
         options.placement = false;

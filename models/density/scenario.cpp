@@ -313,6 +313,7 @@ Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
     Reader packing = top.child(QStringLiteral("packing"));
     packing.number(QStringLiteral("effortMs"), s.packing.effortMs, 0, 600000);
     packing.integer(QStringLiteral("exactMaxItems"), s.packing.exactMaxItems, 0, 200);
+    packing.boolean(QStringLiteral("mixNodeSizes"), s.packing.mixNodeSizes);
 
     if (json.contains(QStringLiteral("nodeSizes"))) {
         const QJsonValue sizes = json.value(QStringLiteral("nodeSizes"));
@@ -328,6 +329,8 @@ Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
                     top.fail(QStringLiteral("nodeSizes[%1]").arg(i), QStringLiteral("must be an object"));
                 entry.integer(QStringLiteral("vcpu"), size.vcpu, 1, 4096);
                 entry.number(QStringLiteral("memoryGiB"), size.memoryGiB, 0, kHuge, false);
+                entry.number(QStringLiteral("hourly"), size.hourly, 0, kHuge);
+                entry.number(QStringLiteral("windowsHourly"), size.windowsHourly, 0, kHuge);
                 if (entry.error && !top.error)
                     top.error = entry.error;
                 s.nodeSizes.append(size);
@@ -344,8 +347,14 @@ Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
 QJsonObject Scenario::toJson() const
 {
     QJsonArray sizes;
-    for (const NodeSize &size : nodeSizes)
-        sizes.append(QJsonObject{{QStringLiteral("vcpu"), size.vcpu}, {QStringLiteral("memoryGiB"), size.memoryGiB}});
+    for (const NodeSize &size : nodeSizes) {
+        QJsonObject entry{{QStringLiteral("vcpu"), size.vcpu}, {QStringLiteral("memoryGiB"), size.memoryGiB}};
+        if (size.hourly > 0)
+            entry.insert(QStringLiteral("hourly"), size.hourly);
+        if (size.windowsHourly > 0)
+            entry.insert(QStringLiteral("windowsHourly"), size.windowsHourly);
+        sizes.append(entry);
+    }
     QJsonObject hostJson{{QStringLiteral("cores"), host.cores},
                          {QStringLiteral("sockets"), host.sockets},
                          {QStringLiteral("memoryGiB"), host.memoryGiB},
@@ -393,7 +402,8 @@ QJsonObject Scenario::toJson() const
                      {QStringLiteral("persistentVolumes"), overheads.persistentVolumes},
                      {QStringLiteral("ephemeralCapGiB"), overheads.ephemeralCapGiB}}},
         {QStringLiteral("packing"), QJsonObject{{QStringLiteral("effortMs"), packing.effortMs},
-                                                {QStringLiteral("exactMaxItems"), packing.exactMaxItems}}},
+                                                {QStringLiteral("exactMaxItems"), packing.exactMaxItems},
+                                                {QStringLiteral("mixNodeSizes"), packing.mixNodeSizes}}},
         {QStringLiteral("nodeSizes"), sizes},
     };
 }

@@ -27,6 +27,10 @@ struct Scenario {
     struct NodeSize {
         int vcpu = 8;
         double memoryGiB = 32;
+        /** Per node and hour, Linux rate (also Windows under Hybrid Benefit); 0: not priced. When
+            every size has a price, a pool's mix of sizes minimises cost, else node count. */
+        double hourly = 0;
+        double windowsHourly = 0; ///< licence included; 0: the Linux rate
         friend bool operator==(const NodeSize &, const NodeSize &) = default;
     };
 
@@ -107,6 +111,9 @@ struct Scenario {
     struct Packing {
         double effortMs = 300; ///< local search budget, converted to deterministic work units
         int exactMaxItems = 40;
+        /** Each pool (but GPU pools and separated applications) may mix the sizes of `nodeSizes`:
+            the result gives every pool the mix that costs least beside its single-size packing. */
+        bool mixNodeSizes = false;
     } packing;
 
     QList<NodeSize> nodeSizes{{4, 16}, {8, 32}, {16, 64}};

@@ -1,5 +1,6 @@
 #include "vectorpacker.h"
 
+#include "arcflowsolver.h"
 #include "bincentricpacker.h"
 #include "consistentsearch.h"
 #include "exactpacker.h"
@@ -55,10 +56,42 @@ PackOutcome VectorPacker::pack(const PackingProblem &problem, const PackerSettin
         if (exact.better)
             best = *exact.better;
         best.provedOptimal = exact.finished || best.bins <= lowerBound;
+        if (exact.finished && best.bins > lowerBound)
+            outcome.proof = QStringLiteral("exhaustive search");
+    }
+    // One binding dimension: the arc-flow model raises the bound to Gilmore-Gomory's and its
+    // integer program finds the optimum or proves ours (the u class of Falkenauer's instances
+    // has optima above L1 that no heuristic proves).
+    if (certify && settings.arcFlow && !best.provedOptimal) {
+        ArcFlowSolver::Limits limits;
+        limits.maxArcs = settings.arcFlowMaxArcs;
+        limits.nodeLimit =
+            settings.arcFlowNodeLimit >= 0 ? settings.arcFlowNodeLimit : settings.searchEffort / 1'000'000;
+        limits.simplexIterations = std::max<qint64>(1'000, settings.searchEffort / 2'000);
+        // The leftovers of the rounded LP: the heuristics and a short repack search, no arc flow.
+        const auto residual = [&settings](const PackingProblem &rest) {
+            PackerSettings small = settings;
+            small.arcFlow = false;
+            small.searchEffort = std::min<qint64>(settings.searchEffort / 20, 10'000'000);
+            small.certifyEffort = -1;
+            return VectorPacker::pack(rest, small).packing;
+        };
+        const ArcFlowSolver::Outcome arcFlow = ArcFlowSolver::solve(problem, best.bins, lowerBound, limits, residual);
+        outcome.bound.arcFlow = arcFlow.lpBound;
+        if (arcFlow.better) {
+            const QString before = best.method;
+            best = *arcFlow.better;
+            best.method = before + QStringLiteral("+arc-flow");
+        }
+        if (arcFlow.provedOptimal) {
+            best.provedOptimal = true;
+            if (best.bins > outcome.bound.value())
+                outcome.proof = QStringLiteral("the arc-flow integer program");
+        }
     }
     if (certify && !best.provedOptimal) {
-        best = ConsistentSearch::improve(problem, best, lowerBound, certifyEffort);
-        best.provedOptimal = best.bins <= lowerBound;
+        best = ConsistentSearch::improve(problem, best, outcome.bound.value(), certifyEffort);
+        best.provedOptimal = best.bins <= outcome.bound.value();
     }
     outcome.packing = std::move(best);
     return outcome;
@@ -70,7 +103,9 @@ QString PackOutcome::certificate() const
     if (packing.bins <= lower)
         return QStringLiteral("optimal: equals the lower bound (%1)").arg(QString::fromLatin1(bound.source()));
     if (packing.provedOptimal)
-        return QStringLiteral("optimal: proven by exhaustive search (lower bound %1)").arg(lower);
+        return QStringLiteral("optimal: proven by %1 (lower bound %2)")
+            .arg(proof.isEmpty() ? QStringLiteral("exhaustive search") : proof)
+            .arg(lower);
     const int gap = packing.bins - lower;
     return QStringLiteral("at most %1 node%2 (%3 %) above the optimum: lower bound %4 (%5)")
         .arg(gap)

@@ -1,5 +1,6 @@
 // The packers and bounds: hand-computed lower bounds, small packings whose optimum is known, and
 // a property test over random instances.
+#include "density/arcflowsolver.h"
 #include "density/consistentsearch.h"
 #include "density/demandmodel.h"
 #include "density/densityengine.h"
@@ -8,6 +9,7 @@
 #include "density/ffdpacker.h"
 #include "density/itemindex.h"
 #include "density/lowerbounds.h"
+#include "density/mixedsizepacker.h"
 #include "density/vectorpacker.h"
 
 #include <QJsonArray>
@@ -169,6 +171,12 @@ private Q_SLOTS:
     void dualFeasibleBounds_data();
     void dualFeasibleBounds();
     void matchesBruteForce();
+    void arcFlowMatchesBruteForce();
+    void arcFlowSettlesUniformClass_data();
+    void arcFlowSettlesUniformClass();
+    void arcFlowNotForSeveralBindingDimensions();
+    void mixedSizesMatchBruteForce();
+    void mixedSizesInTheEngine();
     void consistentSearchFillsExactBins_data();
     void consistentSearchFillsExactBins();
     void certificateText();
@@ -278,6 +286,266 @@ void TestDensityPacker::matchesBruteForce()
     }
 }
 
+void TestDensityPacker::arcFlowMatchesBruteForce()
+{
+    // Small 1-D instances (some with a second dimension that never binds, some with empty
+    // items): the arc-flow LP bound is never above the brute-force optimum; with the integer
+    // program allowed to finish, the outcome is the optimum, proven; every packing is feasible.
+    std::mt19937 random(1999);
+    for (int round = 0; round < 300; ++round) {
+        PackingProblem p;
+        p.dimensions = 1 + round % 2;
+        p.capacity = {std::uniform_int_distribution<qint64>(10, 150)(random), 1000, 0, 0};
+        const int n = std::uniform_int_distribution<int>(1, 9)(random);
+        for (int i = 0; i < n; ++i) {
+            const qint64 size =
+                round % 7 == 0 && i == 0
+                    ? 0
+                    : std::uniform_int_distribution<qint64>(p.capacity[0] / 8 + 1, p.capacity[0] * 3 / 4)(random);
+            p.items.push_back({size, p.dimensions == 2 ? qint64(1000 / n) : 0, 0, 0});
+        }
+        const int optimum = bruteForceOptimum(p);
+        const QString text = QStringLiteral("round %1: ").arg(round);
+        const Packing ffd = FfdPacker::pack(p);
+        ArcFlowSolver::Limits limits;
+        limits.nodeLimit = 100'000;
+        // The rounded LP's leftovers go to plain FFD, so the integer program has work to do.
+        const auto residual = [](const PackingProblem &rest) { return FfdPacker::pack(rest); };
+        const ArcFlowSolver::Outcome outcome = ArcFlowSolver::solve(p, ffd.bins, 0, limits, residual);
+        if (ArcFlowSolver::bindingDimension(p) < 0) {
+            QCOMPARE(optimum, 1); // everything fits into one bin: nothing for the model to do
+            QVERIFY(!outcome.applicable);
+            continue;
+        }
+        QVERIFY2(outcome.applicable, qPrintable(text));
+        QVERIFY2(outcome.lpBound <= optimum, qPrintable(text + QString::number(outcome.lpBound)));
+        const Packing best = outcome.better ? *outcome.better : ffd;
+        QCOMPARE(text + checkPacking(p, best), text);
+        QVERIFY2(outcome.provedOptimal, qPrintable(text));
+        QCOMPARE(best.bins, optimum);
+        // The whole packer, with the arc flow in its place, agrees.
+        const PackOutcome packed = VectorPacker::pack(p);
+        QCOMPARE(packed.packing.bins, optimum);
+        QVERIFY(packed.packing.provedOptimal);
+        QVERIFY(packed.bound.value() <= optimum);
+    }
+}
+
+namespace {
+
+/** Falkenauer's u class: items uniform in 20..100, bins of 150 (as bench/density generates it). */
+PackingProblem uniformClass(int items, quint32 seed)
+{
+    std::mt19937 random(seed);
+    PackingProblem p;
+    p.dimensions = 1;
+    p.capacity = {150, 0, 0, 0};
+    for (int i = 0; i < items; ++i)
+        p.items.push_back({std::uniform_int_distribution<qint64>(20, 100)(random), 0, 0, 0});
+    return p;
+}
+
+} // namespace
+
+void TestDensityPacker::arcFlowSettlesUniformClass_data()
+{
+    QTest::addColumn<PackingProblem>("problem");
+    for (quint32 seed = 1; seed <= 6; ++seed)
+        QTest::addRow("u120 seed %u", seed) << uniformClass(120, 77 + seed);
+    QTest::newRow("u250") << uniformClass(250, 251);
+}
+
+void TestDensityPacker::arcFlowSettlesUniformClass()
+{
+    // The u class is where the heuristics stall one bin above L1: the rounded arc-flow LP reaches
+    // ceil(LP), which is the optimum there, and the certificate says so.
+    QFETCH(PackingProblem, problem);
+    PackerSettings settings;
+    settings.searchEffort = 200'000'000;
+    const PackOutcome outcome = VectorPacker::pack(problem, settings);
+    QCOMPARE(checkPacking(problem, outcome.packing), QString());
+    QVERIFY(outcome.packing.provedOptimal);
+    QVERIFY(outcome.packing.bins >= outcome.bound.value());
+    QVERIFY(outcome.certificate().startsWith(QStringLiteral("optimal: ")));
+    const ArcFlowSolver::Outcome lp = ArcFlowSolver::solve(
+        problem, outcome.packing.bins + 1, 0, {}, [](const PackingProblem &rest) { return FfdPacker::pack(rest); });
+    QVERIFY(lp.applicable);
+    QCOMPARE(lp.lpBound, outcome.packing.bins);
+    // Deterministic.
+    QVERIFY(VectorPacker::pack(problem, settings).packing.binOf == outcome.packing.binOf);
+}
+
+void TestDensityPacker::arcFlowNotForSeveralBindingDimensions()
+{
+    const PackingProblem p = triplets(10, 2, 5);
+    QCOMPARE(ArcFlowSolver::bindingDimension(p), -1);
+    QVERIFY(!ArcFlowSolver::solve(p, 12, 10, {}, [](const PackingProblem &rest) {
+                 return FfdPacker::pack(rest);
+             }).applicable);
+    // A dimension whose total fits into one bin never binds.
+    const PackingProblem q = twoDimensions(10, 100, {{6, 1}, {6, 1}, {4, 1}});
+    QCOMPARE(ArcFlowSolver::bindingDimension(q), 0);
+}
+
+namespace {
+
+/** The cheapest mix by enumerating every partition of the items, each block on the cheapest
+    type that holds it: independent of the packers, for small n only. */
+double bruteForceMixCost(const PackingProblem &p, const std::vector<BinType> &types)
+{
+    const int n = p.itemCount();
+    double best = std::numeric_limits<double>::max();
+    std::vector<PackingProblem::Vector> loads;
+    auto blockCost = [&](const PackingProblem::Vector &load) {
+        double cheapest = std::numeric_limits<double>::max();
+        for (const BinType &type : types)
+            if (p.fits(type.capacity, load))
+                cheapest = std::min(cheapest, type.cost);
+        return cheapest;
+    };
+    std::function<void(int)> assign = [&](int item) {
+        if (item == n) {
+            double cost = 0;
+            for (const auto &load : loads)
+                cost += blockCost(load);
+            best = std::min(best, cost);
+            return;
+        }
+        for (size_t b = 0; b < loads.size(); ++b) {
+            PackingProblem::Vector load = loads[b];
+            for (int d = 0; d < p.dimensions; ++d)
+                load[d] += p.items[item][d];
+            if (blockCost(load) == std::numeric_limits<double>::max())
+                continue;
+            std::swap(load, loads[b]);
+            assign(item + 1);
+            std::swap(load, loads[b]);
+        }
+        loads.push_back(p.items[item]);
+        assign(item + 1);
+        loads.pop_back();
+    };
+    assign(0);
+    return best;
+}
+
+} // namespace
+
+void TestDensityPacker::mixedSizesMatchBruteForce()
+{
+    // Two or three sizes whose price is not proportional to capacity: the mix is a feasible
+    // packing (each bin holds its items at its size), never cheaper than the brute-force optimum,
+    // never dearer than the best single size, its bound never above the optimum, and on most of
+    // these small instances it is the optimum.
+    std::mt19937 random(2021);
+    int rounds = 0;
+    int optimal = 0;
+    for (int round = 0; round < 200; ++round) {
+        PackingProblem p;
+        p.dimensions = 1 + round % 2;
+        std::vector<BinType> types;
+        const int typeCount = 2 + round % 2;
+        for (int t = 0; t < typeCount; ++t) {
+            BinType type;
+            for (int d = 0; d < p.dimensions; ++d)
+                type.capacity[d] = std::uniform_int_distribution<qint64>(20, 100)(random);
+            type.cost = double(std::uniform_int_distribution<int>(5, 40)(random));
+            types.push_back(type);
+        }
+        const int n = std::uniform_int_distribution<int>(1, 7)(random);
+        for (int i = 0; i < n; ++i) {
+            PackingProblem::Vector item{};
+            for (int d = 0; d < p.dimensions; ++d)
+                item[d] = std::uniform_int_distribution<qint64>(5, 60)(random);
+            p.items.push_back(item);
+        }
+        const MixedPacking mixed = MixedSizePacker::pack(p, types, PackerSettings{});
+        const double optimum = bruteForceMixCost(p, types);
+        const QString text = QStringLiteral("round %1: ").arg(round);
+        if (optimum == std::numeric_limits<double>::max()) {
+            QVERIFY2(!mixed.feasible, qPrintable(text)); // an item no size takes
+            continue;
+        }
+        ++rounds;
+        QVERIFY2(mixed.feasible, qPrintable(text));
+        std::vector<PackingProblem::Vector> load(mixed.typeOfBin.size(), PackingProblem::Vector{});
+        for (int i = 0; i < n; ++i) {
+            QVERIFY2(mixed.binOf[i] >= 0 && mixed.binOf[i] < int(load.size()), qPrintable(text));
+            for (int d = 0; d < p.dimensions; ++d)
+                load[mixed.binOf[i]][d] += p.items[i][d];
+        }
+        double cost = 0;
+        for (size_t b = 0; b < load.size(); ++b) {
+            QVERIFY2(p.fits(types[mixed.typeOfBin[b]].capacity, load[b]), qPrintable(text));
+            cost += types[mixed.typeOfBin[b]].cost;
+        }
+        QCOMPARE(cost, mixed.cost);
+        QVERIFY2(mixed.cost >= optimum - 1e-9, qPrintable(text));
+        QVERIFY2(mixed.costLowerBound <= optimum + 1e-9, qPrintable(text));
+        for (int t = 0; t < typeCount; ++t) {
+            PackingProblem single = p;
+            single.capacity = types[t].capacity;
+            bool fits = true;
+            for (const auto &item : p.items)
+                fits = fits && p.fits(single.capacity, item);
+            if (fits)
+                QVERIFY2(mixed.cost <= double(VectorPacker::pack(single).packing.bins) * types[t].cost + 1e-9,
+                         qPrintable(text));
+        }
+        optimal += mixed.cost <= optimum + 1e-9 ? 1 : 0;
+    }
+    QVERIFY(rounds > 150);
+    QVERIFY2(optimal * 10 >= rounds * 9, qPrintable(QStringLiteral("%1 of %2 optimal").arg(optimal).arg(rounds)));
+    qInfo("mix optimal on %d of %d small instances", optimal, rounds);
+}
+
+void TestDensityPacker::mixedSizesInTheEngine()
+{
+    // 6 workloads that nearly fill a large node and 34 small ones: the small ones that do not fit
+    // beside the large ones are cheaper on small nodes than on another large one.
+    Scenario s = Scenario::purePacking();
+    s.nodeSizes = {{4, 16, 0.20, 0}, {16, 64, 0.70, 0}};
+    s.node.vcpu = 16;
+    s.node.memoryGiB = 64;
+    s.packing.mixNodeSizes = true;
+    QList<Workload> workloads;
+    for (int i = 0; i < 40; ++i) {
+        Workload w;
+        w.vmId = i + 1;
+        w.name = QStringLiteral("vm%1").arg(i);
+        w.vcpu = i < 6 ? 14 : 1;
+        w.memoryMiB = i < 6 ? 56 * 1024 : 3 * 1024;
+        workloads.append(w);
+    }
+    const auto result = DensityEngine(s).run(workloads);
+    QVERIFY(result);
+    bool seen = false;
+    for (const PoolResult &pool : result.value().pools) {
+        if (pool.purpose == QLatin1String("system"))
+            continue;
+        QVERIFY(pool.sizeMix);
+        seen = true;
+        QCOMPARE(pool.sizeMix->basis, QStringLiteral("hourly"));
+        QVERIFY(pool.sizeMix->cost >= pool.sizeMix->costLowerBound);
+        QVERIFY(pool.sizeMix->cost <= pool.sizeMix->singleSizeCost + 1e-9);
+        QVERIFY2(pool.sizeMix->sizes.size() == 2, "both sizes in the mix");
+        const QJsonObject json = result.value().toJson(false);
+        QVERIFY(json.value(QStringLiteral("pools")).toArray().at(0).toObject().contains(QStringLiteral("sizeMix")));
+    }
+    QVERIFY(seen);
+    // The scenario keeps the keys.
+    const auto back = Scenario::fromJson(s.toJson());
+    QVERIFY(back);
+    QVERIFY(back.value().packing.mixNodeSizes);
+    QCOMPARE(back.value().nodeSizes, s.nodeSizes);
+    // Off by default: no mix in the result.
+    s.packing.mixNodeSizes = false;
+    const auto plain = DensityEngine(s).run(workloads);
+    QVERIFY(plain);
+    for (const PoolResult &pool : plain.value().pools)
+        QVERIFY(!pool.sizeMix);
+}
+
 void TestDensityPacker::consistentSearchFillsExactBins_data()
 {
     QTest::addColumn<PackingProblem>("problem");
@@ -316,6 +584,12 @@ void TestDensityPacker::certificateText()
              QStringLiteral("at most 1 node (8.3 %) above the optimum: lower bound 12 (Martello-Toth L2)"));
     outcome.packing.provedOptimal = true;
     QCOMPARE(outcome.certificate(), QStringLiteral("optimal: proven by exhaustive search (lower bound 12)"));
+    outcome.proof = QStringLiteral("the arc-flow integer program");
+    QCOMPARE(outcome.certificate(), QStringLiteral("optimal: proven by the arc-flow integer program (lower bound 12)"));
+    outcome.bound.arcFlow = 13;
+    outcome.packing.bins = 13;
+    QCOMPARE(outcome.certificate(), QStringLiteral("optimal: equals the lower bound (arc-flow LP)"));
+    outcome.bound.arcFlow = 0;
     outcome.packing.provedOptimal = false;
     outcome.bound.dff = 13;
     outcome.packing.bins = 15;
@@ -475,9 +749,11 @@ void TestDensityPacker::randomInstances()
         QCOMPARE(problemText + checkPacking(p, outcome.packing), problemText);
         QVERIFY2(outcome.packing.bins >= outcome.bound.value(), qPrintable(problemText));
         QVERIFY2(outcome.packing.bins <= FfdPacker::pack(p).bins, qPrintable(problemText));
-        // Proven optimal only when it is: at the bound, or the exhaustive search finished.
+        // Proven optimal only when it is: at the bound, or a search that finished says so.
         if (outcome.packing.bins > outcome.bound.value() && outcome.packing.provedOptimal)
-            QVERIFY2(p.itemCount() <= settings.exactMaxItems, qPrintable(problemText));
+            QVERIFY2(!outcome.proof.isEmpty(), qPrintable(problemText));
+        if (outcome.packing.bins > outcome.bound.value() && outcome.packing.provedOptimal && p.itemCount() <= 9)
+            QCOMPARE(outcome.packing.bins, bruteForceOptimum(p));
     }
 }
 
