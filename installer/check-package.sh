@@ -71,7 +71,7 @@ echo "${#expected[@]} expected files present"
 step "Depends"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "$depends"
-needed=(libc6 libstdc++6 libqt6core6 libqt6sql6 libqt6sql6-sqlite libminizip1 libxlsxwriter4)
+needed=(libc6 libstdc++6 libqt6core6 libqt6sql6 libqt6sql6-sqlite libminizip1 libxlsxwriter4 libglpk40)
 [[ $gui == ON ]] && needed+=(libqt6widgets6 libqpdf29)
 # The package names alone, one a line, without the version constraints.
 sed 's/ *([^)]*)//g; s/, */\n/g' <<<"$depends" >"$scratch/depends"
