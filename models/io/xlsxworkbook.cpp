@@ -40,27 +40,35 @@ bool ZipXmlStream::open(const QString &entry)
     return true;
 }
 
-bool ZipXmlStream::feed()
+qint64 ZipXmlStream::readPiece(char *buffer, qint64 size)
 {
     if (m_finished)
-        return false;
-    const qint64 read = m_zip.readOpenEntry(m_chunk.data(), m_chunk.size());
+        return 0;
+    const qint64 read = m_zip.readOpenEntry(buffer, size);
     if (read < 0) {
         m_status = Status::Damaged;
         m_finished = true;
-        return false;
+        return 0;
     }
     if (read == 0) {
         m_finished = true;
-        return false;
+        return 0;
     }
     // Never trust the sizes a zip declares: what really comes out counts against the cap.
     if (m_budget.fetch_sub(read) - read < 0) {
         m_status = Status::TooLarge;
         m_finished = true;
-        return false;
+        return 0;
     }
     m_unpacked += read;
+    return read;
+}
+
+bool ZipXmlStream::feed()
+{
+    const qint64 read = readPiece(m_chunk.data(), m_chunk.size());
+    if (read <= 0)
+        return false;
     m_xml.addData(QByteArray(m_chunk.constData(), read));
     return true;
 }

@@ -1,0 +1,675 @@
+#include "sheetxmlscanner.h"
+
+#include <cstring>
+
+namespace landfall {
+
+namespace {
+
+constexpr size_t kPieceBytes = 256 * 1024;
+/// A tag, entity or character longer than this is refused rather than buffered without end.
+constexpr size_t kMaxBufferBytes = 4 * 1024 * 1024;
+/// The longest entity reference taken: &#x0010FFFF; with room for leading zeros.
+constexpr size_t kMaxEntityBytes = 32;
+
+bool isSpace(unsigned char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+bool isNameByte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '_' ||
+           c == '-' || c == '.' || c >= 0x80;
+}
+
+bool isXmlCharacter(char32_t c)
+{
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+           (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+void appendUtf8(std::string &out, char32_t c)
+{
+    if (c < 0x80) {
+        out.push_back(char(c));
+    } else if (c < 0x800) {
+        out.push_back(char(0xC0 | (c >> 6)));
+        out.push_back(char(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+        out.push_back(char(0xE0 | (c >> 12)));
+        out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
+        out.push_back(char(0x80 | (c & 0x3F)));
+    } else {
+        out.push_back(char(0xF0 | (c >> 18)));
+        out.push_back(char(0x80 | ((c >> 12) & 0x3F)));
+        out.push_back(char(0x80 | ((c >> 6) & 0x3F)));
+        out.push_back(char(0x80 | (c & 0x3F)));
+    }
+}
+
+/** The length of the UTF-8 sequence `p` starts (`available` bytes of it at hand): 0 when it is not
+    valid UTF-8, -1 when more bytes are needed to tell. */
+int utf8SequenceLength(const unsigned char *p, size_t available)
+{
+    const unsigned char lead = p[0];
+    int length = 0;
+    char32_t c = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        c = lead & 0x1F;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        c = lead & 0x0F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        c = lead & 0x07;
+    } else {
+        return 0;
+    }
+    if (available < size_t(length))
+        return -1;
+    for (int i = 1; i < length; ++i) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (p[i] & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and what lies past U+10FFFF are not UTF-8.
+    if ((length == 3 && c < 0x800) || (length == 4 && (c < 0x10000 || c > 0x10FFFF)) || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    if (!isXmlCharacter(c))
+        return 0;
+    return length;
+}
+
+/** Decodes the entity reference at `p` (at its '&'): the bytes it takes, 0 when more are needed,
+    -1 when it is not one XML defines (`error` says why). */
+int decodeEntity(const char *p, size_t available, std::string *out, QString &error)
+{
+    const void *semicolon = std::memchr(p, ';', std::min(available, kMaxEntityBytes));
+    if (semicolon == nullptr) {
+        if (available < kMaxEntityBytes)
+            return 0;
+        error = QStringLiteral("an & that starts no entity reference (a literal & is written &amp;)");
+        return -1;
+    }
+    const size_t length = size_t(static_cast<const char *>(semicolon) - p) + 1;
+    const std::string_view name(p + 1, length - 2);
+    char replacement = 0;
+    if (name == "lt")
+        replacement = '<';
+    else if (name == "gt")
+        replacement = '>';
+    else if (name == "amp")
+        replacement = '&';
+    else if (name == "apos")
+        replacement = '\'';
+    else if (name == "quot")
+        replacement = '"';
+    if (replacement != 0) {
+        if (out != nullptr)
+            out->push_back(replacement);
+        return int(length);
+    }
+    if (name.size() >= 2 && name[0] == '#') {
+        const bool hex = name[1] == 'x';
+        const std::string_view digits = name.substr(hex ? 2 : 1);
+        char32_t c = 0;
+        bool ok = !digits.empty();
+        for (const char d : digits) {
+            int value = -1;
+            if (d >= '0' && d <= '9')
+                value = d - '0';
+            else if (hex && d >= 'a' && d <= 'f')
+                value = d - 'a' + 10;
+            else if (hex && d >= 'A' && d <= 'F')
+                value = d - 'A' + 10;
+            if (value < 0 || c > 0x10FFFF) {
+                ok = false;
+                break;
+            }
+            c = c * (hex ? 16 : 10) + char32_t(value);
+        }
+        if (ok && isXmlCharacter(c)) {
+            if (out != nullptr)
+                appendUtf8(*out, c);
+            return int(length);
+        }
+        error = QStringLiteral("the character reference &%1; is not a character XML allows")
+                    .arg(QString::fromUtf8(name.data(), qsizetype(name.size())));
+        return -1;
+    }
+    error = QStringLiteral("the entity &%1; is not defined (a worksheet knows only &lt; &gt; &amp; &apos; &quot; and "
+                           "character references)")
+                .arg(QString::fromUtf8(name.data(), qsizetype(name.size())));
+    return -1;
+}
+
+} // namespace
+
+SheetXmlScanner::SheetXmlScanner(Source source)
+    : m_source(std::move(source))
+    , m_buffer(kPieceBytes)
+{}
+
+bool SheetXmlScanner::fail(const QString &message)
+{
+    if (m_error.isEmpty())
+        m_error = message;
+    return false;
+}
+
+bool SheetXmlScanner::endOfData()
+{
+    if (m_error.isEmpty())
+        m_endedEarly = true;
+    return fail(QStringLiteral("premature end of document"));
+}
+
+bool SheetXmlScanner::more()
+{
+    if (m_sourceDone || !m_error.isEmpty())
+        return false;
+    const size_t kept = m_end - m_pos;
+    if (m_pos > 0) {
+        std::memmove(m_buffer.data(), m_buffer.data() + m_pos, kept);
+        m_pos = 0;
+        m_end = kept;
+    }
+    // What is kept is one unfinished tag, entity or character: only a long tag needs more room.
+    if (m_buffer.size() - m_end < kPieceBytes / 2) {
+        if (m_buffer.size() >= kMaxBufferBytes)
+            return fail(QStringLiteral("a tag longer than %1 MiB").arg(kMaxBufferBytes / (1024 * 1024)));
+        m_buffer.resize(m_buffer.size() * 2);
+    }
+    const qint64 read = m_source(m_buffer.data() + m_end, qint64(m_buffer.size() - m_end));
+    if (read <= 0) {
+        m_sourceDone = true;
+        return false;
+    }
+    m_end += size_t(read);
+    return true;
+}
+
+bool SheetXmlScanner::put(std::string *out, const char *data, size_t length)
+{
+    if (out == nullptr)
+        return true;
+    if (out->size() + length > kMaxTextBytes) {
+        out->append(data, kMaxTextBytes - std::min(kMaxTextBytes, out->size()));
+        m_textTooLong = true;
+        return true;
+    }
+    out->append(data, length);
+    return true;
+}
+
+bool SheetXmlScanner::skipUntil(const char *terminator, size_t length, std::string *out)
+{
+    while (true) {
+        const char *begin = m_buffer.data() + m_pos;
+        const char *found = static_cast<const char *>(memmem(begin, m_end - m_pos, terminator, length));
+        const size_t taken =
+            found != nullptr ? size_t(found - begin) : (m_end - m_pos > length ? m_end - m_pos - length : 0);
+        for (size_t i = 0; i < taken; ++i)
+            m_line += begin[i] == '\n';
+        put(out, begin, taken);
+        m_pos += taken;
+        if (found != nullptr) {
+            m_pos += length;
+            return true;
+        }
+        if (!more())
+            return endOfData();
+    }
+}
+
+bool SheetXmlScanner::readContent(std::string *out)
+{
+    bool afterCr = false; // XML reads CR LF and a lone CR as LF
+    while (true) {
+        const char *b = m_buffer.data();
+        size_t i = m_pos;
+        const size_t runStart = i;
+        while (i < m_end) {
+            const unsigned char c = static_cast<unsigned char>(b[i]);
+            if (c < 0x20 || c >= 0x80 || c == '<' || c == '&')
+                break;
+            ++i;
+        }
+        if (i > runStart) {
+            put(out, b + runStart, i - runStart);
+            afterCr = false;
+        }
+        m_pos = i;
+        if (i == m_end) {
+            if (!more())
+                return m_error.isEmpty(); // the caller finds the end of the data where it needs a tag
+            continue;
+        }
+        const unsigned char c = static_cast<unsigned char>(b[i]);
+        if (c == '<') {
+            // The common case, a tag, is told by its second byte.
+            if (i + 1 < m_end && b[i + 1] != '?' && b[i + 1] != '!')
+                return true;
+            if (m_end - i < 9 && more())
+                continue;
+            const std::string_view ahead(m_buffer.data() + m_pos, std::min<size_t>(9, m_end - m_pos));
+            if (ahead.starts_with("<?")) {
+                m_pos += 2;
+                if (!skipUntil("?>", 2, nullptr))
+                    return false;
+            } else if (ahead.starts_with("<!--")) {
+                m_pos += 4;
+                if (!skipUntil("-->", 3, nullptr))
+                    return false;
+            } else if (ahead.starts_with("<![CDATA[")) {
+                if (m_nameStarts.size() == 0)
+                    return fail(QStringLiteral("a CDATA section outside the document's element"));
+                m_pos += 9;
+                if (!skipUntil("]]>", 3, out))
+                    return false;
+                afterCr = false;
+            } else if (ahead.starts_with("<!")) {
+                return fail(ahead.starts_with("<!DOCTYPE")
+                                ? QStringLiteral("the sheet declares a DOCTYPE; worksheets have none, and none is read")
+                                : QStringLiteral("a <! that starts no comment or CDATA section"));
+            } else {
+                return true;
+            }
+        } else if (c == '&') {
+            QString error;
+            const int taken = decodeEntity(b + i, m_end - i, m_textTooLong ? nullptr : out, error);
+            if (taken < 0)
+                return fail(error);
+            if (taken == 0) {
+                if (!more())
+                    return endOfData();
+                continue;
+            }
+            if (out != nullptr && out->size() > kMaxTextBytes) {
+                out->resize(kMaxTextBytes);
+                m_textTooLong = true;
+            }
+            m_pos += size_t(taken);
+            afterCr = false;
+        } else if (c == '\n') {
+            ++m_line;
+            if (!afterCr)
+                put(out, "\n", 1);
+            afterCr = false;
+            ++m_pos;
+        } else if (c == '\r') {
+            put(out, "\n", 1);
+            afterCr = true;
+            ++m_pos;
+        } else if (c == '\t') {
+            put(out, "\t", 1);
+            afterCr = false;
+            ++m_pos;
+        } else if (c < 0x20) {
+            return fail(
+                QStringLiteral("the character U+%1, which XML does not allow").arg(int(c), 4, 16, QLatin1Char('0')));
+        } else {
+            const int length = utf8SequenceLength(reinterpret_cast<const unsigned char *>(b + i), m_end - i);
+            if (length == 0)
+                return fail(QStringLiteral("bytes that are not UTF-8 (the sheet is damaged, or not in the encoding it "
+                                           "declares)"));
+            if (length < 0) {
+                if (!more())
+                    return endOfData();
+                continue;
+            }
+            put(out, b + i, size_t(length));
+            afterCr = false;
+            m_pos += size_t(length);
+        }
+    }
+}
+
+SheetXmlScanner::Markup SheetXmlScanner::readTag()
+{
+    while (true) {
+        const char *b = m_buffer.data();
+        size_t i = m_pos + 1;
+        qint64 lines = 0;
+        bool needMore = false;
+        const auto skipSpace = [&]() {
+            while (i < m_end && isSpace(static_cast<unsigned char>(b[i]))) {
+                lines += b[i] == '\n';
+                ++i;
+            }
+            needMore = i >= m_end;
+        };
+        if (m_pos >= m_end) {
+            if (!more()) {
+                endOfData();
+                return Markup::Failed;
+            }
+            continue;
+        }
+        const bool endTag = i < m_end && b[i] == '/';
+        i += endTag ? 1 : 0;
+        const size_t nameBegin = i;
+        while (i < m_end && isNameByte(static_cast<unsigned char>(b[i])))
+            ++i;
+        Markup markup = Markup::Failed;
+        const size_t nameLength = i - nameBegin;
+        if (i < m_end && nameLength == 0) {
+            fail(QStringLiteral("a < that starts no element name"));
+            return Markup::Failed;
+        }
+        m_attributeR.clear();
+        m_attributeT.clear();
+        if (i < m_end && endTag) {
+            skipSpace();
+            if (!needMore) {
+                if (b[i] != '>') {
+                    fail(QStringLiteral("an end tag with more than a name in it"));
+                    return Markup::Failed;
+                }
+                ++i;
+                markup = Markup::End;
+            }
+        } else {
+            needMore = i >= m_end;
+            while (!needMore) {
+                const unsigned char c = static_cast<unsigned char>(b[i]);
+                if (c == '>') {
+                    ++i;
+                    markup = Markup::Start;
+                    break;
+                }
+                if (c == '/') {
+                    if (i + 1 >= m_end) {
+                        needMore = true;
+                        break;
+                    }
+                    if (b[i + 1] != '>') {
+                        fail(QStringLiteral("a / inside a tag that is not its end"));
+                        return Markup::Failed;
+                    }
+                    i += 2;
+                    markup = Markup::Empty;
+                    break;
+                }
+                if (!isSpace(c)) {
+                    fail(QStringLiteral("attributes without white space between them"));
+                    return Markup::Failed;
+                }
+                skipSpace();
+                if (needMore)
+                    break;
+                if (b[i] == '>' || b[i] == '/')
+                    continue;
+                const size_t attributeBegin = i;
+                while (i < m_end && isNameByte(static_cast<unsigned char>(b[i])))
+                    ++i;
+                const size_t attributeLength = i - attributeBegin;
+                if (i < m_end && attributeLength == 0) {
+                    fail(QStringLiteral("a tag that holds something other than attributes"));
+                    return Markup::Failed;
+                }
+                skipSpace();
+                if (needMore)
+                    break;
+                if (b[i] != '=') {
+                    fail(QStringLiteral("an attribute without a value"));
+                    return Markup::Failed;
+                }
+                ++i;
+                skipSpace();
+                if (needMore)
+                    break;
+                const char quote = b[i];
+                if (quote != '"' && quote != '\'') {
+                    fail(QStringLiteral("an attribute value without quotes"));
+                    return Markup::Failed;
+                }
+                const size_t valueBegin = i + 1;
+                const void *close = std::memchr(b + valueBegin, quote, m_end - valueBegin);
+                if (close == nullptr) {
+                    needMore = true;
+                    break;
+                }
+                const size_t valueLength = size_t(static_cast<const char *>(close) - (b + valueBegin));
+                if (std::memchr(b + valueBegin, '<', valueLength) != nullptr) {
+                    fail(QStringLiteral("a < inside an attribute value"));
+                    return Markup::Failed;
+                }
+                for (size_t k = valueBegin; k < valueBegin + valueLength; ++k)
+                    lines += b[k] == '\n';
+                if (attributeLength == 1 && (b[attributeBegin] == 'r' || b[attributeBegin] == 't')) {
+                    std::string &target = b[attributeBegin] == 'r' ? m_attributeR : m_attributeT;
+                    if (!takeAttribute(target, b + valueBegin, valueLength))
+                        return Markup::Failed;
+                }
+                i = valueBegin + valueLength + 1;
+                needMore = i >= m_end;
+            }
+        }
+        if (needMore) {
+            if (!more()) {
+                endOfData();
+                return Markup::Failed;
+            }
+            continue;
+        }
+        // The local name: what follows the prefix, if any.
+        size_t local = nameBegin;
+        for (size_t k = nameBegin; k < nameBegin + nameLength; ++k) {
+            if (b[k] == ':')
+                local = k + 1;
+        }
+        m_localName.assign(b + local, nameBegin + nameLength - local);
+        if (markup == Markup::End) {
+            if (m_nameStarts.empty())
+                return fail(QStringLiteral("an end tag with no element open")), Markup::Failed;
+            const size_t top = m_nameStarts.back();
+            if (std::string_view(m_names).substr(top) != std::string_view(b + nameBegin, nameLength)) {
+                fail(QStringLiteral("the end tag </%1> where </%2> was expected")
+                         .arg(QString::fromUtf8(b + nameBegin, qsizetype(nameLength)),
+                              QString::fromStdString(m_names.substr(top))));
+                return Markup::Failed;
+            }
+            m_names.resize(top);
+            m_nameStarts.pop_back();
+        } else if (markup == Markup::Start) {
+            if (m_nameStarts.empty() && m_sawRoot)
+                return fail(QStringLiteral("a second document element")), Markup::Failed;
+            m_sawRoot = true;
+            m_nameStarts.push_back(m_names.size());
+            m_names.append(b + nameBegin, nameLength);
+        } else if (m_nameStarts.empty()) {
+            if (m_sawRoot)
+                return fail(QStringLiteral("a second document element")), Markup::Failed;
+            m_sawRoot = true;
+        }
+        m_line += lines;
+        m_pos = i;
+        return markup;
+    }
+}
+
+bool SheetXmlScanner::takeAttribute(std::string &target, const char *value, size_t length)
+{
+    // Cell references and types are a few letters: a longer value is kept in part, enough to name it.
+    const size_t kept = std::min<size_t>(length, 64);
+    if (std::memchr(value, '&', kept) == nullptr) {
+        target.assign(value, kept);
+        return true;
+    }
+    target.clear();
+    for (size_t i = 0; i < kept;) {
+        if (value[i] != '&') {
+            target.push_back(value[i++]);
+            continue;
+        }
+        QString error;
+        const int taken = decodeEntity(value + i, kept - i, &target, error);
+        if (taken <= 0)
+            return fail(taken < 0 ? error : QStringLiteral("an & that starts no entity reference"));
+        i += size_t(taken);
+    }
+    return true;
+}
+
+bool SheetXmlScanner::enterSheetData()
+{
+    while (m_end < 5 && more()) {
+    }
+    const std::string_view start(m_buffer.data(), m_end);
+    if (start.starts_with("\xEF\xBB\xBF"))
+        m_pos = 3;
+    else if (start.starts_with("\xFF\xFE") || start.starts_with("\xFE\xFF"))
+        return fail(QStringLiteral("the sheet is written in UTF-16; Excel and RVTools write UTF-8, the only encoding "
+                                   "read"));
+    // The XML declaration, to refuse an encoding other than UTF-8 rather than misread its text.
+    while (m_end - m_pos < 1024 && more()) {
+    }
+    const std::string_view rest(m_buffer.data() + m_pos, m_end - m_pos);
+    if (rest.starts_with("<?xml") && rest.size() > 5 && isSpace(static_cast<unsigned char>(rest[5]))) {
+        const std::string_view declaration = rest.substr(0, rest.find("?>"));
+        const size_t at = declaration.find("encoding");
+        if (at != std::string_view::npos) {
+            const size_t quote = declaration.find_first_of("\"'", at);
+            const size_t close =
+                quote == std::string_view::npos ? quote : declaration.find(declaration[quote], quote + 1);
+            if (close != std::string_view::npos) {
+                const QString encoding =
+                    QString::fromLatin1(declaration.data() + quote + 1, qsizetype(close - quote - 1)).toLower();
+                if (encoding != QLatin1String("utf-8") && encoding != QLatin1String("utf8"))
+                    return fail(QStringLiteral("the sheet declares the encoding %1; Excel and RVTools write UTF-8, "
+                                               "the only encoding read")
+                                    .arg(encoding));
+            }
+        }
+    }
+    while (true) {
+        if (!readContent(nullptr))
+            return false;
+        if (m_pos >= m_end && !more()) {
+            // A document that ended after its element closed has no sheetData; one that ended inside it is cut short.
+            if (m_nameStarts.empty() && m_sawRoot) {
+                m_endedEarly = true;
+                return false;
+            }
+            return endOfData();
+        }
+        const Markup markup = readTag();
+        if (markup == Markup::Failed)
+            return false;
+        if (m_localName == "sheetData" && markup != Markup::End) {
+            m_sheetDataDepth = m_nameStarts.size();
+            m_sheetDataClosed = markup == Markup::Empty;
+            return true;
+        }
+    }
+}
+
+SheetXmlScanner::Token SheetXmlScanner::next()
+{
+    if (m_pendingRowEnd) {
+        m_pendingRowEnd = false;
+        return Token::RowEnd;
+    }
+    while (true) {
+        if (m_sheetDataClosed)
+            return Token::SheetDataEnd;
+        if (!readContent(nullptr))
+            return Token::Invalid;
+        const size_t depth = m_nameStarts.size();
+        const Markup markup = readTag();
+        if (markup == Markup::Failed)
+            return Token::Invalid;
+        if (markup == Markup::End) {
+            if (depth == m_sheetDataDepth) {
+                m_sheetDataClosed = true;
+                return Token::SheetDataEnd;
+            }
+            if (depth == m_sheetDataDepth + 1)
+                return Token::RowEnd; // the end tag matched the open element: a row
+            continue;
+        }
+        if (depth == m_sheetDataDepth && m_localName == "row") {
+            m_rowReference.swap(m_attributeR);
+            m_pendingRowEnd = markup == Markup::Empty;
+            return Token::RowStart;
+        }
+        if (depth == m_sheetDataDepth + 1 && m_localName == "c") {
+            m_cellReference.swap(m_attributeR);
+            m_cellType.swap(m_attributeT);
+            m_cellEmpty = markup == Markup::Empty;
+            return Token::CellStart;
+        }
+        if (markup == Markup::Start && !skipElement())
+            return Token::Invalid;
+    }
+}
+
+bool SheetXmlScanner::skipElement()
+{
+    return readElementText(nullptr);
+}
+
+bool SheetXmlScanner::readElementText(std::string *out)
+{
+    const size_t depth = m_nameStarts.size();
+    while (true) {
+        if (!readContent(out))
+            return false;
+        if (readTag() == Markup::Failed)
+            return false;
+        if (m_nameStarts.size() < depth)
+            return true;
+    }
+}
+
+bool SheetXmlScanner::readCell(bool decode)
+{
+    m_value.clear();
+    m_inlineText.clear();
+    m_hasInlineText = false;
+    m_textTooLong = false;
+    if (m_cellEmpty)
+        return true;
+    const size_t depth = m_nameStarts.size();
+    while (true) {
+        if (!readContent(nullptr))
+            return false;
+        const Markup markup = readTag();
+        if (markup == Markup::Failed)
+            return false;
+        if (m_nameStarts.size() < depth)
+            return true; // </c>
+        if (markup != Markup::Start)
+            continue;
+        if (m_localName == "v") {
+            if (!readElementText(decode ? &m_value : nullptr))
+                return false;
+        } else if (m_localName == "is") {
+            m_hasInlineText = true;
+            // The text of <is>: plain <t>, or the runs <r><t> of rich text; phonetic guides are not part of it.
+            const size_t inner = m_nameStarts.size();
+            while (m_nameStarts.size() >= inner) {
+                if (!readContent(nullptr))
+                    return false;
+                const Markup part = readTag();
+                if (part == Markup::Failed)
+                    return false;
+                if (part != Markup::Start)
+                    continue;
+                if (m_localName == "t") {
+                    if (!readElementText(decode ? &m_inlineText : nullptr))
+                        return false;
+                } else if (m_localName == "rPh" && !skipElement()) {
+                    return false;
+                }
+            }
+        } else if (!skipElement()) {
+            return false; // a formula, or an extension: the value is in <v>
+        }
+    }
+}
+
+} // namespace landfall
