@@ -1,5 +1,6 @@
 #include "sheetxmlscanner.h"
 
+#include <array>
 #include <cstring>
 
 namespace landfall {
@@ -17,10 +18,18 @@ bool isSpace(unsigned char c)
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
-bool isNameByte(unsigned char c)
+/** The bytes of XML names (letters, digits, ':', '_', '-', '.', and every byte of a non-ASCII character). */
+constexpr std::array<bool, 256> kNameBytes = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c)
+        table[size_t(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' ||
+                           c == '_' || c == '-' || c == '.' || c >= 0x80;
+    return table;
+}();
+
+inline bool isNameByte(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' || c == '_' ||
-           c == '-' || c == '.' || c >= 0x80;
+    return kNameBytes[c];
 }
 
 bool isXmlCharacter(char32_t c)
@@ -359,8 +368,24 @@ SheetXmlScanner::Markup SheetXmlScanner::readTag()
             fail(QStringLiteral("a < that starts no element name"));
             return Markup::Failed;
         }
-        m_attributeR.clear();
-        m_attributeT.clear();
+        // The local name: what follows the prefix, if any. Only a row's and a cell's attributes are kept.
+        size_t local = nameBegin;
+        for (size_t k = nameBegin; k < i; ++k) {
+            if (b[k] == ':')
+                local = k + 1;
+        }
+        const std::string_view localName(b + local, i - local);
+        std::string *targetR = nullptr;
+        std::string *targetT = nullptr;
+        if (!endTag && localName == "c") {
+            targetR = &m_cellReference;
+            targetT = &m_cellType;
+            m_cellReference.clear();
+            m_cellType.clear();
+        } else if (!endTag && localName == "row") {
+            targetR = &m_rowReference;
+            m_rowReference.clear();
+        }
         if (i < m_end && endTag) {
             skipSpace();
             if (!needMore) {
@@ -427,21 +452,29 @@ SheetXmlScanner::Markup SheetXmlScanner::readTag()
                     return Markup::Failed;
                 }
                 const size_t valueBegin = i + 1;
-                const void *close = std::memchr(b + valueBegin, quote, m_end - valueBegin);
-                if (close == nullptr) {
+                size_t close = valueBegin;
+                bool special = false; // a '<' (refused), '&' or line break in the value
+                while (close < m_end && b[close] != quote) {
+                    special |= b[close] == '<' || b[close] == '&' || b[close] == '\n';
+                    ++close;
+                }
+                if (close >= m_end) {
                     needMore = true;
                     break;
                 }
-                const size_t valueLength = size_t(static_cast<const char *>(close) - (b + valueBegin));
-                if (std::memchr(b + valueBegin, '<', valueLength) != nullptr) {
-                    fail(QStringLiteral("a < inside an attribute value"));
-                    return Markup::Failed;
+                const size_t valueLength = close - valueBegin;
+                if (special) {
+                    if (std::memchr(b + valueBegin, '<', valueLength) != nullptr) {
+                        fail(QStringLiteral("a < inside an attribute value"));
+                        return Markup::Failed;
+                    }
+                    for (size_t k = valueBegin; k < close; ++k)
+                        lines += b[k] == '\n';
                 }
-                for (size_t k = valueBegin; k < valueBegin + valueLength; ++k)
-                    lines += b[k] == '\n';
-                if (attributeLength == 1 && (b[attributeBegin] == 'r' || b[attributeBegin] == 't')) {
-                    std::string &target = b[attributeBegin] == 'r' ? m_attributeR : m_attributeT;
-                    if (!takeAttribute(target, b + valueBegin, valueLength))
+                if (attributeLength == 1 && targetR != nullptr &&
+                    (b[attributeBegin] == 'r' || (b[attributeBegin] == 't' && targetT != nullptr))) {
+                    std::string &target = b[attributeBegin] == 'r' ? *targetR : *targetT;
+                    if (!takeAttribute(target, b + valueBegin, valueLength, special))
                         return Markup::Failed;
                 }
                 i = valueBegin + valueLength + 1;
@@ -455,13 +488,7 @@ SheetXmlScanner::Markup SheetXmlScanner::readTag()
             }
             continue;
         }
-        // The local name: what follows the prefix, if any.
-        size_t local = nameBegin;
-        for (size_t k = nameBegin; k < nameBegin + nameLength; ++k) {
-            if (b[k] == ':')
-                local = k + 1;
-        }
-        m_localName.assign(b + local, nameBegin + nameLength - local);
+        m_localName = localName;
         if (markup == Markup::End) {
             if (m_nameStarts.empty())
                 return fail(QStringLiteral("an end tag with no element open")), Markup::Failed;
@@ -491,11 +518,11 @@ SheetXmlScanner::Markup SheetXmlScanner::readTag()
     }
 }
 
-bool SheetXmlScanner::takeAttribute(std::string &target, const char *value, size_t length)
+bool SheetXmlScanner::takeAttribute(std::string &target, const char *value, size_t length, bool special)
 {
     // Cell references and types are a few letters: a longer value is kept in part, enough to name it.
     const size_t kept = std::min<size_t>(length, 64);
-    if (std::memchr(value, '&', kept) == nullptr) {
+    if (!special || std::memchr(value, '&', kept) == nullptr) {
         target.assign(value, kept);
         return true;
     }
@@ -592,13 +619,10 @@ SheetXmlScanner::Token SheetXmlScanner::next()
             continue;
         }
         if (depth == m_sheetDataDepth && m_localName == "row") {
-            m_rowReference.swap(m_attributeR);
             m_pendingRowEnd = markup == Markup::Empty;
             return Token::RowStart;
         }
         if (depth == m_sheetDataDepth + 1 && m_localName == "c") {
-            m_cellReference.swap(m_attributeR);
-            m_cellType.swap(m_attributeT);
             m_cellEmpty = markup == Markup::Empty;
             return Token::CellStart;
         }
@@ -625,6 +649,43 @@ bool SheetXmlScanner::readElementText(std::string *out)
     }
 }
 
+bool SheetXmlScanner::readPlainValue(bool decode)
+{
+    // <x:v>123</x:v></x:c> with the prefix of the cell's own name (or none), all in the buffer.
+    const size_t top = m_nameStarts.back();
+    const std::string_view prefix = std::string_view(m_names).substr(top, m_names.size() - top - 1);
+    const size_t p = prefix.size();
+    const char *b = m_buffer.data();
+    const size_t i = m_pos;
+    if (m_end - i < p + 3 || b[i] != '<' || b[i + 1 + p] != 'v' || b[i + 2 + p] != '>' ||
+        std::memcmp(b + i + 1, prefix.data(), p) != 0)
+        return false;
+    const size_t text = i + p + 3;
+    size_t end = text;
+    while (end < m_end) {
+        const unsigned char c = static_cast<unsigned char>(b[end]);
+        if (c == '<')
+            break;
+        if (c < 0x20 || c >= 0x80 || c == '&')
+            return false; // line breaks, entities and non-ASCII text take the general way
+        ++end;
+    }
+    const size_t closing = 2 * (p + 4); // </x:v></x:c>
+    if (end - text > kMaxTextBytes || m_end - end < closing)
+        return false;
+    const char *close = b + end;
+    if (close[1] != '/' || std::memcmp(close + 2, prefix.data(), p) != 0 || close[2 + p] != 'v' ||
+        close[3 + p] != '>' || close[4 + p] != '<' || close[5 + p] != '/' ||
+        std::memcmp(close + 6 + p, prefix.data(), p) != 0 || close[6 + 2 * p] != 'c' || close[7 + 2 * p] != '>')
+        return false;
+    if (decode)
+        m_value.assign(b + text, end - text);
+    m_pos = end + closing;
+    m_names.resize(top);
+    m_nameStarts.pop_back();
+    return true;
+}
+
 bool SheetXmlScanner::readCell(bool decode)
 {
     m_value.clear();
@@ -632,6 +693,9 @@ bool SheetXmlScanner::readCell(bool decode)
     m_hasInlineText = false;
     m_textTooLong = false;
     if (m_cellEmpty)
+        return true;
+    // Most cells are a number or a shared-string index in <v>: read at once, without the general tag machinery.
+    if (readPlainValue(decode))
         return true;
     const size_t depth = m_nameStarts.size();
     while (true) {

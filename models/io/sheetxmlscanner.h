@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace landfall {
@@ -69,9 +70,12 @@ private:
     bool skipUntil(const char *terminator, size_t length, std::string *out);
     /** The tag at the current '<' (not a comment, PI or CDATA), checked against the open elements. */
     Markup readTag();
-    bool takeAttribute(std::string &target, const char *value, size_t length);
+    bool takeAttribute(std::string &target, const char *value, size_t length, bool special);
     /** Skips the element just started, all it holds, to its end. */
     bool skipElement();
+    /** The common cell, a plain value in `v` and nothing else, read in one step; false (nothing read) when
+        the cell is another kind, or not whole in the buffer: the general way reads it then. */
+    bool readPlainValue(bool decode);
     /** Reads the content of the element just started to its end; with `out`, its text decoded into it. */
     bool readElementText(std::string *out);
 
@@ -93,10 +97,8 @@ private:
     bool m_pendingRowEnd = false;
     bool m_cellEmpty = false;
 
-    // The tag just read: its local name and its r and t attributes.
-    std::string m_localName;
-    std::string m_attributeR;
-    std::string m_attributeT;
+    /// The local name of the tag just read, in m_buffer: good until more bytes are read.
+    std::string_view m_localName;
 
     std::string m_rowReference;
     std::string m_cellReference;

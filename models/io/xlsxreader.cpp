@@ -12,6 +12,7 @@ namespace landfall {
 namespace {
 
 constexpr int kMaxColumns = 16384; ///< Excel's last column, XFD
+constexpr size_t kStringCacheSize = 4096;
 
 /** "BC12" -> 54 (0-based column of the cell reference); -1 when it is not a reference. */
 int columnOfReference(const std::string &reference)
@@ -248,7 +249,12 @@ bool XlsxReader::readCell(std::vector<QString> &cells, int &nextColumn, qint64 r
                      rowNumber, columnName(column));
                 return false;
             }
-            value = m_workbook->sharedString(index);
+            if (m_stringCache.empty())
+                m_stringCache.resize(kStringCacheSize);
+            CachedString &cached = m_stringCache[size_t(index) % kStringCacheSize];
+            if (cached.index != index)
+                cached = {index, m_workbook->sharedString(index)};
+            value = cached.text;
         }
     } else if (type == "b") {
         if (!raw.empty())
@@ -313,8 +319,10 @@ bool XlsxReader::readRow(qint64 &rowNumber, std::vector<QString> &cells)
             if (!readCell(cells, nextColumn, rowNumber))
                 return false;
         }
-        const bool blank =
-            std::all_of(cells.cbegin(), cells.cend(), [](const QString &c) { return c.trimmed().isEmpty(); });
+        // Blank when no cell holds more than white space (told without trimmed()'s copies).
+        const bool blank = std::all_of(cells.cbegin(), cells.cend(), [](const QString &c) {
+            return std::all_of(c.cbegin(), c.cend(), [](QChar ch) { return ch.isSpace(); });
+        });
         // The header row is taken even when blank; blank rows after it are not records.
         if (!m_header.isEmpty() && blank)
             continue;

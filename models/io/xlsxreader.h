@@ -60,6 +60,13 @@ private:
     std::unique_ptr<ZipXmlStream> m_stream;
     std::unique_ptr<SheetXmlScanner> m_scanner;
     int m_column = -1; ///< the column of the cell being read, for messages; -1 between cells
+    /// The shared strings met last, by index modulo its size: an inventory repeats the same few
+    /// (a cluster, an OS, "False") in every row, and a copy of a QString shares its text.
+    struct CachedString {
+        qint64 index = -1;
+        QString text;
+    };
+    std::vector<CachedString> m_stringCache;
     qint64 m_declaredSize = 0;
     QStringList m_header;
     qint64 m_lastRow = 0;
