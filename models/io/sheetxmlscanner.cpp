@@ -204,8 +204,8 @@ bool SheetXmlScanner::put(std::string *out, const char *data, size_t length)
 {
     if (out == nullptr)
         return true;
-    if (out->size() + length > kMaxTextBytes) {
-        out->append(data, kMaxTextBytes - std::min(kMaxTextBytes, out->size()));
+    if (out->size() + length > m_maxTextBytes) {
+        out->append(data, m_maxTextBytes - std::min(m_maxTextBytes, out->size()));
         m_textTooLong = true;
         return true;
     }
@@ -281,7 +281,7 @@ bool SheetXmlScanner::readContent(std::string *out)
                 afterCr = false;
             } else if (ahead.starts_with("<!")) {
                 return fail(ahead.starts_with("<!DOCTYPE")
-                                ? QStringLiteral("the sheet declares a DOCTYPE; worksheets have none, and none is read")
+                                ? QStringLiteral("a DOCTYPE; workbook parts have none, and none is read")
                                 : QStringLiteral("a <! that starts no comment or CDATA section"));
             } else {
                 return true;
@@ -296,8 +296,8 @@ bool SheetXmlScanner::readContent(std::string *out)
                     return endOfData();
                 continue;
             }
-            if (out != nullptr && out->size() > kMaxTextBytes) {
-                out->resize(kMaxTextBytes);
+            if (out != nullptr && out->size() > m_maxTextBytes) {
+                out->resize(m_maxTextBytes);
                 m_textTooLong = true;
             }
             m_pos += size_t(taken);
@@ -543,13 +543,23 @@ bool SheetXmlScanner::takeAttribute(std::string &target, const char *value, size
 
 bool SheetXmlScanner::enterSheetData()
 {
+    return enter("sheetData");
+}
+
+bool SheetXmlScanner::enterSharedStrings()
+{
+    return enter("sst");
+}
+
+bool SheetXmlScanner::enter(std::string_view element)
+{
     while (m_end < 5 && more()) {
     }
     const std::string_view start(m_buffer.data(), m_end);
     if (start.starts_with("\xEF\xBB\xBF"))
         m_pos = 3;
     else if (start.starts_with("\xFF\xFE") || start.starts_with("\xFE\xFF"))
-        return fail(QStringLiteral("the sheet is written in UTF-16; Excel and RVTools write UTF-8, the only encoding "
+        return fail(QStringLiteral("UTF-16 text; Excel and RVTools write UTF-8, the only encoding "
                                    "read"));
     // The XML declaration, to refuse an encoding other than UTF-8 rather than misread its text.
     while (m_end - m_pos < 1024 && more()) {
@@ -566,7 +576,7 @@ bool SheetXmlScanner::enterSheetData()
                 const QString encoding =
                     QString::fromLatin1(declaration.data() + quote + 1, qsizetype(close - quote - 1)).toLower();
                 if (encoding != QLatin1String("utf-8") && encoding != QLatin1String("utf8"))
-                    return fail(QStringLiteral("the sheet declares the encoding %1; Excel and RVTools write UTF-8, "
+                    return fail(QStringLiteral("the encoding %1; Excel and RVTools write UTF-8, "
                                                "the only encoding read")
                                     .arg(encoding));
             }
@@ -586,9 +596,9 @@ bool SheetXmlScanner::enterSheetData()
         const Markup markup = readTag();
         if (markup == Markup::Failed)
             return false;
-        if (m_localName == "sheetData" && markup != Markup::End) {
-            m_sheetDataDepth = m_nameStarts.size();
-            m_sheetDataClosed = markup == Markup::Empty;
+        if (m_localName == element && markup != Markup::End) {
+            m_containerDepth = m_nameStarts.size();
+            m_containerClosed = markup == Markup::Empty;
             return true;
         }
     }
@@ -601,7 +611,7 @@ SheetXmlScanner::Token SheetXmlScanner::next()
         return Token::RowEnd;
     }
     while (true) {
-        if (m_sheetDataClosed)
+        if (m_containerClosed)
             return Token::SheetDataEnd;
         if (!readContent(nullptr))
             return Token::Invalid;
@@ -610,19 +620,19 @@ SheetXmlScanner::Token SheetXmlScanner::next()
         if (markup == Markup::Failed)
             return Token::Invalid;
         if (markup == Markup::End) {
-            if (depth == m_sheetDataDepth) {
-                m_sheetDataClosed = true;
+            if (depth == m_containerDepth) {
+                m_containerClosed = true;
                 return Token::SheetDataEnd;
             }
-            if (depth == m_sheetDataDepth + 1)
+            if (depth == m_containerDepth + 1)
                 return Token::RowEnd; // the end tag matched the open element: a row
             continue;
         }
-        if (depth == m_sheetDataDepth && m_localName == "row") {
+        if (depth == m_containerDepth && m_localName == "row") {
             m_pendingRowEnd = markup == Markup::Empty;
             return Token::RowStart;
         }
-        if (depth == m_sheetDataDepth + 1 && m_localName == "c") {
+        if (depth == m_containerDepth + 1 && m_localName == "c") {
             m_cellEmpty = markup == Markup::Empty;
             return Token::CellStart;
         }
@@ -671,7 +681,7 @@ bool SheetXmlScanner::readPlainValue(bool decode)
         ++end;
     }
     const size_t closing = 2 * (p + 4); // </x:v></x:c>
-    if (end - text > kMaxTextBytes || m_end - end < closing)
+    if (end - text > m_maxTextBytes || m_end - end < closing)
         return false;
     const char *close = b + end;
     if (close[1] != '/' || std::memcmp(close + 2, prefix.data(), p) != 0 || close[2 + p] != 'v' ||
@@ -733,6 +743,53 @@ bool SheetXmlScanner::readCell(bool decode)
         } else if (!skipElement()) {
             return false; // a formula, or an extension: the value is in <v>
         }
+    }
+}
+
+bool SheetXmlScanner::nextSharedString(bool &found)
+{
+    m_value.clear();
+    m_textTooLong = false;
+    found = false;
+    while (true) {
+        if (m_containerClosed)
+            return true;
+        if (!readContent(nullptr))
+            return false;
+        const size_t depth = m_nameStarts.size();
+        const Markup markup = readTag();
+        if (markup == Markup::Failed)
+            return false;
+        if (markup == Markup::End) {
+            if (depth == m_containerDepth)
+                m_containerClosed = true;
+            continue;
+        }
+        if (depth != m_containerDepth || m_localName != "si") {
+            if (markup == Markup::Start && !skipElement())
+                return false;
+            continue;
+        }
+        found = true;
+        if (markup == Markup::Empty)
+            return true;
+        // The text of <si>: plain <t>, or the runs <r><t> of rich text; phonetic guides are not part of it.
+        while (m_nameStarts.size() > depth) {
+            if (!readContent(nullptr))
+                return false;
+            const Markup part = readTag();
+            if (part == Markup::Failed)
+                return false;
+            if (part != Markup::Start)
+                continue;
+            if (m_localName == "t") {
+                if (!readElementText(&m_value))
+                    return false;
+            } else if ((m_localName == "rPh" || m_localName == "phoneticPr") && !skipElement()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
 

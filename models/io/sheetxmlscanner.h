@@ -10,7 +10,8 @@
 namespace landfall {
 
 /** Scans the XML of one worksheet part (SpreadsheetML) for its rows and cells, a piece at a
-    time: `sheetData`, `row`, `c` and its `v` or `is`/`t`, with any namespace prefix or none.
+    time: `sheetData`, `row`, `c` and its `v` or `is`/`t`, with any namespace prefix or none;
+    and the shared-string part for its strings (`sst`, `si`, `t`).
     It checks what it passes over (tags that match, names, attribute quoting, the five predefined
     entities and numeric character references, the characters XML allows, UTF-8) but decodes
     only the cells it is asked to. A general XML parser (QXmlStreamReader) builds an attribute
@@ -30,8 +31,15 @@ public:
 
     explicit SheetXmlScanner(Source source);
 
-    /** Reads up to the start of `sheetData`; false when the document ends first (atEnd()) or is not well-formed. */
+    /** Reads up to the start of `sheetData`; false when the document ends first (endedEarly() without an
+        error) or is not well-formed. */
     bool enterSheetData();
+    /** Reads up to the start of the shared-string table `sst`, as enterSheetData() does. */
+    bool enterSharedStrings();
+    /** The next string of the table into value(); `found` is false at the end of the table. */
+    bool nextSharedString(bool &found);
+    /** Text longer than this (UTF-8 bytes) is cut there and textTooLong() says so; kMaxTextBytes by default. */
+    void setMaxTextBytes(size_t bytes) { m_maxTextBytes = bytes; }
     /** The next row start, cell start, row end or the end of `sheetData`, skipping anything else. */
     Token next();
     /** After RowStart: the row's `r` attribute as written, empty when it has none. */
@@ -57,6 +65,7 @@ public:
 private:
     enum class Markup { Start, End, Empty, Failed };
 
+    bool enter(std::string_view element);
     bool fail(const QString &message);
     /** Fails as a document cut short. */
     bool endOfData();
@@ -92,8 +101,8 @@ private:
     std::string m_names;
     std::vector<size_t> m_nameStarts;
     bool m_sawRoot = false;
-    size_t m_sheetDataDepth = 0;
-    bool m_sheetDataClosed = false;
+    size_t m_containerDepth = 0; ///< the depth of sheetData or sst once entered
+    bool m_containerClosed = false;
     bool m_pendingRowEnd = false;
     bool m_cellEmpty = false;
 
@@ -107,6 +116,7 @@ private:
     std::string m_inlineText;
     bool m_hasInlineText = false;
     bool m_textTooLong = false;
+    size_t m_maxTextBytes = kMaxTextBytes;
 };
 
 } // namespace landfall
