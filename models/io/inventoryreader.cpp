@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
@@ -328,7 +329,14 @@ void readRecords(RecordSource &table, ParsedInventory &parsed, const ImportOptio
         records.push_back(std::move(record));
         ++parsed.rowsRead;
         if (records.size() == kRowsPerChunk) {
-            pending.append(QtConcurrent::run(mapChunk, std::exchange(records, {})));
+            // While every pool thread is busy (a workbook's other tabs are read there), a chunk
+            // queued would wait with its records whole: reading ahead of the mapping held every
+            // vInfo row of a 100,000-VM workbook at once. This thread maps it instead.
+            QThreadPool *pool = QThreadPool::globalInstance();
+            if (pool->activeThreadCount() >= pool->maxThreadCount())
+                pending.append(QtFuture::makeReadyFuture(mapChunk(std::exchange(records, {}))));
+            else
+                pending.append(QtConcurrent::run(mapChunk, std::exchange(records, {})));
             records.reserve(kRowsPerChunk);
         }
         cancelled = progress && parsed.rowsRead % kProgressEveryRows == 0 &&

@@ -474,7 +474,9 @@ SheetXmlScanner::Markup SheetXmlScanner::readTag()
                 if (attributeLength == 1 && targetR != nullptr &&
                     (b[attributeBegin] == 'r' || (b[attributeBegin] == 't' && targetT != nullptr))) {
                     std::string &target = b[attributeBegin] == 'r' ? *targetR : *targetT;
-                    if (!takeAttribute(target, b + valueBegin, valueLength, special))
+                    if (!special && valueLength <= 64)
+                        target.assign(b + valueBegin, valueLength); // the common case, without a call
+                    else if (!takeAttribute(target, b + valueBegin, valueLength, special))
                         return Markup::Failed;
                 }
                 i = valueBegin + valueLength + 1;
