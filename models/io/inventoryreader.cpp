@@ -315,6 +315,7 @@ void readRecords(RecordSource &table, ParsedInventory &parsed, const ImportOptio
     };
     const auto mapChunk = [&mapper](std::vector<Record> records) {
         MappedChunk chunk;
+        chunk.rows.reserve(qsizetype(records.size())); // a MappedRow is large: no room left over from doubling
         for (const Record &row : records) {
             if (std::optional<MappedRow> vm = mapper.map(row, chunk.issues))
                 chunk.rows.append(std::move(*vm));
