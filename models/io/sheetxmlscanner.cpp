@@ -375,16 +375,16 @@ SheetXmlScanner::Markup SheetXmlScanner::readTag()
                 local = k + 1;
         }
         const std::string_view localName(b + local, i - local);
-        std::string *targetR = nullptr;
-        std::string *targetT = nullptr;
+        ShortText *targetR = nullptr;
+        ShortText *targetT = nullptr;
         if (!endTag && localName == "c") {
             targetR = &m_cellReference;
             targetT = &m_cellType;
-            m_cellReference.clear();
-            m_cellType.clear();
+            m_cellReference.size = 0;
+            m_cellType.size = 0;
         } else if (!endTag && localName == "row") {
             targetR = &m_rowReference;
-            m_rowReference.clear();
+            m_rowReference.size = 0;
         }
         if (i < m_end && endTag) {
             skipSpace();
@@ -473,10 +473,10 @@ SheetXmlScanner::Markup SheetXmlScanner::readTag()
                 }
                 if (attributeLength == 1 && targetR != nullptr &&
                     (b[attributeBegin] == 'r' || (b[attributeBegin] == 't' && targetT != nullptr))) {
-                    std::string &target = b[attributeBegin] == 'r' ? *targetR : *targetT;
-                    if (!special && valueLength <= 64)
-                        target.assign(b + valueBegin, valueLength); // the common case, without a call
-                    else if (!takeAttribute(target, b + valueBegin, valueLength, special))
+                    ShortText &target = b[attributeBegin] == 'r' ? *targetR : *targetT;
+                    if (!special)
+                        target.assign(b + valueBegin, valueLength);
+                    else if (!takeAttribute(target, b + valueBegin, valueLength))
                         return Markup::Failed;
                 }
                 i = valueBegin + valueLength + 1;
@@ -520,26 +520,23 @@ SheetXmlScanner::Markup SheetXmlScanner::readTag()
     }
 }
 
-bool SheetXmlScanner::takeAttribute(std::string &target, const char *value, size_t length, bool special)
+bool SheetXmlScanner::takeAttribute(ShortText &target, const char *value, size_t length)
 {
-    // Cell references and types are a few letters: a longer value is kept in part, enough to name it.
-    const size_t kept = std::min<size_t>(length, 64);
-    if (!special || std::memchr(value, '&', kept) == nullptr) {
-        target.assign(value, kept);
-        return true;
-    }
-    target.clear();
+    // A value with entities (or line breaks, or a refused '<', checked before): decoded, then kept in part.
+    const size_t kept = std::min<size_t>(length, ShortText::kCapacity);
+    m_scratch.clear();
     for (size_t i = 0; i < kept;) {
         if (value[i] != '&') {
-            target.push_back(value[i++]);
+            m_scratch.push_back(value[i++]);
             continue;
         }
         QString error;
-        const int taken = decodeEntity(value + i, kept - i, &target, error);
+        const int taken = decodeEntity(value + i, kept - i, &m_scratch, error);
         if (taken <= 0)
             return fail(taken < 0 ? error : QStringLiteral("an & that starts no entity reference"));
         i += size_t(taken);
     }
+    target.assign(m_scratch.data(), m_scratch.size());
     return true;
 }
 

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <algorithm>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -43,10 +45,10 @@ public:
     /** The next row start, cell start, row end or the end of `sheetData`, skipping anything else. */
     Token next();
     /** After RowStart: the row's `r` attribute as written, empty when it has none. */
-    const std::string &rowReference() const { return m_rowReference; }
+    std::string_view rowReference() const { return m_rowReference.view(); }
     /** After CellStart: the cell's `r` (such as "B12") and `t` (such as "s") attributes, empty when absent. */
-    const std::string &cellReference() const { return m_cellReference; }
-    const std::string &cellType() const { return m_cellType; }
+    std::string_view cellReference() const { return m_cellReference.view(); }
+    std::string_view cellType() const { return m_cellType.view(); }
     /** After CellStart: reads to the end of the cell. With `decode`, value() holds the text of its
         `v` and inlineText() that of its `is` (UTF-8); without, they stay empty and nothing is decoded. */
     bool readCell(bool decode);
@@ -64,6 +66,19 @@ public:
 
 private:
     enum class Markup { Start, End, Empty, Failed };
+    /** An attribute value kept in place, without allocating: references and types are a few letters,
+        and more than 64 bytes are cut (enough to name a bad one). */
+    struct ShortText {
+        static constexpr size_t kCapacity = 64;
+        char data[kCapacity];
+        size_t size = 0;
+        void assign(const char *text, size_t length)
+        {
+            size = std::min(length, kCapacity);
+            std::memcpy(data, text, size);
+        }
+        std::string_view view() const { return {data, size}; }
+    };
 
     bool enter(std::string_view element);
     bool fail(const QString &message);
@@ -79,7 +94,7 @@ private:
     bool skipUntil(const char *terminator, size_t length, std::string *out);
     /** The tag at the current '<' (not a comment, PI or CDATA), checked against the open elements. */
     Markup readTag();
-    bool takeAttribute(std::string &target, const char *value, size_t length, bool special);
+    bool takeAttribute(ShortText &target, const char *value, size_t length);
     /** Skips the element just started, all it holds, to its end. */
     bool skipElement();
     /** The common cell, a plain value in `v` and nothing else, read in one step; false (nothing read) when
@@ -109,9 +124,10 @@ private:
     /// The local name of the tag just read, in m_buffer: good until more bytes are read.
     std::string_view m_localName;
 
-    std::string m_rowReference;
-    std::string m_cellReference;
-    std::string m_cellType;
+    ShortText m_rowReference;
+    ShortText m_cellReference;
+    ShortText m_cellType;
+    std::string m_scratch;
     std::string m_value;
     std::string m_inlineText;
     bool m_hasInlineText = false;

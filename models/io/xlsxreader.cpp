@@ -15,7 +15,7 @@ constexpr int kMaxColumns = 16384; ///< Excel's last column, XFD
 constexpr size_t kStringCacheSize = 4096;
 
 /** "BC12" -> 54 (0-based column of the cell reference); -1 when it is not a reference. */
-int columnOfReference(const std::string &reference)
+int columnOfReference(std::string_view reference)
 {
     int column = 0;
     int letters = 0;
@@ -40,7 +40,7 @@ QString columnLetters(int column)
     return letters;
 }
 
-QString fromUtf8(const std::string &text)
+QString fromUtf8(std::string_view text)
 {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
@@ -214,7 +214,7 @@ void XlsxReader::start(const QString &sheetName, bool anySingleSheet)
 bool XlsxReader::readCell(std::vector<QString> &cells, int &nextColumn, qint64 rowNumber)
 {
     SheetXmlScanner &scanner = *m_scanner;
-    const std::string &reference = scanner.cellReference();
+    const std::string_view reference = scanner.cellReference();
     const int column = reference.empty() ? nextColumn : columnOfReference(reference);
     if (column < 0 || column >= kMaxColumns) {
         fail(QStringLiteral("cell reference %1 is not valid").arg(fromUtf8(reference)), rowNumber);
@@ -233,7 +233,7 @@ bool XlsxReader::readCell(std::vector<QString> &cells, int &nextColumn, qint64 r
         m_column = -1;
         return true;
     }
-    const std::string &type = scanner.cellType();
+    const std::string_view type = scanner.cellType();
     const std::string &raw = scanner.value();
     QString value;
     if (type == "s") {
@@ -298,7 +298,7 @@ bool XlsxReader::readRow(qint64 &rowNumber, std::vector<QString> &cells)
         }
         if (token != SheetXmlScanner::Token::RowStart)
             continue;
-        const std::string &rowAttribute = scanner.rowReference();
+        const std::string_view rowAttribute = scanner.rowReference();
         bool ok = true;
         rowNumber = rowAttribute.empty() ? m_lastRow + 1 : fromUtf8(rowAttribute).toLongLong(&ok);
         if (!ok || rowNumber < 1 || rowNumber > kMaxRows) {

@@ -18,6 +18,11 @@ SheetXmlScanner::Source sourceOf(const QByteArray &xml, qint64 piece)
     };
 }
 
+QString fromView(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
 /** Every row as "r=2: A2=s:0|B2=:8192|..." (reference, type, value or inline text), or "error: ..." at a failure. */
 QStringList scan(const QByteArray &xml, qint64 piece, bool decode = true)
 {
@@ -30,12 +35,12 @@ QStringList scan(const QByteArray &xml, qint64 piece, bool decode = true)
     while (true) {
         switch (scanner.next()) {
         case SheetXmlScanner::Token::RowStart:
-            rowReference = QString::fromStdString(scanner.rowReference());
+            rowReference = fromView(scanner.rowReference());
             cells.clear();
             break;
         case SheetXmlScanner::Token::CellStart: {
-            const QString reference = QString::fromStdString(scanner.cellReference());
-            const QString type = QString::fromStdString(scanner.cellType());
+            const QString reference = fromView(scanner.cellReference());
+            const QString type = fromView(scanner.cellType());
             if (!scanner.readCell(decode)) {
                 rows.append(u"error: "_qs + scanner.errorString());
                 return rows;
