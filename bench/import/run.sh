@@ -25,15 +25,18 @@ echo "input: $csv ($(du -h "$csv" | cut -f1), $(($(wc -l <"$csv") - 1)) rows, $(
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-landfall_times=() sqlite_times=() peaks=()
+landfall_times=() sqlite_times=() peaks=() landfall_cpus=() sqlite_cpus=()
 for run in $(seq "$runs"); do
     rm -f "$work/bench.landfall" "$work/plain.db"
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$build/app/landfall-cli" import "$work/bench.landfall" "$csv" >/dev/null
-    read -r seconds peak <"$work/time.txt"
-    landfall_times+=("$seconds") peaks+=("$peak")
-    /usr/bin/time -f "%e" -o "$work/time.txt" sqlite3 "$work/plain.db" ".mode csv" ".import '$csv' vinfo"
-    sqlite_times+=("$(cat "$work/time.txt")")
-    echo "run $run: landfall-cli import ${seconds} s (peak ${peak} KiB), sqlite3 .import $(cat "$work/time.txt") s"
+    /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$build/app/landfall-cli" import "$work/bench.landfall" "$csv" >/dev/null
+    read -r seconds peak user sys <"$work/time.txt"
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    landfall_times+=("$seconds") peaks+=("$peak") landfall_cpus+=("$cpu")
+    /usr/bin/time -f "%e %U %S" -o "$work/time.txt" sqlite3 "$work/plain.db" ".mode csv" ".import '$csv' vinfo"
+    read -r sqlite_seconds user sys <"$work/time.txt"
+    sqlite_cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    sqlite_times+=("$sqlite_seconds") sqlite_cpus+=("$sqlite_cpu")
+    echo "run $run: landfall-cli import ${seconds} s wall, ${cpu} s CPU (peak ${peak} KiB); sqlite3 .import ${sqlite_seconds} s wall, ${sqlite_cpu} s CPU"
 done
 
 landfall=$(printf '%s\n' "${landfall_times[@]}" | median)
@@ -42,5 +45,10 @@ peak=$(printf '%s\n' "${peaks[@]}" | median)
 echo "vms in project: $("$build/app/landfall-cli" summary "$work/bench.landfall" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["vms"])')"
 echo "median landfall-cli import: $landfall s"
 echo "median sqlite3 .import:     $sqlite s"
-echo "ratio:                      $(awk -v a="$landfall" -v b="$sqlite" 'BEGIN { printf "%.2f", a / b }') (goal <= 1.0)"
+echo "ratio (wall):               $(awk -v a="$landfall" -v b="$sqlite" 'BEGIN { printf "%.2f", a / b }') (goal <= 1.0)"
+landfall_cpu=$(printf '%s\n' "${landfall_cpus[@]}" | median)
+sqlite_cpu=$(printf '%s\n' "${sqlite_cpus[@]}" | median)
+echo "median CPU (user + sys):    landfall-cli $landfall_cpu s, sqlite3 $sqlite_cpu s"
+echo "ratio (CPU):                $(awk -v a="$landfall_cpu" -v b="$sqlite_cpu" 'BEGIN { printf "%.2f", a / b }') (goal <= 1.0)"
+echo "load average:               $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "landfall-cli peak memory:   $((peak / 1024)) MiB"

@@ -1,5 +1,6 @@
 #include "xlsxreader.h"
 
+#include "sheetxmlscanner.h"
 #include "ziparchive.h"
 
 #include <QIODevice>
@@ -11,15 +12,16 @@ namespace landfall {
 namespace {
 
 constexpr int kMaxColumns = 16384; ///< Excel's last column, XFD
+constexpr size_t kStringCacheSize = 4096;
 
 /** "BC12" -> 54 (0-based column of the cell reference); -1 when it is not a reference. */
-int columnOfReference(QStringView reference)
+int columnOfReference(std::string_view reference)
 {
     int column = 0;
     int letters = 0;
-    for (const QChar c : reference) {
-        if (c >= u'A' && c <= u'Z') {
-            column = column * 26 + (c.unicode() - u'A' + 1);
+    for (const char c : reference) {
+        if (c >= 'A' && c <= 'Z') {
+            column = column * 26 + (c - 'A' + 1);
             if (++letters > 3)
                 return -1;
         } else {
@@ -38,19 +40,47 @@ QString columnLetters(int column)
     return letters;
 }
 
-/** A number as Excel stores it ("8192", "2.5", "1.5E3") shown without a float's noise. */
-QString numberText(const QString &raw)
+QString fromUtf8(std::string_view text)
 {
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+/** A number as Excel stores it ("8192", "2.5", "1.5E3") shown without a float's noise. */
+QString numberText(const std::string &raw)
+{
+    // Most numbers in an inventory are whole and short: they read back as written, without
+    // the round trip through a double ('g' with 15 digits shows 15 digits exactly).
+    const size_t sign = !raw.empty() && raw[0] == '-' ? 1 : 0;
+    const size_t digits = raw.size() - sign;
+    if (digits >= 1 && digits <= 15 && (raw[sign] != '0' || (digits == 1 && sign == 0)) &&
+        std::all_of(raw.cbegin() + qsizetype(sign), raw.cend(), [](char c) { return c >= '0' && c <= '9'; }))
+        return QString::fromLatin1(raw.data(), qsizetype(raw.size()));
+    const QString text = fromUtf8(raw);
     bool ok = false;
-    const double value = raw.toDouble(&ok);
+    const double value = text.toDouble(&ok);
     if (!ok)
-        return raw;
+        return text;
     return QString::number(value, 'g', 15);
 }
 
-bool isNamed(const QXmlStreamReader &xml, QLatin1StringView name)
+/** The index a shared-string cell holds ("12", with white space around it or not); -1 when it is not one. */
+qint64 sharedStringIndex(const std::string &raw)
 {
-    return xml.name() == name;
+    size_t begin = 0;
+    size_t end = raw.size();
+    while (begin < end && (raw[begin] == ' ' || raw[begin] == '\t' || raw[begin] == '\n' || raw[begin] == '\r'))
+        ++begin;
+    while (end > begin && (raw[end - 1] == ' ' || raw[end - 1] == '\t' || raw[end - 1] == '\n' || raw[end - 1] == '\r'))
+        --end;
+    if (begin == end || end - begin > 18)
+        return -1;
+    qint64 index = 0;
+    for (size_t i = begin; i < end; ++i) {
+        if (raw[i] < '0' || raw[i] > '9')
+            return -1;
+        index = index * 10 + (raw[i] - '0');
+    }
+    return index;
 }
 
 } // namespace
@@ -85,17 +115,27 @@ void XlsxReader::fail(const QString &message, qint64 row, const QString &column)
     m_atEnd = true;
 }
 
+QString XlsxReader::columnName(int column) const
+{
+    if (column < 0)
+        return {};
+    return column < m_header.size() && !m_header[column].isEmpty() ? m_header[column] : columnLetters(column);
+}
+
 void XlsxReader::failFromStream()
 {
     if (m_stream->status() != ZipXmlStream::Status::Ok) {
         fail(m_workbook->damagedPartMessage(m_stream->status(), m_entry), m_lastRow);
         return;
     }
-    const QXmlStreamReader &xml = m_stream->xml();
-    fail(QStringLiteral("sheet %1 is not valid XML (%2, near line %3); the workbook is damaged or truncated")
-             .arg(m_sheetName, xml.errorString())
-             .arg(xml.lineNumber()),
-         m_lastRow);
+    const QString where = m_column >= 0
+                              ? QStringLiteral(" in cell %1").arg(columnLetters(m_column) + QString::number(m_lastRow))
+                          : m_lastRow > 0 ? QStringLiteral(" in row %1").arg(m_lastRow)
+                                          : QString();
+    fail(QStringLiteral("sheet %1 is not valid XML%2 (%3, near line %4); the workbook is damaged or truncated")
+             .arg(m_sheetName, where, m_scanner->errorString())
+             .arg(m_scanner->lineNumber()),
+         m_lastRow, columnName(m_column));
 }
 
 void XlsxReader::start(const QString &sheetName, bool anySingleSheet)
@@ -145,18 +185,15 @@ void XlsxReader::start(const QString &sheetName, bool anySingleSheet)
         fail(m_workbook->damagedPartMessage(ZipXmlStream::Status::Damaged, m_entry));
         return;
     }
+    m_scanner = std::make_unique<SheetXmlScanner>(
+        [stream = m_stream.get()](char *buffer, qint64 size) { return stream->readPiece(buffer, size); });
     // Into <sheetData>: what comes before (column widths, views) is not the table.
-    while (true) {
-        const QXmlStreamReader::TokenType token = m_stream->readNext();
-        if (token == QXmlStreamReader::StartElement && isNamed(m_stream->xml(), QLatin1StringView("sheetData")))
-            break;
-        if (token == QXmlStreamReader::Invalid || token == QXmlStreamReader::EndDocument) {
-            if (token == QXmlStreamReader::Invalid)
-                failFromStream();
-            else
-                fail(QStringLiteral("sheet %1 is empty; expected a header row naming the columns").arg(m_sheetName));
-            return;
-        }
+    if (!m_scanner->enterSheetData()) {
+        if (m_scanner->hasError() || m_stream->status() != ZipXmlStream::Status::Ok)
+            failFromStream();
+        else
+            fail(QStringLiteral("sheet %1 is empty; expected a header row naming the columns").arg(m_sheetName));
+        return;
     }
     std::vector<QString> cells;
     qint64 rowNumber = 0;
@@ -176,147 +213,116 @@ void XlsxReader::start(const QString &sheetName, bool anySingleSheet)
 
 bool XlsxReader::readCell(std::vector<QString> &cells, int &nextColumn, qint64 rowNumber)
 {
-    QXmlStreamReader &xml = m_stream->xml();
-    const QXmlStreamAttributes attributes = xml.attributes();
-    const QStringView reference = attributes.value(QLatin1String("r"));
-    const QStringView type = attributes.value(QLatin1String("t"));
-    const int column = reference.isEmpty() ? nextColumn : columnOfReference(reference);
+    SheetXmlScanner &scanner = *m_scanner;
+    const std::string_view reference = scanner.cellReference();
+    const int column = reference.empty() ? nextColumn : columnOfReference(reference);
     if (column < 0 || column >= kMaxColumns) {
-        fail(QStringLiteral("cell reference %1 is not valid").arg(reference), rowNumber);
+        fail(QStringLiteral("cell reference %1 is not valid").arg(fromUtf8(reference)), rowNumber);
         return false;
     }
     nextColumn = column + 1;
+    m_column = column;
     // A cell right of the header has no column to go in (next() never returns it), and
     // keeping it would let 20 bytes of XML (<c r="XFD2" t="b"/>) allocate 16,384 cells.
     const bool kept = !m_header.isEmpty() ? column < m_header.size() && isWanted(size_t(column)) : true;
-    QString raw;
-    QString value;
-    bool inlineText = false;
-    while (true) {
-        const QXmlStreamReader::TokenType token = m_stream->readNext();
-        if (token == QXmlStreamReader::EndElement && isNamed(xml, QLatin1StringView("c")))
-            break;
-        if (token == QXmlStreamReader::Invalid || token == QXmlStreamReader::EndDocument) {
-            failFromStream();
-            return false;
-        }
-        if (token != QXmlStreamReader::StartElement)
-            continue;
-        if (isNamed(xml, QLatin1StringView("v"))) {
-            raw = m_stream->readText();
-        } else if (isNamed(xml, QLatin1StringView("is"))) {
-            inlineText = true;
-            int depth = 1;
-            while (depth > 0) {
-                const QXmlStreamReader::TokenType inner = m_stream->readNext();
-                if (inner == QXmlStreamReader::StartElement) {
-                    if (isNamed(xml, QLatin1StringView("t")))
-                        value += m_stream->readText();
-                    else if (isNamed(xml, QLatin1StringView("rPh")))
-                        m_stream->skipElement();
-                    else
-                        ++depth;
-                } else if (inner == QXmlStreamReader::EndElement) {
-                    --depth;
-                } else if (inner == QXmlStreamReader::Invalid || inner == QXmlStreamReader::EndDocument) {
-                    failFromStream();
-                    return false;
-                }
-            }
-        } else {
-            m_stream->skipElement(); // a formula, or an extension: the value is in <v>
-        }
+    if (!scanner.readCell(kept)) {
+        failFromStream();
+        return false;
     }
-    if (!kept)
+    if (!kept) {
+        m_column = -1;
         return true;
-    const auto columnName = [&]() { return column < m_header.size() ? m_header[column] : QString(); };
-    if (type == QLatin1String("s")) {
+    }
+    const std::string_view type = scanner.cellType();
+    const std::string &raw = scanner.value();
+    QString value;
+    if (type == "s") {
         // RVTools 4.7 writes an empty text cell as a shared-string cell without a value.
-        if (!raw.trimmed().isEmpty()) {
-            bool ok = false;
-            const qsizetype index = raw.toLongLong(&ok);
-            if (!ok || index < 0 || index >= m_workbook->sharedStringCount()) {
+        if (!std::all_of(raw.cbegin(), raw.cend(),
+                         [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; })) {
+            const qint64 index = sharedStringIndex(raw);
+            if (index < 0 || index >= m_workbook->sharedStringCount()) {
                 fail(QStringLiteral("cell %1 of sheet %2 points at shared string %3, which the workbook does not "
                                     "have (it has %4)")
-                         .arg(reference, m_sheetName, raw.trimmed())
+                         .arg(fromUtf8(reference), m_sheetName, fromUtf8(raw).trimmed())
                          .arg(m_workbook->sharedStringCount()),
-                     rowNumber, columnName());
+                     rowNumber, columnName(column));
                 return false;
             }
-            // UTF-8 bytes bound the characters: only a long one needs converting to be measured.
-            value = m_workbook->sharedString(index);
+            if (m_stringCache.empty())
+                m_stringCache.resize(kStringCacheSize);
+            CachedString &cached = m_stringCache[size_t(index) % kStringCacheSize];
+            if (cached.index != index)
+                cached = {index, m_workbook->sharedString(index)};
+            value = cached.text;
         }
-    } else if (type == QLatin1String("b")) {
-        if (!raw.isEmpty())
-            value = raw == QLatin1String("1") ? QStringLiteral("True") : QStringLiteral("False");
-    } else if (type == QLatin1String("str") || type == QLatin1String("e")) {
-        value = raw;
-    } else if (!inlineText && type != QLatin1String("inlineStr")) {
-        value = raw.isEmpty() ? raw : numberText(raw);
+    } else if (type == "b") {
+        if (!raw.empty())
+            value = raw == "1" ? QStringLiteral("True") : QStringLiteral("False");
+    } else if (type == "str" || type == "e") {
+        value = fromUtf8(raw);
+    } else if (scanner.hasInlineText() || type == "inlineStr") {
+        value = fromUtf8(scanner.inlineText());
+    } else if (!raw.empty()) {
+        value = numberText(raw);
     }
-    if (value.size() > XlsxWorkbook::kMaxCellCharacters) {
+    if (scanner.textTooLong() || value.size() > XlsxWorkbook::kMaxCellCharacters) {
+        const QString size = scanner.textTooLong() ? QStringLiteral("more than 32,767") : QString::number(value.size());
         fail(QStringLiteral("cell %1 of sheet %2 holds %3 characters; a cell holds at most 32,767 (Excel's limit), "
                             "so the workbook was not written by Excel or RVTools")
-                 .arg(columnLetters(column) + QString::number(rowNumber), m_sheetName)
-                 .arg(value.size()),
-             rowNumber, columnName().isEmpty() ? columnLetters(column) : columnName());
+                 .arg(columnLetters(column) + QString::number(rowNumber), m_sheetName, size),
+             rowNumber, columnName(column));
         return false;
     }
     if (size_t(column) >= cells.size())
         cells.resize(m_header.isEmpty() ? size_t(column) + 1 : size_t(m_header.size()));
     cells[size_t(column)] = std::move(value);
+    m_column = -1;
     return true;
 }
 
 bool XlsxReader::readRow(qint64 &rowNumber, std::vector<QString> &cells)
 {
-    if (m_atEnd || !m_stream)
+    if (m_atEnd || !m_scanner)
         return false;
-    QXmlStreamReader &xml = m_stream->xml();
+    SheetXmlScanner &scanner = *m_scanner;
     while (true) {
-        const QXmlStreamReader::TokenType token = m_stream->readNext();
-        if (token == QXmlStreamReader::Invalid) {
+        SheetXmlScanner::Token token = scanner.next();
+        if (token == SheetXmlScanner::Token::Invalid) {
             failFromStream();
             return false;
         }
-        if (token == QXmlStreamReader::EndDocument ||
-            (token == QXmlStreamReader::EndElement && isNamed(xml, QLatin1StringView("sheetData")))) {
+        if (token == SheetXmlScanner::Token::SheetDataEnd) {
             m_atEnd = true;
             return false;
         }
-        if (token != QXmlStreamReader::StartElement || !isNamed(xml, QLatin1StringView("row")))
+        if (token != SheetXmlScanner::Token::RowStart)
             continue;
-        const QStringView rowAttribute = xml.attributes().value(QLatin1String("r"));
+        const std::string_view rowAttribute = scanner.rowReference();
         bool ok = true;
-        rowNumber = rowAttribute.isEmpty() ? m_lastRow + 1 : rowAttribute.toLongLong(&ok);
+        rowNumber = rowAttribute.empty() ? m_lastRow + 1 : fromUtf8(rowAttribute).toLongLong(&ok);
         if (!ok || rowNumber < 1 || rowNumber > kMaxRows) {
             fail(QStringLiteral("sheet %1 has a row numbered %2; rows go from 1 to 1,048,576")
-                     .arg(m_sheetName, rowAttribute.toString()),
+                     .arg(m_sheetName, fromUtf8(rowAttribute)),
                  m_lastRow);
             return false;
         }
         m_lastRow = rowNumber;
         cells.assign(m_header.isEmpty() ? size_t(0) : size_t(m_header.size()), QString());
         int nextColumn = 0;
-        while (true) {
-            const QXmlStreamReader::TokenType inner = m_stream->readNext();
-            if (inner == QXmlStreamReader::EndElement && isNamed(xml, QLatin1StringView("row")))
-                break;
-            if (inner == QXmlStreamReader::Invalid || inner == QXmlStreamReader::EndDocument) {
+        while ((token = scanner.next()) != SheetXmlScanner::Token::RowEnd) {
+            if (token != SheetXmlScanner::Token::CellStart) {
+                // Inside a row only cells and the row's end come back: anything else is the scanner failing.
                 failFromStream();
                 return false;
             }
-            if (inner == QXmlStreamReader::StartElement) {
-                if (!isNamed(xml, QLatin1StringView("c"))) {
-                    m_stream->skipElement();
-                    continue;
-                }
-                if (!readCell(cells, nextColumn, rowNumber))
-                    return false;
-            }
+            if (!readCell(cells, nextColumn, rowNumber))
+                return false;
         }
-        const bool blank =
-            std::all_of(cells.cbegin(), cells.cend(), [](const QString &c) { return c.trimmed().isEmpty(); });
+        // Blank when no cell holds more than white space (told without trimmed()'s copies).
+        const bool blank = std::all_of(cells.cbegin(), cells.cend(), [](const QString &c) {
+            return std::all_of(c.cbegin(), c.cend(), [](QChar ch) { return ch.isSpace(); });
+        });
         // The header row is taken even when blank; blank rows after it are not records.
         if (!m_header.isEmpty() && blank)
             continue;

@@ -1,5 +1,6 @@
 #include "xlsxworkbook.h"
 
+#include "sheetxmlscanner.h"
 #include "ziparchive.h"
 
 #include <QBuffer>
@@ -13,6 +14,9 @@ namespace {
 constexpr qint64 kPieceBytes = 256 * 1024;
 /// The smallest cell a sheet can hold, `<c/>`: a sheet of N bytes has at most N / 4 cells.
 constexpr qint64 kSmallestCellBytes = 4;
+/// The longest shared string held: far past a cell's 32,767 characters, so that the cell showing
+/// a longer one is refused with its length, yet bounded.
+constexpr size_t kMaxSharedStringBytes = 16 * 1024 * 1024;
 
 bool isNamed(const QXmlStreamReader &xml, QLatin1StringView name)
 {
@@ -40,27 +44,35 @@ bool ZipXmlStream::open(const QString &entry)
     return true;
 }
 
-bool ZipXmlStream::feed()
+qint64 ZipXmlStream::readPiece(char *buffer, qint64 size)
 {
     if (m_finished)
-        return false;
-    const qint64 read = m_zip.readOpenEntry(m_chunk.data(), m_chunk.size());
+        return 0;
+    const qint64 read = m_zip.readOpenEntry(buffer, size);
     if (read < 0) {
         m_status = Status::Damaged;
         m_finished = true;
-        return false;
+        return 0;
     }
     if (read == 0) {
         m_finished = true;
-        return false;
+        return 0;
     }
     // Never trust the sizes a zip declares: what really comes out counts against the cap.
     if (m_budget.fetch_sub(read) - read < 0) {
         m_status = Status::TooLarge;
         m_finished = true;
-        return false;
+        return 0;
     }
     m_unpacked += read;
+    return read;
+}
+
+bool ZipXmlStream::feed()
+{
+    const qint64 read = readPiece(m_chunk.data(), m_chunk.size());
+    if (read <= 0)
+        return false;
     m_xml.addData(QByteArray(m_chunk.constData(), read));
     return true;
 }
@@ -290,51 +302,52 @@ bool XlsxWorkbook::readSharedStrings(ZipArchive &zip, qint64 sheetBytes)
         fail(damagedPartMessage(ZipXmlStream::Status::Damaged, entry));
         return false;
     }
-    QXmlStreamReader &xml = stream.xml();
+    // Read by the worksheets' scanner too: through QXmlStreamReader the table took a sixth of a
+    // large import, before any sheet could start.
+    SheetXmlScanner scanner([&stream](char *buffer, qint64 size) { return stream.readPiece(buffer, size); });
+    // A string longer than a cell may hold is kept whole, for the cell that shows it to be refused
+    // with its length; past this it is not a string Excel wrote, nor one worth holding.
+    scanner.setMaxTextBytes(kMaxSharedStringBytes);
+    const auto failed = [&]() {
+        if (stream.status() != ZipXmlStream::Status::Ok)
+            fail(damagedPartMessage(stream.status(), entry));
+        else
+            fail(QStringLiteral("the shared strings of the workbook are not valid XML: %1 (near line %2)")
+                     .arg(scanner.errorString())
+                     .arg(scanner.lineNumber()));
+        return false;
+    };
+    if (!scanner.enterSharedStrings()) {
+        if (scanner.hasError() || stream.status() != ZipXmlStream::Status::Ok)
+            return failed();
+        return true; // a part without a table holds no strings
+    }
     while (true) {
-        const QXmlStreamReader::TokenType token = stream.readNext();
-        if (token == QXmlStreamReader::Invalid || token == QXmlStreamReader::EndDocument)
+        bool found = false;
+        if (!scanner.nextSharedString(found))
+            return failed();
+        if (!found)
             break;
-        if (token == QXmlStreamReader::EndElement && isNamed(xml, QLatin1StringView("sst")))
-            break;
-        if (token != QXmlStreamReader::StartElement || !isNamed(xml, QLatin1StringView("si")))
-            continue;
         if (qint64(m_stringEnds.size()) >= bound) {
             fail(QStringLiteral("the shared-string table holds more than %1 entries, more than the workbook's sheets "
                                 "have cells; refused rather than held in memory")
                      .arg(bound));
             return false;
         }
-        // The text of <si>: plain <t>, or the runs <r><t> of rich text; phonetic guides are not part of it.
-        int depth = 1;
-        while (depth > 0) {
-            const QXmlStreamReader::TokenType inner = stream.readNext();
-            if (inner == QXmlStreamReader::StartElement) {
-                if (isNamed(xml, QLatin1StringView("t")))
-                    m_strings += stream.readText().toUtf8();
-                else if (isNamed(xml, QLatin1StringView("rPh")) || isNamed(xml, QLatin1StringView("phoneticPr")))
-                    stream.skipElement();
-                else
-                    ++depth;
-            } else if (inner == QXmlStreamReader::EndElement) {
-                --depth;
-            } else if (inner == QXmlStreamReader::Invalid || inner == QXmlStreamReader::EndDocument) {
-                break;
-            }
+        if (scanner.textTooLong()) {
+            fail(QStringLiteral("shared string %1 holds more than %2 MiB of text; no cell holds more than 32,767 "
+                                "characters, so the workbook was not written by Excel or RVTools")
+                     .arg(m_stringEnds.size())
+                     .arg(kMaxSharedStringBytes / (1024 * 1024)));
+            return false;
         }
+        const std::string &text = scanner.value();
+        m_strings.append(text.data(), qsizetype(text.size()));
         if (m_strings.size() > qsizetype(std::numeric_limits<quint32>::max())) {
             fail(damagedPartMessage(ZipXmlStream::Status::TooLarge, entry));
             return false;
         }
         m_stringEnds.push_back(quint32(m_strings.size()));
-    }
-    if (stream.status() != ZipXmlStream::Status::Ok) {
-        fail(damagedPartMessage(stream.status(), entry));
-        return false;
-    }
-    if (xml.hasError()) {
-        fail(QStringLiteral("the shared strings of the workbook are not valid XML: %1").arg(xml.errorString()));
-        return false;
     }
     m_strings.squeeze();
     return true;

@@ -34,6 +34,9 @@ public:
     QString readText();
     /** Reads to the end of the element just started, ignoring what it holds. */
     void skipElement();
+    /** The next inflated bytes of the entry into `buffer`, for a parser of its own instead of xml():
+        how many, 0 at the end or on a failure (status() says which). */
+    qint64 readPiece(char *buffer, qint64 size);
     QXmlStreamReader &xml() { return m_xml; }
     Status status() const { return m_status; }
     qint64 bytesUnpacked() const { return m_unpacked; }

@@ -143,6 +143,27 @@ private Q_SLOTS:
         QVERIFY(reader.error()->message.contains(QLatin1String("shared string 99")));
     }
 
+    void namesTheCellWhereTheXmlIsMalformed()
+    {
+        // An entity no XML defines in D3 (Memory), a column the reader decodes.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("malformed.xlsx"));
+        QByteArray sheet = kSheet;
+        sheet.replace("<v>4.096E3</v>", "<v>4&nbsp;096</v>");
+        writeWorkbook(path, sheet, kSharedStrings);
+        XlsxReader reader(path, QStringLiteral("vInfo"));
+        Record record;
+        while (reader.next(record)) {
+        }
+        QVERIFY(reader.error());
+        QCOMPARE(reader.error()->file, path);
+        QCOMPARE(reader.error()->row, 3);
+        QCOMPARE(reader.error()->column, QStringLiteral("Memory"));
+        QVERIFY2(reader.error()->message.contains(QLatin1String("sheet vInfo is not valid XML in cell D3")) &&
+                     reader.error()->message.contains(QLatin1String("&nbsp;")),
+                 qPrintable(reader.error()->toString()));
+    }
+
     void readsAnRvTools47Workbook()
     {
         // RVTools 4.7: the x: prefix on every element, and an empty text cell written as a
