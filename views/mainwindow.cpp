@@ -4,6 +4,7 @@
 
 #include "aboutdialog.h"
 #include "filedialogs.h"
+#include "frozencolumntable.h"
 #include "importjob.h"
 #include "inventoryview.h"
 #include "projectsummarypanel.h"
@@ -273,6 +274,7 @@ void MainWindow::createMenus()
     m_viewGroup->setExclusive(true);
     m_viewMenu->addSeparator();
     m_panelsMenu = m_viewMenu->addMenu(tr("&Panels"));
+    m_viewMenu->addMenu(m_inventoryView->createColumnMenu(m_viewMenu)); // the inventory's column chooser
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_presenterAction);
     m_viewMenu->addAction(m_workshopAction);
