@@ -1,22 +1,27 @@
 #include "inventoryview.h"
 
+#include "frozencolumntable.h"
 #include "workshopanswerdelegate.h"
 
 #include "itemmodels/decisiontablemodel.h"
 #include "itemmodels/inventoryfiltermodel.h"
 #include "itemmodels/inventorytablemodel.h"
+#include "itemmodels/pasteanswerscommand.h"
 #include "itemmodels/planpathcountmodel.h"
 #include "itemmodels/setworkshopanswercommand.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QContextMenuEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QTableView>
@@ -30,20 +35,32 @@ namespace landfall {
 
 namespace {
 
-/** A table that can commit the editor it has open: QAbstractItemView keeps that protected. */
-class InventoryTable : public QTableView {
-public:
-    using QTableView::QTableView;
-    void commitOpenEditor()
-    {
-        if (state() != EditingState)
-            return;
-        if (QWidget *editor = QApplication::focusWidget()) {
-            commitData(editor);
-            closeEditor(editor, QAbstractItemDelegate::NoHint);
-        }
+constexpr double kMiBPerGiB = 1024.0;
+
+/** A size in the unit a person reads it in: GiB, then TiB and PiB, with the locale's separators. */
+QString sizeText(double mib)
+{
+    const QLocale locale;
+    double value = mib / kMiBPerGiB;
+    QString unit = InventoryView::tr("GiB");
+    if (value >= 1024.0 * 1024.0) {
+        value /= 1024.0 * 1024.0;
+        unit = InventoryView::tr("PiB");
+    } else if (value >= 1024.0) {
+        value /= 1024.0;
+        unit = InventoryView::tr("TiB");
     }
-};
+    return locale.toString(value, 'f', 1) + u'\u00a0' + unit;
+}
+
+/** A cell as one field of tab-separated text: its own tabs and line breaks would split it. */
+QString tsvField(QString text)
+{
+    text.replace(u'\t', u' ');
+    text.replace(u'\n', u' ');
+    text.remove(u'\r');
+    return text;
+}
 
 } // namespace
 
@@ -52,7 +69,7 @@ InventoryView::InventoryView(InventoryTableModel *model, QUndoStack *undoStack, 
     , m_model(model)
     , m_filter(new InventoryFilterModel(this))
     , m_undoStack(undoStack)
-    , m_table(new InventoryTable(this))
+    , m_table(new FrozenColumnTable(this))
     , m_delegate(new WorkshopAnswerDelegate(this))
 {
     setObjectName(QStringLiteral("inventoryView"));
@@ -69,8 +86,7 @@ InventoryView::InventoryView(InventoryTableModel *model, QUndoStack *undoStack, 
     m_table->sortByColumn(InventoryTableModel::Name, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                             QAbstractItemView::SelectedClicked);
+    m_table->setEditTriggers(editTriggers());
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setShowGrid(false);
@@ -100,21 +116,20 @@ InventoryView::InventoryView(InventoryTableModel *model, QUndoStack *undoStack, 
     // The workshop's questions come into view first; the rest are a right-click on the header away.
     for (int column : {C::ProvisionedGiB, C::Datacenter, C::Host, C::IpAddress})
         m_table->setColumnHidden(column, true);
+    // The name stays in view while the answers scroll past; the path comes right after it.
+    m_table->setFrozenColumn(C::Name);
+    m_table->horizontalHeader()->moveSection(m_table->horizontalHeader()->visualIndex(C::Path), 1);
+    m_table->setColumnWidth(C::Path, 110);
     QHeaderView *header = m_table->horizontalHeader();
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &position) {
-        auto *menu = new QMenu(this);
+        QMenu *menu = createColumnMenu(this);
         menu->setAttribute(Qt::WA_DeleteOnClose);
-        for (int column = 0; column < m_model->columnCount(); ++column) {
-            QAction *action = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
-            action->setCheckable(true);
-            action->setChecked(!m_table->isColumnHidden(column));
-            action->setEnabled(column != InventoryTableModel::Name);
-            connect(action, &QAction::toggled, this,
-                    [this, column](bool on) { m_table->setColumnHidden(column, !on); });
-        }
         menu->popup(header->mapToGlobal(position));
     });
+    connect(m_table, &FrozenColumnTable::copyRequested, this, [this]() { copySelection(); });
+    connect(m_table, &FrozenColumnTable::pasteRequested, this,
+            [this]() { pasteText(QGuiApplication::clipboard()->text()); });
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &position) {
         QMenu *menu = createSetAnswerMenu(this);
@@ -147,12 +162,37 @@ InventoryView::InventoryView(InventoryTableModel *model, QUndoStack *undoStack, 
     connect(this, &InventoryView::countsChanged, this, &InventoryView::updateNoMatchBar);
     connect(model, &QAbstractItemModel::modelReset, this, &InventoryView::updateNoMatchBar);
 
+    // Under the grid: what the shown rows add up to, and what a paste did or why it did not.
+    auto *footer = new QWidget(this);
+    footer->setObjectName(QStringLiteral("inventoryFooter"));
+    auto *footerLayout = new QHBoxLayout(footer);
+    footerLayout->setContentsMargins(8, 4, 8, 4);
+    m_message = new QLabel(footer);
+    m_message->setObjectName(QStringLiteral("inventoryMessage"));
+    m_message->setTextFormat(Qt::PlainText); // it quotes what was pasted
+    m_message->setWordWrap(true);
+    m_totals = new QLabel(footer);
+    m_totals->setObjectName(QStringLiteral("inventoryTotals"));
+    m_totals->setAccessibleName(tr("Totals of the VMs shown"));
+    m_totals->setTextFormat(Qt::PlainText);
+    footerLayout->addWidget(m_message, 1);
+    footerLayout->addWidget(m_totals);
+    m_totalsTimer = new QTimer(this);
+    m_totalsTimer->setSingleShot(true);
+    m_totalsTimer->setInterval(0); // once per turn of the event loop, however many changes arrive
+    connect(m_totalsTimer, &QTimer::timeout, this, &InventoryView::updateTotals);
+    connect(this, &InventoryView::countsChanged, m_totalsTimer, qOverload<>(&QTimer::start));
+    connect(model, &QAbstractItemModel::modelReset, m_totalsTimer, qOverload<>(&QTimer::start));
+    connect(model, &QAbstractItemModel::modelReset, m_message, &QLabel::clear);
+    updateTotals();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(bar);
     layout->addWidget(m_noMatch);
     layout->addWidget(m_table);
+    layout->addWidget(footer);
     setFocusProxy(m_table);
 }
 
@@ -226,6 +266,7 @@ void InventoryView::setupFilterBar(QWidget *bar)
 void InventoryView::setPlan(const DecisionTableModel *plan)
 {
     m_plan = plan;
+    m_model->setPlan(plan); // the Path column
     m_path->setEnabled(plan != nullptr);
     if (!plan)
         return;
@@ -364,7 +405,144 @@ void InventoryView::focusSearch()
 
 void InventoryView::commitPendingEdit()
 {
-    static_cast<InventoryTable *>(m_table)->commitOpenEditor();
+    m_table->commitOpenEditor();
+}
+
+QAbstractItemView::EditTriggers InventoryView::editTriggers() const
+{
+    // Typing on an answer starts editing it, as in a spreadsheet; the key picks the value.
+    return m_editable ? QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::SelectedClicked | QAbstractItemView::AnyKeyPressed
+                      : QAbstractItemView::NoEditTriggers;
+}
+
+QMenu *InventoryView::createColumnMenu(QWidget *parent)
+{
+    auto *menu = new QMenu(tr("&Columns"), parent);
+    menu->setObjectName(QStringLiteral("inventoryColumnsMenu"));
+    // Filled as it opens: columns are shown and hidden from the header's menu too.
+    connect(menu, &QMenu::aboutToShow, this, [this, menu]() {
+        menu->clear();
+        const QHeaderView *header = m_table->horizontalHeader();
+        for (int visual = 0; visual < header->count(); ++visual) {
+            const int column = header->logicalIndex(visual);
+            QAction *action = menu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
+            action->setObjectName(QStringLiteral("column-%1").arg(column));
+            action->setCheckable(true);
+            action->setChecked(!m_table->isColumnHidden(column));
+            action->setEnabled(column != InventoryTableModel::Name); // the frozen name is always shown
+            connect(action, &QAction::toggled, this, [this, column](bool on) { setColumnShown(column, on); });
+        }
+    });
+    return menu;
+}
+
+void InventoryView::setColumnShown(int column, bool shown)
+{
+    if (column == InventoryTableModel::Name)
+        return;
+    m_table->setColumnHidden(column, !shown);
+}
+
+QList<int> InventoryView::shownColumns() const
+{
+    QList<int> columns;
+    const QHeaderView *header = m_table->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        if (!m_table->isColumnHidden(column))
+            columns.append(column);
+    }
+    return columns;
+}
+
+QString InventoryView::copySelection()
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows(InventoryTableModel::Name);
+    if (rows.isEmpty() && m_table->currentIndex().isValid())
+        rows.append(m_table->currentIndex().siblingAtColumn(InventoryTableModel::Name));
+    if (rows.isEmpty())
+        return {};
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    const QList<int> columns = shownColumns();
+    QString text;
+    QStringList fields;
+    for (int column : columns)
+        fields.append(tsvField(m_model->headerData(column, Qt::Horizontal).toString()));
+    text += fields.join(u'\t') + u'\n';
+    for (const QModelIndex &row : std::as_const(rows)) {
+        fields.clear();
+        for (int column : columns)
+            fields.append(tsvField(m_filter->index(row.row(), column).data(Qt::DisplayRole).toString()));
+        text += fields.join(u'\t') + u'\n';
+    }
+    QGuiApplication::clipboard()->setText(text);
+    m_message->setText(
+        tr("Copied %n VMs with the column names, ready to paste into a spreadsheet.", nullptr, int(rows.size())));
+    return text;
+}
+
+bool InventoryView::pasteText(const QString &text)
+{
+    const auto refuse = [this](const QString &why) {
+        m_message->setText(tr("Not pasted: %1").arg(why));
+        return false;
+    };
+    if (!m_editable)
+        return refuse(tr("the project is being written (an import is running)."));
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return refuse(tr("select the cells to paste onto first."));
+    // The columns from the current one rightwards, as they are shown.
+    const QList<int> shown = shownColumns();
+    const QList<int> fromCurrent = shown.mid(std::max<qsizetype>(shown.indexOf(current.column()), 0));
+    int width = 1;
+    for (const QString &line : text.split(u'\n'))
+        width = std::max(width, int(line.count(u'\t')) + 1);
+    const QList<int> columns = fromCurrent.mid(0, width);
+    Result<QList<QStringList>, QString> cells = PasteAnswersCommand::parse(text, columns, *m_model);
+    if (!cells)
+        return refuse(cells.error());
+    // The VMs: the selected ones, or from the current one down when one value per VM is pasted.
+    QModelIndexList selected = m_table->selectionModel()->selectedRows(InventoryTableModel::Name);
+    std::sort(selected.begin(), selected.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<int> rows;
+    for (const QModelIndex &index : std::as_const(selected))
+        rows.append(index.row());
+    const int lines = int(cells->size());
+    if (rows.size() <= 1) {
+        rows.clear();
+        for (int row = current.row(); row < m_filter->rowCount() && rows.size() < lines; ++row)
+            rows.append(row);
+    } else if (lines > 1 && lines != rows.size()) {
+        return refuse(tr("%1 lines of answers for %2 selected VMs: paste one line for all of them, or one per VM.")
+                          .arg(lines)
+                          .arg(rows.size()));
+    }
+    QList<qint64> ids;
+    for (int row : std::as_const(rows))
+        ids.append(m_filter->index(row, InventoryTableModel::Name).data(InventoryTableModel::IdRole).toLongLong());
+    auto *command = new PasteAnswersCommand(m_model, columns, ids, *cells);
+    if (command->changedVmCount() == 0) {
+        delete command;
+        m_message->setText(tr("Pasted: every VM already had these answers."));
+        return false;
+    }
+    const QString label = command->text();
+    m_undoStack->push(command); // one undo step, however many VMs and questions
+    m_message->setText(tr("%1 (Ctrl+Z undoes it).").arg(label));
+    return true;
+}
+
+void InventoryView::updateTotals()
+{
+    const InventoryFilterModel::ShownTotals totals = m_filter->shownTotals();
+    const QLocale locale;
+    m_totals->setText(tr("%1 VMs shown \u00b7 %2 vCPU \u00b7 %3 memory \u00b7 %4 disk")
+                          .arg(locale.toString(totals.vms), locale.toString(totals.vcpu), sizeText(totals.memoryMiB),
+                               sizeText(totals.provisionedMiB)));
+    m_totals->setToolTip(tr("The VMs the filters show: disk is the provisioned disk, which the target must hold."));
 }
 
 void InventoryView::setEditable(bool editable)
@@ -372,9 +550,7 @@ void InventoryView::setEditable(bool editable)
     m_editable = editable;
     if (!editable)
         commitPendingEdit();
-    m_table->setEditTriggers(editable ? QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                                            QAbstractItemView::SelectedClicked
-                                      : QAbstractItemView::NoEditTriggers);
+    m_table->setEditTriggers(editTriggers());
 }
 
 } // namespace landfall

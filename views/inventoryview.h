@@ -1,7 +1,10 @@
 #pragma once
 
+#include "frozencolumntable.h"
+
 #include "domain/workshopanswers.h"
 
+#include <QAbstractItemView>
 #include <QWidget>
 
 class QComboBox;
@@ -9,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QTableView;
+class QTimer;
 class QUndoStack;
 
 namespace landfall {
@@ -25,7 +29,7 @@ class InventoryView : public QWidget {
 public:
     InventoryView(InventoryTableModel *model, QUndoStack *undoStack, QWidget *parent = nullptr);
 
-    QTableView *table() const { return m_table; }
+    FrozenColumnTable *table() const { return m_table; }
     InventoryFilterModel *filterModel() const { return m_filter; }
     QLineEdit *searchField() const { return m_search; }
 
@@ -35,6 +39,23 @@ public:
     bool setAnswerOnSelection(WorkshopAnswers::Attribute attribute, const QString &value);
     /** A menu "attribute > value" acting on the selection, for the Edit menu and the context menu. */
     QMenu *createSetAnswerMenu(QWidget *parent);
+    /** The column chooser, for the View menu and the header's context menu: every column but
+        the frozen name can be shown or hidden. */
+    QMenu *createColumnMenu(QWidget *parent);
+    void setColumnShown(int column, bool shown);
+    /** The columns shown, in the order shown (logical indexes). */
+    QList<int> shownColumns() const;
+    /** Puts the selected rows on the clipboard as tab-separated text, the column names first,
+        the columns as shown (Ctrl+C); returns the text. */
+    QString copySelection();
+    /** Pastes tab-separated answers from the current cell rightwards onto the selected VMs (one
+        line for all of them, or one per VM), or from the current VM down: one undo step. False,
+        with the reason shown under the grid, when refused or when nothing changes. */
+    bool pasteText(const QString &text);
+    /** The line under the grid with what the shown rows add up to. */
+    QLabel *totals() const { return m_totals; }
+    /** The line under the grid saying what a copy or paste did, or why not. */
+    QLabel *message() const { return m_message; }
     /** Puts the keyboard in the search field, ready to type over. */
     void focusSearch();
     /** Commits an editor left open, so closing the window loses no choice. */
@@ -63,11 +84,13 @@ private:
     void applyPathFilter();
     void applyAnswer(const QModelIndex &proxyIndex, const QString &value);
     void updateNoMatchBar();
+    void updateTotals();
+    QAbstractItemView::EditTriggers editTriggers() const;
 
     InventoryTableModel *m_model;
     InventoryFilterModel *m_filter;
     QUndoStack *m_undoStack;
-    QTableView *m_table;
+    FrozenColumnTable *m_table;
     WorkshopAnswerDelegate *m_delegate;
     QLineEdit *m_search = nullptr;
     QComboBox *m_osFamily = nullptr;
@@ -76,6 +99,9 @@ private:
     QComboBox *m_path = nullptr;
     QWidget *m_noMatch = nullptr;
     QLabel *m_noMatchText = nullptr;
+    QLabel *m_totals = nullptr;
+    QLabel *m_message = nullptr;
+    QTimer *m_totalsTimer = nullptr;
     const DecisionTableModel *m_plan = nullptr;
     bool m_editable = true;
 };

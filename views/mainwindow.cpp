@@ -8,6 +8,7 @@
 #include "charts/livechartview.h"
 #include "filedialogs.h"
 #include "helpdialog.h"
+#include "frozencolumntable.h"
 #include "importjob.h"
 #include "inventoryview.h"
 #include "projectsummarypanel.h"
@@ -340,6 +341,7 @@ void MainWindow::createMenus()
     m_viewGroup->setExclusive(true);
     m_viewMenu->addSeparator();
     m_panelsMenu = m_viewMenu->addMenu(tr("&Panels"));
+    m_viewMenu->addMenu(m_inventoryView->createColumnMenu(m_viewMenu)); // the inventory's column chooser
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_presenterAction);
     m_viewMenu->addAction(m_workshopAction);

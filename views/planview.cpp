@@ -18,9 +18,11 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
 
 namespace landfall {
@@ -41,6 +43,11 @@ PlanView::PlanView(DecisionTableModel *model, QUndoStack *undoStack, QWidget *pa
     , m_filter(new DecisionFilterModel(this))
     , m_search(new QLineEdit(this))
     , m_pathFilter(new QComboBox(this))
+    , m_ruleFilter(new QComboBox(this))
+    , m_confidenceFilter(new QComboBox(this))
+    , m_notice(new QWidget(this))
+    , m_noticeText(new QLabel(m_notice))
+    , m_ruleChoicesTimer(new QTimer(this))
     , m_count(new QLabel(this))
     , m_table(new QTableView(this))
     , m_detail(new QTextBrowser(this))
@@ -62,6 +69,45 @@ PlanView::PlanView(DecisionTableModel *model, QUndoStack *undoStack, QWidget *pa
         m_pathFilter->addItem(DecisionTableModel::pathText(path), static_cast<int>(path));
     auto *pathLabel = new QLabel(tr("&Path:"), this);
     pathLabel->setBuddy(m_pathFilter);
+    m_ruleFilter->setObjectName(QStringLiteral("planRuleFilter"));
+    m_ruleFilter->setAccessibleName(tr("Rule filter"));
+    m_ruleFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_ruleFilter->addItem(tr("All rules"), QString());
+    auto *ruleLabel = new QLabel(tr("R&ule:"), this);
+    ruleLabel->setBuddy(m_ruleFilter);
+    connect(m_ruleFilter, &QComboBox::currentIndexChanged, this, [this]() {
+        m_filter->setRuleId(m_ruleFilter->currentData().toString());
+        updateCount();
+    });
+    m_confidenceFilter->setObjectName(QStringLiteral("planConfidenceFilter"));
+    m_confidenceFilter->setAccessibleName(tr("Confidence filter"));
+    m_confidenceFilter->addItem(tr("Any confidence"), -1);
+    for (Confidence confidence : {Confidence::High, Confidence::Medium, Confidence::Low})
+        m_confidenceFilter->addItem(DecisionTableModel::confidenceText(confidence), int(confidence));
+    auto *confidenceLabel = new QLabel(tr("Co&nfidence:"), this);
+    confidenceLabel->setBuddy(m_confidenceFilter);
+    connect(m_confidenceFilter, &QComboBox::currentIndexChanged, this, [this]() {
+        const int value = m_confidenceFilter->currentData().toInt();
+        m_filter->setConfidence(value < 0 ? std::nullopt : std::optional(static_cast<Confidence>(value)));
+        updateCount();
+    });
+    // The rule choices follow the plan, once per turn of the event loop however many VMs change.
+    m_ruleChoicesTimer->setSingleShot(true);
+    m_ruleChoicesTimer->setInterval(0);
+    connect(m_ruleChoicesTimer, &QTimer::timeout, this, &PlanView::refreshRuleChoices);
+    connect(m_model, &DecisionTableModel::decisionsChanged, m_ruleChoicesTimer, qOverload<>(&QTimer::start));
+
+    m_notice->setObjectName(QStringLiteral("planFilterNotice"));
+    m_noticeText->setObjectName(QStringLiteral("planFilterNoticeText"));
+    auto *noticeLayout = new QHBoxLayout(m_notice);
+    noticeLayout->setContentsMargins(4, 2, 4, 2);
+    auto *clearFiltersButton = new QPushButton(tr("Show &All"), m_notice);
+    clearFiltersButton->setObjectName(QStringLiteral("planClearFilters"));
+    connect(clearFiltersButton, &QPushButton::clicked, this, &PlanView::clearFilters);
+    noticeLayout->addWidget(m_noticeText);
+    noticeLayout->addWidget(clearFiltersButton);
+    noticeLayout->addStretch(1);
+    m_notice->hide();
     connect(m_search, &QLineEdit::textChanged, m_filter, &DecisionFilterModel::setText);
     connect(m_pathFilter, &QComboBox::currentIndexChanged, this, [this]() {
         const int value = m_pathFilter->currentData().toInt();
@@ -75,7 +121,7 @@ PlanView::PlanView(DecisionTableModel *model, QUndoStack *undoStack, QWidget *pa
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(DecisionTableModel::Name, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection); // a bulk override acts on them all
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     // Fixed row heights: a header of 100,000 rows otherwise sizes each one on every reset.
@@ -101,12 +147,21 @@ PlanView::PlanView(DecisionTableModel *model, QUndoStack *undoStack, QWidget *pa
     m_clearButton->setToolTip(tr("Let the rules decide this VM's path again (Ctrl+Shift+L)"));
     m_clearButton->setAccessibleName(tr("Clear override"));
     connect(m_overrideButton, &QPushButton::clicked, this, &PlanView::openOverrideDialog);
-    connect(m_clearButton, &QPushButton::clicked, this, &PlanView::clearCurrentOverride);
+    connect(m_clearButton, &QPushButton::clicked, this, [this]() {
+        if (selectedVmIds().size() > 1)
+            clearSelectionOverrides();
+        else
+            clearCurrentOverride();
+    });
 
     auto *filterBar = new QHBoxLayout;
     filterBar->addWidget(m_search, 2);
     filterBar->addWidget(pathLabel);
     filterBar->addWidget(m_pathFilter);
+    filterBar->addWidget(ruleLabel);
+    filterBar->addWidget(m_ruleFilter);
+    filterBar->addWidget(confidenceLabel);
+    filterBar->addWidget(m_confidenceFilter);
     filterBar->addStretch(1);
     filterBar->addWidget(m_count);
 
@@ -114,6 +169,7 @@ PlanView::PlanView(DecisionTableModel *model, QUndoStack *undoStack, QWidget *pa
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addLayout(filterBar);
+    leftLayout->addWidget(m_notice);
     leftLayout->addWidget(m_table);
 
     auto *right = new QWidget(this);
@@ -138,6 +194,10 @@ PlanView::PlanView(DecisionTableModel *model, QUndoStack *undoStack, QWidget *pa
     layout->addWidget(splitter);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PlanView::showCurrent);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this]() {
+        updateButtons();
+        updateCount();
+    });
     // The detail follows edits of the VM shown (an override, a rule change, a workshop answer).
     connect(m_model, &DecisionTableModel::decisionsChanged, this, &PlanView::showCurrent);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &PlanView::updateCount);
@@ -157,8 +217,7 @@ PlanView::PlanView(DecisionTableModel *model, QUndoStack *undoStack, QWidget *pa
 
 void PlanView::resetForNewProject()
 {
-    m_search->clear();
-    m_pathFilter->setCurrentIndex(0);
+    clearFilters();
     m_table->sortByColumn(DecisionTableModel::Name, Qt::AscendingOrder);
     m_table->clearSelection();
     m_table->setCurrentIndex({});
@@ -191,20 +250,141 @@ void PlanView::focusSearch()
     m_search->selectAll();
 }
 
+void PlanView::clearFilters()
+{
+    m_search->clear();
+    m_pathFilter->setCurrentIndex(0);
+    m_ruleFilter->setCurrentIndex(0);
+    m_confidenceFilter->setCurrentIndex(0);
+    m_idFilterDescription.clear();
+    m_filter->setIdFilter(std::nullopt);
+    updateCount();
+}
+
+void PlanView::showOnlyVms(const QList<qint64> &vmIds, const QString &description)
+{
+    m_idFilterDescription = description;
+    m_filter->setIdFilter(QSet<qint64>(vmIds.cbegin(), vmIds.cend()));
+    updateCount();
+}
+
+void PlanView::refreshRuleChoices()
+{
+    const QString current = m_ruleFilter->currentData().toString();
+    const QHash<QString, int> counts = m_model->ruleHitCounts();
+    QStringList ids = counts.keys();
+    std::sort(ids.begin(), ids.end(), [&counts](const QString &a, const QString &b) {
+        return counts.value(a) != counts.value(b) ? counts.value(a) > counts.value(b) : a < b;
+    });
+    const QSignalBlocker blocker(m_ruleFilter);
+    m_ruleFilter->clear();
+    m_ruleFilter->addItem(tr("All rules"), QString());
+    const QLocale locale;
+    for (const QString &id : std::as_const(ids)) {
+        const QString label = id == QLatin1String("override") ? tr("Set by hand")
+                              : id == QLatin1String("none")   ? tr("No rule matched")
+                                                              : id;
+        m_ruleFilter->addItem(tr("%1 (%2)").arg(label, locale.toString(counts.value(id))), id);
+    }
+    // A rule no VM follows any more stays chosen, showing none, until the consultant changes it.
+    int index = m_ruleFilter->findData(current);
+    if (index < 0 && !current.isEmpty()) {
+        m_ruleFilter->addItem(tr("%1 (0)").arg(current), current);
+        index = m_ruleFilter->count() - 1;
+    }
+    m_ruleFilter->setCurrentIndex(std::max(index, 0));
+}
+
 void PlanView::updateCount()
 {
     const QLocale locale;
-    m_count->setText(
+    QString text =
         m_filter->rowCount() == m_model->rowCount()
             ? tr("%1 VMs").arg(locale.toString(m_model->rowCount()))
-            : tr("%1 of %2 VMs").arg(locale.toString(m_filter->rowCount()), locale.toString(m_model->rowCount())));
+            : tr("%1 of %2 VMs").arg(locale.toString(m_filter->rowCount()), locale.toString(m_model->rowCount()));
+    const qsizetype selected = m_table->selectionModel()->selectedRows().size();
+    if (selected > 1)
+        text += tr(", %1 selected").arg(locale.toString(selected));
+    m_count->setText(text);
+    updateNotice();
+}
+
+void PlanView::updateNotice()
+{
+    const int shown = m_filter->rowCount();
+    QString text;
+    if (m_filter->hasIdFilter())
+        text = tr("Showing the %n VMs %1.", nullptr, shown).arg(m_idFilterDescription);
+    else if (shown == 0 && m_model->rowCount() > 0 && m_filter->isFiltering())
+        text = tr("No VM matches the filters: all %n VMs are hidden.", nullptr, m_model->rowCount());
+    m_noticeText->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QList<qint64> PlanView::selectedVmIds() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows(DecisionTableModel::Name);
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QList<qint64> ids;
+    for (const QModelIndex &index : std::as_const(rows))
+        ids.append(index.data(DecisionTableModel::IdRole).toLongLong());
+    return ids;
+}
+
+bool PlanView::overrideSelection(MigrationPath path, const QString &note)
+{
+    const QList<qint64> ids = selectedVmIds();
+    if (ids.isEmpty())
+        return false;
+    if (ids.size() == 1) {
+        selectVm(ids.constFirst());
+        return overrideCurrent(path, note);
+    }
+    ManualOverride value;
+    value.path = path;
+    value.note = note;
+    value.setAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    // One undo step for the whole selection: a macro of one override per VM.
+    auto *macro =
+        new QUndoCommand(tr("Override %n VMs to %1", nullptr, int(ids.size())).arg(DecisionTableModel::pathText(path)));
+    for (qint64 id : ids)
+        new SetOverrideCommand(m_model, id, value, macro);
+    m_undoStack->push(macro);
+    return true;
+}
+
+bool PlanView::clearSelectionOverrides()
+{
+    QList<qint64> ids;
+    for (qint64 id : selectedVmIds()) {
+        if (m_model->manualOverride(id))
+            ids.append(id);
+    }
+    if (ids.isEmpty())
+        return false;
+    if (ids.size() == 1) {
+        m_undoStack->push(new SetOverrideCommand(m_model, ids.constFirst(), std::nullopt));
+        return true;
+    }
+    auto *macro = new QUndoCommand(tr("Clear the override of %n VMs", nullptr, int(ids.size())));
+    for (qint64 id : std::as_const(ids))
+        new SetOverrideCommand(m_model, id, std::nullopt, macro);
+    m_undoStack->push(macro);
+    return true;
 }
 
 void PlanView::updateButtons()
 {
+    const QList<qint64> ids = selectedVmIds();
     const std::optional<qint64> id = currentVmId();
-    m_overrideButton->setEnabled(id.has_value());
-    m_clearButton->setEnabled(id && m_model->manualOverride(*id).has_value());
+    const bool any = !ids.isEmpty() || id.has_value();
+    m_overrideButton->setEnabled(any);
+    bool anyOverridden = id && m_model->manualOverride(*id).has_value();
+    for (qsizetype i = 0; i < ids.size() && !anyOverridden; ++i)
+        anyOverridden = m_model->manualOverride(ids[i]).has_value();
+    m_clearButton->setEnabled(anyOverridden);
+    m_overrideButton->setText(ids.size() > 1 ? tr("&Override %n Paths...", nullptr, int(ids.size()))
+                                             : tr("&Override Path..."));
 }
 
 void PlanView::showCurrent()
@@ -254,6 +434,28 @@ void PlanView::showCurrent()
 
 void PlanView::openOverrideDialog()
 {
+    const QList<qint64> ids = selectedVmIds();
+    if (ids.size() > 1) {
+        const int row = m_model->rowForId(currentVmId().value_or(ids.constFirst()));
+        auto *dialog =
+            new OverrideDialog(tr("%n VMs", nullptr, int(ids.size())),
+                               row >= 0 ? m_model->decision(row).path : MigrationPath::Rehost, QString(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setObjectName(QStringLiteral("bulkOverrideDialog"));
+        connect(dialog, &QDialog::accepted, this, [this, dialog, ids]() {
+            QItemSelection selection;
+            for (qint64 id : ids) {
+                const QModelIndex index = m_filter->mapFromSource(m_model->index(m_model->rowForId(id), 0));
+                if (index.isValid())
+                    selection.select(index, index);
+            }
+            m_table->selectionModel()->select(selection,
+                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            overrideSelection(dialog->path(), dialog->note());
+        });
+        dialog->open();
+        return;
+    }
     const std::optional<qint64> id = currentVmId();
     if (!id)
         return;

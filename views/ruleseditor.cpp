@@ -2,17 +2,22 @@
 
 #include "ruledialog.h"
 
+#include "itemmodels/decisiontablemodel.h"
 #include "itemmodels/ruletablemodel.h"
 #include "itemmodels/setrulescommand.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
+#include <QMap>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace landfall {
 
@@ -29,6 +34,7 @@ RulesEditor::RulesEditor(RuleTableModel *model, QUndoStack *undoStack, QWidget *
     , m_add(new QPushButton(tr("&Add..."), this))
     , m_remove(new QPushButton(tr("Re&move"), this))
     , m_reset(new QPushButton(tr("Reset to De&faults"), this))
+    , m_showMoved(new QPushButton(tr("Show the Mo&ved VMs"), this))
 {
     setObjectName(QStringLiteral("rulesView"));
     m_table->setObjectName(QStringLiteral("rulesTable"));
@@ -40,7 +46,7 @@ RulesEditor::RulesEditor(RuleTableModel *model, QUndoStack *undoStack, QWidget *
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    const int widths[] = {40, 220, 110, 90, 420};
+    const int widths[] = {40, 220, 110, 90, 60, 420};
     for (int column = 0; column < int(std::size(widths)); ++column)
         m_table->setColumnWidth(column, widths[column]);
 
@@ -73,7 +79,16 @@ RulesEditor::RulesEditor(RuleTableModel *model, QUndoStack *undoStack, QWidget *
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(intro);
     layout->addWidget(m_table, 1);
-    layout->addWidget(m_message);
+    // After an edit: what it moved, and a way to see those VMs in the plan.
+    m_showMoved->setObjectName(QStringLiteral("showMovedVms"));
+    m_showMoved->setToolTip(tr("Show the VMs the last rule change moved to another path, in the plan"));
+    m_showMoved->hide();
+    connect(m_showMoved, &QPushButton::clicked, this,
+            [this]() { Q_EMIT showVmsRequested(lastMovedVmIds(), tr("moved by the last rule change")); });
+    auto *messageBar = new QHBoxLayout;
+    messageBar->addWidget(m_message, 1);
+    messageBar->addWidget(m_showMoved);
+    layout->addLayout(messageBar);
     layout->addLayout(buttonBar);
 
     connect(m_up, &QPushButton::clicked, this, [this]() { moveRule(currentRow(), currentRow() - 1); });
@@ -140,15 +155,18 @@ std::optional<QString> RulesEditor::edit(const QString &text,
         m_message->setText(tr("Not changed: %1").arg(*refused));
         return refused;
     }
+    const QHash<qint64, MigrationPath> before = m_plan ? m_plan->pathsByVm() : QHash<qint64, MigrationPath>{};
     auto *command = new SetRulesCommand(m_model, rules, text);
     m_undoStack->push(command);
+    m_lastMoves.clear();
+    m_showMoved->hide();
     if (!command->lastError().isEmpty()) {
         m_message->setStyleSheet(QStringLiteral("color: #b03a2e;"));
         m_message->setText(tr("Not saved: %1").arg(command->lastError()));
         return command->lastError();
     }
     m_message->setStyleSheet(QString());
-    m_message->setText(tr("%1: the plan was re-classified.").arg(text));
+    m_message->setText(tr("%1: the plan was re-classified. %2").arg(text, describeMoves(before)));
     select(selectRow);
     return std::nullopt;
 }
@@ -248,9 +266,56 @@ void RulesEditor::addNew()
     dialog->open();
 }
 
+void RulesEditor::setPlan(const DecisionTableModel *plan)
+{
+    m_plan = plan;
+    m_model->setPlan(plan);
+}
+
+QString RulesEditor::describeMoves(const QHash<qint64, MigrationPath> &before)
+{
+    m_lastMoves.clear();
+    if (!m_plan)
+        return {};
+    QMap<std::pair<int, int>, QList<qint64>> moved; // (from, to) -> VMs
+    int total = 0;
+    for (int row = 0; row < m_plan->rowCount(); ++row) {
+        const Decision &decision = m_plan->decision(row);
+        const auto was = before.constFind(decision.vmId);
+        if (was == before.cend() || *was == decision.path)
+            continue;
+        moved[{int(*was), int(decision.path)}].append(decision.vmId);
+        ++total;
+    }
+    if (total == 0)
+        return tr("No VM changed path.");
+    for (auto it = moved.cbegin(); it != moved.cend(); ++it)
+        m_lastMoves.append({MigrationPath(it.key().first), MigrationPath(it.key().second), it.value()});
+    std::stable_sort(m_lastMoves.begin(), m_lastMoves.end(),
+                     [](const PathMove &a, const PathMove &b) { return a.vmIds.size() > b.vmIds.size(); });
+    const QLocale locale;
+    QStringList parts;
+    for (const PathMove &move : std::as_const(m_lastMoves))
+        parts.append(tr("%1 from %2 to %3")
+                         .arg(locale.toString(move.vmIds.size()), DecisionTableModel::pathText(move.from),
+                              DecisionTableModel::pathText(move.to)));
+    m_showMoved->show();
+    return tr("%n VMs moved: %1.", nullptr, total).arg(parts.join(QStringLiteral(", ")));
+}
+
+QList<qint64> RulesEditor::lastMovedVmIds() const
+{
+    QList<qint64> ids;
+    for (const PathMove &move : m_lastMoves)
+        ids.append(move.vmIds);
+    return ids;
+}
+
 void RulesEditor::resetForNewProject()
 {
     m_message->clear();
+    m_lastMoves.clear();
+    m_showMoved->hide();
     m_table->clearSelection();
 }
 

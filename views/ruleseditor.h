@@ -1,6 +1,7 @@
 #pragma once
 
 #include "advisor/ruleset.h"
+#include "domain/decision.h"
 
 #include <QWidget>
 
@@ -14,6 +15,7 @@ class QUndoStack;
 
 namespace landfall {
 
+class DecisionTableModel;
 class RuleTableModel;
 
 /** The project's advisor rules, first match wins: reorder, enable and disable, edit, add,
@@ -27,6 +29,20 @@ public:
     QTableView *table() const { return m_table; }
     QLabel *message() const { return m_message; }
     int currentRow() const;
+    /** The VMs a rule change moved from one path to another. */
+    struct PathMove {
+        MigrationPath from;
+        MigrationPath to;
+        QList<qint64> vmIds;
+    };
+    /** The plan whose VMs the editor counts: what each rule decides, and what an edit moved. */
+    void setPlan(const DecisionTableModel *plan);
+    /** What the last edit made here moved, largest move first; empty when nothing moved. */
+    const QList<PathMove> &lastMoves() const { return m_lastMoves; }
+    /** The ids of every VM the last edit moved. */
+    QList<qint64> lastMovedVmIds() const;
+    /** The button that shows the moved VMs in the plan. */
+    QPushButton *showMovedButton() const { return m_showMoved; }
     /** Forgets the last project's message and selection. */
     void resetForNewProject();
 
@@ -38,7 +54,13 @@ public:
     std::optional<QString> removeRule(int row);
     std::optional<QString> resetToDefaults();
 
+Q_SIGNALS:
+    /** The consultant asked to see these VMs in the plan; `description` says which they are. */
+    void showVmsRequested(const QList<qint64> &vmIds, const QString &description);
+
 private:
+    /** The moves between the paths before and the plan's paths now, and the sentence that tells them. */
+    QString describeMoves(const QHash<qint64, MigrationPath> &before);
     /** Applies `edit` to a copy of the rules and pushes the result as one undo step. */
     std::optional<QString> edit(const QString &text, const std::function<std::optional<QString>(RuleSet &)> &edit,
                                 int selectRow);
@@ -58,6 +80,9 @@ private:
     QPushButton *m_add;
     QPushButton *m_remove;
     QPushButton *m_reset;
+    QPushButton *m_showMoved;
+    const DecisionTableModel *m_plan = nullptr;
+    QList<PathMove> m_lastMoves;
 };
 
 } // namespace landfall

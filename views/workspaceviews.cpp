@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 
 namespace landfall {
@@ -64,6 +65,14 @@ WorkspaceViews::WorkspaceViews(MainWindow *window)
     window->statusBar()->addPermanentWidget(m_pathsLabel);
 
     window->inventoryView()->setPlan(m_decisions);
+    m_rulesEditor->setPlan(m_decisions);
+    // "Show the moved VMs": the plan, filtered to them.
+    connect(m_rulesEditor, &RulesEditor::showVmsRequested, this,
+            [this, window](const QList<qint64> &vmIds, const QString &description) {
+                m_planView->showOnlyVms(vmIds, description);
+                if (const auto *tabs = window->findChild<QTabWidget *>(QStringLiteral("views")))
+                    window->showView(tabs->indexOf(m_planView));
+            });
     connect(window, &MainWindow::projectOpened, this, &WorkspaceViews::setStore);
     connect(window, &MainWindow::inventoryReloaded, m_decisions, &DecisionTableModel::reload);
     connect(window, &MainWindow::workshopModeChanged, this, &WorkspaceViews::setWorkshopMode);

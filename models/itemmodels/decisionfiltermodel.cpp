@@ -27,6 +27,35 @@ void DecisionFilterModel::setPath(std::optional<MigrationPath> path)
     invalidateRowsFilter();
 }
 
+void DecisionFilterModel::setRuleId(const QString &ruleId)
+{
+    if (ruleId == m_ruleId)
+        return;
+    m_ruleId = ruleId;
+    invalidateRowsFilter();
+}
+
+void DecisionFilterModel::setConfidence(std::optional<landfall::Confidence> confidence)
+{
+    if (confidence == m_confidence)
+        return;
+    m_confidence = confidence;
+    invalidateRowsFilter();
+}
+
+void DecisionFilterModel::setIdFilter(const std::optional<QSet<qint64>> &ids)
+{
+    if (ids == m_ids)
+        return;
+    m_ids = ids;
+    invalidateRowsFilter();
+}
+
+bool DecisionFilterModel::isFiltering() const
+{
+    return !m_text.isEmpty() || m_path || !m_ruleId.isEmpty() || m_confidence || m_ids;
+}
+
 void DecisionFilterModel::setSourceModel(QAbstractItemModel *model)
 {
     m_plan = qobject_cast<const DecisionTableModel *>(model);
@@ -40,6 +69,12 @@ bool DecisionFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         return true;
     const Decision &decision = model->decision(sourceRow);
     if (m_path && decision.path != *m_path)
+        return false;
+    if (m_confidence && decision.confidence != *m_confidence)
+        return false;
+    if (!m_ruleId.isEmpty() && DecisionTableModel::decidingRule(decision) != m_ruleId)
+        return false;
+    if (m_ids && !m_ids->contains(decision.vmId))
         return false;
     if (m_text.isEmpty())
         return true;

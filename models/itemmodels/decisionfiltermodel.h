@@ -2,6 +2,7 @@
 
 #include "domain/decision.h"
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 #include <optional>
@@ -22,6 +23,18 @@ public:
     /** nullopt shows every path. */
     void setPath(std::optional<MigrationPath> path);
     std::optional<MigrationPath> path() const { return m_path; }
+    /** Only the VMs the rule of this id decided ("override" for those set by hand, "none" for
+        those no rule matched); empty shows every rule's. */
+    void setRuleId(const QString &ruleId);
+    QString ruleId() const { return m_ruleId; }
+    /** nullopt shows every confidence. */
+    void setConfidence(std::optional<landfall::Confidence> confidence);
+    std::optional<landfall::Confidence> confidence() const { return m_confidence; }
+    /** Only the VMs of these ids (those a rule change moved, say); nullopt clears it. */
+    void setIdFilter(const std::optional<QSet<qint64>> &ids);
+    bool hasIdFilter() const { return m_ids.has_value(); }
+    /** True when some filter is set. */
+    bool isFiltering() const;
     void setSourceModel(QAbstractItemModel *model) override;
 
 protected:
@@ -32,6 +45,9 @@ private:
     const DecisionTableModel *m_plan = nullptr; ///< the source, when it is the plan
     QString m_text;
     std::optional<MigrationPath> m_path;
+    QString m_ruleId;
+    std::optional<landfall::Confidence> m_confidence;
+    std::optional<QSet<qint64>> m_ids;
 };
 
 } // namespace landfall

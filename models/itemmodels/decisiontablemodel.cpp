@@ -256,6 +256,28 @@ QMap<MigrationPath, int> DecisionTableModel::pathCounts() const
     return counts;
 }
 
+QString DecisionTableModel::decidingRule(const Decision &decision)
+{
+    return decision.trace.isEmpty() ? QString() : decision.trace.constFirst().ruleId;
+}
+
+QHash<QString, int> DecisionTableModel::ruleHitCounts() const
+{
+    QHash<QString, int> counts;
+    for (const Decision &decision : m_decisions)
+        ++counts[decidingRule(decision)];
+    return counts;
+}
+
+QHash<qint64, MigrationPath> DecisionTableModel::pathsByVm() const
+{
+    QHash<qint64, MigrationPath> paths;
+    paths.reserve(m_decisions.size());
+    for (const Decision &decision : m_decisions)
+        paths.insert(decision.vmId, decision.path);
+    return paths;
+}
+
 QList<Workload> DecisionTableModel::containerWorkloads() const
 {
     QList<Workload> workloads;

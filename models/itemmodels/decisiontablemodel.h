@@ -63,6 +63,12 @@ public:
     std::optional<ManualOverride> manualOverride(qint64 vmId) const;
     /** VMs per path, from the decisions in memory. */
     QMap<MigrationPath, int> pathCounts() const;
+    /** The VMs each rule decided, by the rule's id ("override" and "none" included). */
+    QHash<QString, int> ruleHitCounts() const;
+    /** Every VM's path, for telling afterwards which VMs a change moved. */
+    QHash<qint64, MigrationPath> pathsByVm() const;
+    /** The rule that decided: the first of the trace ("override" when set by hand, "none"). */
+    static QString decidingRule(const Decision &decision);
     /** The containerized VMs as the density engine's workloads. */
     QList<Workload> containerWorkloads() const;
     /** The last classification problem (a broken rule set), empty when none. */

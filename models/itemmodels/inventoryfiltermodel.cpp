@@ -57,6 +57,13 @@ void InventoryFilterModel::connectSource()
         connect(source, &QAbstractItemModel::headerDataChanged, this, &QAbstractItemModel::headerDataChanged),
         connect(source, &QAbstractItemModel::dataChanged, this,
                 [this](const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles) {
+                    // The whole column at once (the plan's paths after a re-classification): one signal.
+                    if (topLeft.row() == 0 && bottomRight.row() == m_source->rowCount() - 1) {
+                        if (!m_proxyToSource.isEmpty())
+                            Q_EMIT dataChanged(index(0, topLeft.column()),
+                                               index(int(m_proxyToSource.size()) - 1, bottomRight.column()), roles);
+                        return;
+                    }
                     // Rows of a source range are scattered in the proxy: one signal per visible row.
                     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
                         const int proxyRow = m_sourceToProxy.value(row, -1);
@@ -296,6 +303,25 @@ QVariant InventoryFilterModel::headerData(int section, Qt::Orientation orientati
     if (role == Qt::DisplayRole && section >= 0 && section < rowCount())
         return section + 1;
     return {};
+}
+
+} // namespace landfall
+
+namespace landfall {
+
+InventoryFilterModel::ShownTotals InventoryFilterModel::shownTotals() const
+{
+    ShownTotals totals;
+    totals.vms = int(m_proxyToSource.size());
+    if (!m_inventory)
+        return totals;
+    for (int sourceRow : m_proxyToSource) {
+        const VmListRow &row = m_inventory->vmRow(sourceRow);
+        totals.vcpu += row.vcpu;
+        totals.memoryMiB += row.memoryMiB;
+        totals.provisionedMiB += row.provisionedMiB;
+    }
+    return totals;
 }
 
 } // namespace landfall

@@ -40,6 +40,15 @@ public:
     /** Applies the current filters and sort again, after edits. */
     void refresh();
 
+    /** What the rows shown add up to, for the totals under the grid. */
+    struct ShownTotals {
+        int vms = 0;
+        qint64 vcpu = 0;
+        double memoryMiB = 0;
+        double provisionedMiB = 0; ///< the disk the VMs are given, which the target must hold
+    };
+    ShownTotals shownTotals() const;
+
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 

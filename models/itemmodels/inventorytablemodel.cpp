@@ -2,6 +2,7 @@
 
 #include <numeric>
 
+#include "decisiontablemodel.h"
 #include "store/projectstore.h"
 
 #include <QBrush>
@@ -56,6 +57,43 @@ void InventoryTableModel::reload()
     endResetModel();
 }
 
+void InventoryTableModel::setPlan(const DecisionTableModel *plan)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_planConnections))
+        disconnect(connection);
+    m_planConnections.clear();
+    m_plan = plan;
+    if (plan) {
+        m_planConnections.append(connect(plan, &QAbstractItemModel::dataChanged, this,
+                                         [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                                             onPlanRowsChanged(topLeft.row(), bottomRight.row());
+                                         }));
+        m_planConnections.append(
+            connect(plan, &QAbstractItemModel::modelReset, this, &InventoryTableModel::onPlanReset));
+        m_planConnections.append(connect(plan, &QObject::destroyed, this, [this]() { setPlan(nullptr); }));
+    }
+    onPlanReset();
+}
+
+void InventoryTableModel::onPlanRowsChanged(int first, int last)
+{
+    if (!m_plan)
+        return;
+    m_sortRanks.remove(Path);
+    for (int planRow = first; planRow <= last && planRow < m_plan->rowCount(); ++planRow) {
+        const int row = rowForId(m_plan->decision(planRow).vmId);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, Path), index(row, Path));
+    }
+}
+
+void InventoryTableModel::onPlanReset()
+{
+    m_sortRanks.remove(Path);
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, Path), index(rowCount() - 1, Path));
+}
+
 int InventoryTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -97,6 +135,10 @@ QString InventoryTableModel::keyOf(const VmListRow &row, int column) const
         return row.host;
     case IpAddress:
         return row.ipAddress;
+    case Path: {
+        const int planRow = m_plan ? m_plan->rowForId(row.id) : -1;
+        return planRow < 0 ? QString() : migrationPathKey(m_plan->decision(planRow).path);
+    }
     default:
         if (const auto attribute = attributeForColumn(column))
             return row.answer(*attribute);
@@ -134,6 +176,10 @@ QString InventoryTableModel::displayText(int column, const QString &key)
         const auto it = labels.constFind(key);
         return it == labels.constEnd() ? key : tr(*it);
     }
+    if (column == Path) {
+        const std::optional<MigrationPath> path = migrationPathFromKey(key);
+        return path ? DecisionTableModel::pathText(*path) : tr("(not classified)");
+    }
     if ((column == Cluster || column == Datacenter || column == Host) && key.isEmpty())
         return tr("(none)");
     return key;
@@ -159,6 +205,7 @@ QVariant InventoryTableModel::data(const QModelIndex &index, int role) const
             return gib(row.usedMiB);
         case Power:
         case OsFamily:
+        case Path:
             return displayText(column, keyOf(row, column));
         default:
             return keyOf(row, column);
@@ -236,6 +283,8 @@ QVariant InventoryTableModel::headerData(int section, Qt::Orientation orientatio
         return tr("Host");
     case IpAddress:
         return tr("IP address");
+    case Path:
+        return tr("Path");
     default:
         break;
     }
@@ -298,6 +347,11 @@ InventoryTableModel::SortKey InventoryTableModel::sortKey(int rowIndex, int colu
         return {row.usedMiB, {}};
     case Power:
         return {double(row.powerState), {}};
+    case Path: {
+        // In the plan's order (rehost to retain), as the plan view sorts; unclassified first.
+        const int planRow = m_plan ? m_plan->rowForId(row.id) : -1;
+        return {planRow < 0 ? -1.0 : double(m_plan->decision(planRow).path), {}};
+    }
     case OsVersion:
         // "8" < "22.04" and "2008 R2" < "2012": by the leading number first, as a person reads versions.
         return {leadingNumber(row.osVersion), row.osVersion};

@@ -12,6 +12,7 @@
 
 namespace landfall {
 
+class DecisionTableModel;
 class ProjectStore;
 
 /** The project's VMs as a table for views and charts: one row per VM, read once from the
@@ -32,6 +33,7 @@ public:
         Cluster,
         Host,
         IpAddress,
+        Path,        ///< the plan's migration path, once setPlan() gave a plan
         FirstAnswer, ///< the workshop attributes follow, in WorkshopAnswers::Attribute order
         ColumnCount = FirstAnswer + WorkshopAnswers::kAttributeCount,
     };
@@ -52,6 +54,8 @@ public:
     ProjectStore *store() const { return m_store; }
     /** Reads the VMs again, after something other than this model changed the project. */
     void reload();
+    /** The plan whose paths the Path column shows (null for none); the model does not own it. */
+    void setPlan(const DecisionTableModel *plan);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -100,10 +104,15 @@ Q_SIGNALS:
 
 private:
     QString keyOf(const VmListRow &row, int column) const;
+    /** The Path column follows the plan: its cells change with every re-classification. */
+    void onPlanRowsChanged(int first, int last);
+    void onPlanReset();
     /** The ranks of the Name column from the store's name order; empty if it does not fit the rows. */
     QList<int> nameRanksFromStore() const;
 
     ProjectStore *m_store = nullptr;
+    const DecisionTableModel *m_plan = nullptr;
+    QList<QMetaObject::Connection> m_planConnections;
     QList<VmListRow> m_rows;
     QHash<qint64, int> m_rowOfId;
     int m_poweredOn = 0;

@@ -7,6 +7,7 @@
 #include "store/projectstore.h"
 
 #include <QColor>
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace landfall {
@@ -46,6 +47,52 @@ std::optional<QString> RuleTableModel::setRules(const RuleSet &rules)
     endResetModel();
     Q_EMIT rulesChanged();
     return std::nullopt;
+}
+
+void RuleTableModel::setPlan(const DecisionTableModel *plan)
+{
+    if (m_plan)
+        disconnect(m_plan, nullptr, this, nullptr);
+    m_plan = plan;
+    if (plan) {
+        // Counted when next read, and shown once per turn of the event loop: a bulk override
+        // re-classifies VM by VM.
+        connect(plan, &DecisionTableModel::decisionsChanged, this, [this]() {
+            m_hitsStale = true;
+            if (!m_repaintQueued) {
+                m_repaintQueued = true;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this]() {
+                        m_repaintQueued = false;
+                        if (rowCount() > 0)
+                            Q_EMIT dataChanged(index(0, Hits), index(rowCount() - 1, Hits));
+                    },
+                    Qt::QueuedConnection);
+            }
+        });
+        connect(plan, &QObject::destroyed, this, [this]() {
+            m_plan = nullptr;
+            m_hitsStale = true;
+        });
+    }
+    m_hitsStale = true;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Hits), index(rowCount() - 1, Hits));
+}
+
+int RuleTableModel::hitsOf(const QString &ruleId) const
+{
+    if (m_hitsStale) {
+        m_hits = m_plan ? m_plan->ruleHitCounts() : QHash<QString, int>{};
+        m_hitsStale = false;
+    }
+    return m_hits.value(ruleId);
+}
+
+int RuleTableModel::hits(int row) const
+{
+    return row >= 0 && row < rowCount() ? hitsOf(m_rules.at(row).id) : 0;
 }
 
 int RuleTableModel::rowCount(const QModelIndex &parent) const
@@ -110,6 +157,8 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
     const Rule &rule = m_rules.at(index.row());
     if (role == Qt::CheckStateRole && index.column() == Enabled)
         return rule.enabled ? Qt::Checked : Qt::Unchecked;
+    if (role == Qt::TextAlignmentRole && index.column() == Hits)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && !rule.enabled)
         return QColor(Qt::gray);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
@@ -123,6 +172,10 @@ QVariant RuleTableModel::data(const QModelIndex &index, int role) const
         return DecisionTableModel::pathText(rule.path);
     case Confidence:
         return DecisionTableModel::confidenceText(rule.confidence);
+    case Hits:
+        if (role == Qt::ToolTipRole)
+            return tr("%n VMs of the plan are decided by this rule", nullptr, hitsOf(rule.id));
+        return QLocale().toString(hitsOf(rule.id));
     case When:
         return rule.when.isEmpty() ? tr("every VM") : conditionsText(rule.when);
     case Description:
@@ -147,6 +200,8 @@ QVariant RuleTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Path");
     case Confidence:
         return tr("Confidence");
+    case Hits:
+        return tr("VMs");
     case When:
         return tr("When");
     case Description:

@@ -4,11 +4,13 @@
 #include "domain/result.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 #include <optional>
 
 namespace landfall {
 
+class DecisionTableModel;
 class ProjectStore;
 
 /** The project's rule set as a table for the rules editor, first match first. Edits replace the
@@ -17,7 +19,7 @@ class ProjectStore;
 class RuleTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Enabled, Id, Path, Confidence, When, Description, ColumnCount };
+    enum Column { Enabled, Id, Path, Confidence, Hits, When, Description, ColumnCount };
     Q_ENUM(Column)
 
     explicit RuleTableModel(QObject *parent = nullptr);
@@ -26,6 +28,10 @@ public:
     /** Reads the rules from the project (the defaults when it has none yet). */
     void reload();
     const RuleSet &rules() const { return m_rules; }
+    /** The plan whose decisions the Hits column counts (null for none); not owned. */
+    void setPlan(const DecisionTableModel *plan);
+    /** How many VMs of the plan rule `row` decides now. */
+    int hits(int row) const;
     /** Saves `rules` as the project's and shows them; the error to show when not saved. */
     std::optional<QString> setRules(const RuleSet &rules);
 
@@ -45,8 +51,14 @@ Q_SIGNALS:
     void rulesChanged();
 
 private:
+    int hitsOf(const QString &ruleId) const;
+
     ProjectStore *m_store = nullptr;
+    const DecisionTableModel *m_plan = nullptr;
     RuleSet m_rules;
+    mutable QHash<QString, int> m_hits; ///< by rule id, counted on first read after the plan changed
+    mutable bool m_hitsStale = true;
+    bool m_repaintQueued = false;
 };
 
 } // namespace landfall

@@ -4,10 +4,7 @@
 
 namespace landfall {
 
-namespace {
-
-/** The question as a consultant reads it in the Edit menu, never the file key ("mustStayOnPrem"). */
-QString questionText(WorkshopAnswers::Attribute attribute)
+QString SetWorkshopAnswerCommand::questionText(WorkshopAnswers::Attribute attribute)
 {
     using A = WorkshopAnswers::Attribute;
     switch (attribute) {
@@ -34,8 +31,6 @@ QString questionText(WorkshopAnswers::Attribute attribute)
     }
     return WorkshopAnswers::key(attribute);
 }
-
-} // namespace
 
 SetWorkshopAnswerCommand::SetWorkshopAnswerCommand(InventoryTableModel *model, WorkshopAnswers::Attribute attribute,
                                                    const QList<qint64> &vmIds, const QString &value,

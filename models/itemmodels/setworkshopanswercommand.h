@@ -19,6 +19,9 @@ public:
     SetWorkshopAnswerCommand(InventoryTableModel *model, WorkshopAnswers::Attribute attribute,
                              const QList<qint64> &vmIds, const QString &value, QUndoCommand *parent = nullptr);
 
+    /** The question as a consultant reads it in the Edit menu, never the file key ("mustStayOnPrem"). */
+    static QString questionText(WorkshopAnswers::Attribute attribute);
+
     void redo() override;
     void undo() override;
     int changedVmCount() const { return int(m_previous.size()); }
