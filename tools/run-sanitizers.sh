@@ -26,6 +26,8 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$root/test
 export QT_QPA_PLATFORM=offscreen
 # Every wait in the tests is six times as long: a sanitizer build runs several times slower.
 export LANDFALL_TEST_TIMEOUT_SCALE=${LANDFALL_TEST_TIMEOUT_SCALE:-6}
+# QtTest ends a test function after 300 s; the brute-force checks take longer under ASan.
+export QTEST_FUNCTION_TIMEOUT=${QTEST_FUNCTION_TIMEOUT:-1800000}
 
 extra=()
 [[ ${SKIP_RELIABILITY:-0} == 1 ]] && extra+=(-LE reliability)
