@@ -227,7 +227,7 @@ void printDensityText(const DensityResult &r, Console &console)
         if (pool.sizeMix && !pool.sizeMix->sizes.isEmpty()) {
             const PoolSizeMix &mix = *pool.sizeMix;
             const bool hourly = mix.basis == QLatin1String("hourly");
-            const auto cost = [&](double value) {
+            const auto cost = [&](double value) -> QString {
                 return hourly ? QString::number(value, 'f', 2) + QStringLiteral(" an hour")
                               : QString::number(value, 'f', 0) + QStringLiteral(" nodes");
             };

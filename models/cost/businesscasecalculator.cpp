@@ -265,6 +265,7 @@ Result<BusinessCase, CostError> BusinessCaseCalculator::compute(const BusinessCa
                                                  : QStringLiteral("%1 x %2").arg(size.nodes).arg(sku->name));
         }
         priced.sku = skuNames.join(QStringLiteral(" + "));
+        priced.mixed = !pool.sizes.isEmpty();
         // A mixed pool's rate is its nodes' mean, so that nodes x hourly stays the pool's hourly cost.
         priced.hourly = pool.sizes.isEmpty() || priced.nodes == 0 ? nodeHourly : hourly / double(priced.nodes);
         priced.monthly = hourly * book.hoursPerMonth + double(priced.nodes) * pool.nodeDiskGiB * book.diskGiBMonth;
@@ -377,7 +378,8 @@ Result<BusinessCase, CostError> BusinessCaseCalculator::compute(const BusinessCa
         QStringList skus;
         for (const PoolCost &pool : std::as_const(bc.pools)) {
             nodes += pool.nodes;
-            skus.append(QStringLiteral("%1 x %2 (%3)").arg(pool.nodes).arg(pool.sku, pool.name));
+            skus.append(pool.mixed ? QStringLiteral("%1 (%2)").arg(pool.sku, pool.name)
+                                   : QStringLiteral("%1 x %2 (%3)").arg(pool.nodes).arg(pool.sku, pool.name));
         }
         a.append(QStringLiteral("Containers: %1 nodes (%2)%3, node disks and persistent volumes at the disk rate.")
                      .arg(nodes)

@@ -288,6 +288,9 @@ private Q_SLOTS:
         QVERIFY(cost);
         QCOMPARE(cost->nodes, 6);
         QCOMPARE(cost->sku, QStringLiteral("4 x C4 + 2 x D16"));
+        QVERIFY(cost->mixed);
+        QVERIFY2(bc->assumptions.join(u' ').contains(QLatin1String("4 x C4 + 2 x D16 (%1)").arg(linuxPool->name)),
+                 qPrintable(bc->assumptions.join(u' ')));
         QVERIFY(qAbs(cost->monthly - 1898.0) < kCent);
         QVERIFY(qAbs(cost->hourly - 2.60 / 6) < 1e-9);
     }
