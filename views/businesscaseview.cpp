@@ -174,6 +174,7 @@ void BusinessCaseView::setStore(ProjectStore *store)
         const auto book = ProjectBusinessCase::priceBook(*store);
         m_book = book ? book.value() : PriceBook::builtIn();
         m_editor->setBook(m_book, ProjectBusinessCase::hasOwnPriceBook(*store));
+        m_scenarios->setPriceBook(m_book); // prices the node sizes a scenario mixes
     }
     schedule();
 }
@@ -215,6 +216,7 @@ bool BusinessCaseView::storePriceBook(const QString &json)
     const auto book = ProjectBusinessCase::priceBook(*m_store);
     m_book = book ? book.value() : PriceBook::builtIn();
     m_editor->setBook(m_book, ProjectBusinessCase::hasOwnPriceBook(*m_store));
+    m_scenarios->setPriceBook(m_book);
     recompute();
     return true;
 }

@@ -2,13 +2,14 @@
 // hand plain data to the density engine and print what it says.
 #include "clicommands.h"
 
+#include "cost/nodesizepricing.h"
 #include "cost/projectbusinesscase.h"
-#include "domain/quantityformat.h"
 #include "density/densityengine.h"
 #include "density/estate.h"
 #include "density/nodesizesweep.h"
 #include "density/scenario.h"
 #include "density/workload.h"
+#include "domain/quantityformat.h"
 #include "report/planinputs.h"
 #include "report/reportsettings.h"
 
@@ -23,8 +24,8 @@ namespace {
 
 const QString kDefaultScenario = QStringLiteral("default");
 
-/** A scenario by name from the project; "default" (all defaults) when the project has none by that name. */
-Result<Scenario, ScenarioError> loadScenario(const ProjectStore &store, const QString &name)
+/** A scenario by name from the project, as stored; "default" (all defaults) when the project has none by that name. */
+Result<Scenario, ScenarioError> storedScenario(const ProjectStore &store, const QString &name)
 {
     const std::optional<QString> definition = store.scenarioDefinition(name);
     if (!definition) {
@@ -38,6 +39,21 @@ Result<Scenario, ScenarioError> loadScenario(const ProjectStore &store, const QS
             QStringLiteral("no scenario named '%1'; the project has %2").arg(name, known.join(QStringLiteral(", ")))};
     }
     return Scenario::fromJson(QJsonDocument::fromJson(definition->toUtf8()).object());
+}
+
+/** The scenario the density engine runs: as stored, with the node sizes it mixes priced from the
+    project's price book where the scenario gives no price (NodeSizePricing), as `cost` prices them. */
+Result<Scenario, ScenarioError> loadScenario(const ProjectStore &store, const QString &name)
+{
+    auto scenario = storedScenario(store, name);
+    if (!scenario || !scenario.value().packing.mixNodeSizes)
+        return scenario;
+    const auto book = ProjectBusinessCase::priceBook(store);
+    if (!book)
+        return scenario; // unpriced: the mix counts nodes; `cost` says what is wrong with the book
+    const std::optional<QString> definition = store.scenarioDefinition(name);
+    const QJsonObject raw = definition ? QJsonDocument::fromJson(definition->toUtf8()).object() : QJsonObject();
+    return NodeSizePricing::priced(scenario.value(), raw, book.value());
 }
 
 /** The containerized VMs of the project as the density engine's workloads, and the estate they
@@ -208,6 +224,19 @@ void printDensityText(const DensityResult &r, Console &console)
         out << "  " << pool.name.leftJustified(34) << QString::number(pool.nodes).rightJustified(6) << " nodes"
             << "  (" << pool.purpose << ", lower bound " << pool.lowerBound << ", limited by " << pool.limitingResource
             << ", " << pool.workloads << " workloads)\n";
+        if (pool.sizeMix && !pool.sizeMix->sizes.isEmpty()) {
+            const PoolSizeMix &mix = *pool.sizeMix;
+            const bool hourly = mix.basis == QLatin1String("hourly");
+            const auto cost = [&](double value) -> QString {
+                return hourly ? QString::number(value, 'f', 2) + QStringLiteral(" an hour")
+                              : QString::number(value, 'f', 0) + QStringLiteral(" nodes");
+            };
+            out << "    mixed sizes: " << mix.inWords() << "  (" << cost(mix.cost) << ", at least "
+                << cost(mix.costLowerBound) << "; one size: " << mix.singleSizeNodes << " nodes";
+            if (hourly)
+                out << ", " << cost(mix.singleSizeCost);
+            out << ")\n";
+        }
     }
     if (!r.notSchedulable.isEmpty()) {
         out << "\nNot schedulable (" << r.notSchedulable.size() << "):\n";

@@ -35,6 +35,7 @@ struct PoolCost {
     int nodes = 0;
     double hourly = 0;  ///< one node's rate
     double monthly = 0; ///< nodes, their OS disks and (under Hybrid Benefit) their licences
+    bool mixed = false; ///< several sizes: `sku` reads "4 x D4s_v5 + 2 x D16s_v5", `hourly` is their mean
 };
 
 /** Today's on-premises estate per month, by what it is spent on. */

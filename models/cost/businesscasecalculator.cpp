@@ -225,35 +225,50 @@ Result<BusinessCase, CostError> BusinessCaseCalculator::compute(const BusinessCa
     double shared = 0;
     for (const PoolToPrice &pool : in.platform.pools) {
         const bool licenceIncluded = pool.windows && !in.platform.hybridBenefit;
-        std::optional<VmSku> sku;
-        if (!pool.sku.isEmpty()) {
-            sku = SkuChooser::byName(book.vmSkus, pool.sku);
-            if (!sku)
-                return CostError{
-                    QStringLiteral("node.sku"),
-                    QStringLiteral("the scenario names size '%1', which the price book does not list").arg(pool.sku)};
-        } else {
-            SkuNeed need;
-            need.vcpu = pool.nodeVcpu;
-            need.memoryGiB = pool.nodeMemoryGiB;
-            need.gpu = pool.gpu;
-            need.nestedVirtualisation = pool.kata;
-            need.windowsLicenceIncluded = licenceIncluded;
-            sku = SkuChooser::forNode(book.vmSkus, need);
-            if (!sku)
-                return CostError{pool.name,
-                                 QStringLiteral("no %1size in the price book holds a node of %2 vCPU and %3 GiB")
-                                     .arg(pool.gpu ? QStringLiteral("GPU ") : QString())
-                                     .arg(pool.nodeVcpu)
-                                     .arg(number(pool.nodeMemoryGiB, 0))};
-        }
+        // One size, or each size of the pool's mix, at its SKU's rate.
+        QList<PoolSizeToPrice> sizes = pool.sizes;
+        if (sizes.isEmpty())
+            sizes.append({pool.nodeVcpu, pool.nodeMemoryGiB, pool.nodes, pool.sku});
         PoolCost priced;
         priced.name = pool.name;
-        priced.sku = sku->name;
-        priced.nodes = pool.nodes;
-        priced.hourly = sku->hourly(licenceIncluded);
-        priced.monthly =
-            double(pool.nodes) * (priced.hourly * book.hoursPerMonth + pool.nodeDiskGiB * book.diskGiBMonth);
+        priced.nodes = 0;
+        double hourly = 0;     // the pool's, all its nodes
+        double nodeHourly = 0; // one node's, of the last size
+        QStringList skuNames;
+        for (const PoolSizeToPrice &size : std::as_const(sizes)) {
+            std::optional<VmSku> sku;
+            if (!size.sku.isEmpty()) {
+                sku = SkuChooser::byName(book.vmSkus, size.sku);
+                if (!sku)
+                    return CostError{QStringLiteral("node.sku"),
+                                     QStringLiteral("the scenario names size '%1', which the price book does not list")
+                                         .arg(size.sku)};
+            } else {
+                SkuNeed need;
+                need.vcpu = size.nodeVcpu;
+                need.memoryGiB = size.nodeMemoryGiB;
+                need.gpu = pool.gpu;
+                need.nestedVirtualisation = pool.kata;
+                need.windowsLicenceIncluded = licenceIncluded;
+                sku = SkuChooser::forNode(book.vmSkus, need);
+                if (!sku)
+                    return CostError{pool.name,
+                                     QStringLiteral("no %1size in the price book holds a node of %2 vCPU and %3 GiB")
+                                         .arg(pool.gpu ? QStringLiteral("GPU ") : QString())
+                                         .arg(size.nodeVcpu)
+                                         .arg(number(size.nodeMemoryGiB, 0))};
+            }
+            priced.nodes += size.nodes;
+            nodeHourly = sku->hourly(licenceIncluded);
+            hourly += double(size.nodes) * nodeHourly;
+            skuNames.append(pool.sizes.isEmpty() ? sku->name
+                                                 : QStringLiteral("%1 x %2").arg(size.nodes).arg(sku->name));
+        }
+        priced.sku = skuNames.join(QStringLiteral(" + "));
+        priced.mixed = !pool.sizes.isEmpty();
+        // A mixed pool's rate is its nodes' mean, so that nodes x hourly stays the pool's hourly cost.
+        priced.hourly = pool.sizes.isEmpty() || priced.nodes == 0 ? nodeHourly : hourly / double(priced.nodes);
+        priced.monthly = hourly * book.hoursPerMonth + double(priced.nodes) * pool.nodeDiskGiB * book.diskGiBMonth;
         if (pool.windows && windowsNodeLicences > 0)
             priced.monthly += windowsNodeLicences * double(pool.nodes) / double(windowsNodes);
         bc.pools.append(priced);
@@ -363,7 +378,8 @@ Result<BusinessCase, CostError> BusinessCaseCalculator::compute(const BusinessCa
         QStringList skus;
         for (const PoolCost &pool : std::as_const(bc.pools)) {
             nodes += pool.nodes;
-            skus.append(QStringLiteral("%1 x %2 (%3)").arg(pool.nodes).arg(pool.sku, pool.name));
+            skus.append(pool.mixed ? QStringLiteral("%1 (%2)").arg(pool.sku, pool.name)
+                                   : QStringLiteral("%1 x %2 (%3)").arg(pool.nodes).arg(pool.sku, pool.name));
         }
         a.append(QStringLiteral("Containers: %1 nodes (%2)%3, node disks and persistent volumes at the disk rate.")
                      .arg(nodes)

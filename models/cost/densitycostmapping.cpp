@@ -55,6 +55,15 @@ ContainerPlatformToPrice DensityCostMapping::map(const DensityResult &result, co
         // The scenario's node SKU names the general node size, not the GPU one.
         priced.sku = pool.name == QLatin1String("system") || priced.gpu ? QString() : sku;
         priced.vmIds = members.value(pool.name);
+        if (pool.sizeMix && !pool.sizeMix->sizes.isEmpty()) {
+            // The mix the engine chose replaces the single-size packing: that is what is bought.
+            priced.nodes = 0;
+            for (const PoolSizeCount &size : pool.sizeMix->sizes) {
+                const bool ownSize = size.vcpu == scenario.node.vcpu && size.memoryGiB == scenario.node.memoryGiB;
+                priced.sizes.append({size.vcpu, size.memoryGiB, size.nodes, ownSize ? sku : QString()});
+                priced.nodes += size.nodes;
+            }
+        }
         int gpuWorkloads = 0;
         for (qint64 id : std::as_const(priced.vmIds)) {
             const Workload *w = workloadOf.value(id);

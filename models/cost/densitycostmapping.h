@@ -11,6 +11,14 @@
 
 namespace landfall {
 
+/** One node size of a pool that mixes sizes, as the cost model prices it. */
+struct PoolSizeToPrice {
+    int nodeVcpu = 0;
+    double nodeMemoryGiB = 0;
+    int nodes = 0;
+    QString sku; ///< named by the scenario (`node.sku`, for the node's own size); empty: the cheapest of the shape
+};
+
 /** One node pool as the cost model prices it. */
 struct PoolToPrice {
     QString name;
@@ -23,6 +31,9 @@ struct PoolToPrice {
     bool kata = false;      ///< nested virtualisation for Kata pod VMs
     QString sku;            ///< named by the scenario; empty: the cheapest size of the node's shape
     QList<qint64> vmIds;    ///< the VMs placed on it; the system pool has none
+    /** The pool's mix of node sizes (scenario packing.mixNodeSizes): each size priced at its own
+        SKU, `nodes` their total, instead of `nodes` of one size. Empty: one size. */
+    QList<PoolSizeToPrice> sizes;
 };
 
 /** The container platform the density engine sized, reduced to what has a price. */

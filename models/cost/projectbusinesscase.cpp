@@ -1,6 +1,7 @@
 #include "projectbusinesscase.h"
 
 #include "densitycostmapping.h"
+#include "nodesizepricing.h"
 
 #include "density/densityengine.h"
 #include "density/workload.h"
@@ -127,8 +128,9 @@ Result<BusinessCase, CostError> ProjectBusinessCase::compute(const ProjectStore 
     in.vms = store.vms();
     in.decisions = store.decisions();
     in.hosts = store.hosts();
-    in.scenario = stored->scenario;
     in.book = book.value();
+    // Mixed node sizes without prices of their own take them from the book.
+    in.scenario = NodeSizePricing::priced(stored->scenario, stored->json, in.book);
     in.years = years;
     in.waves = waveRamp(store);
 

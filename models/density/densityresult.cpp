@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace landfall {
@@ -42,6 +43,18 @@ QJsonObject capacity(const Capacity &c, bool after)
 }
 
 } // namespace
+
+QString PoolSizeMix::inWords() const
+{
+    QList<PoolSizeCount> largestFirst = sizes;
+    std::stable_sort(largestFirst.begin(), largestFirst.end(), [](const PoolSizeCount &a, const PoolSizeCount &b) {
+        return a.vcpu != b.vcpu ? a.vcpu > b.vcpu : a.memoryGiB > b.memoryGiB;
+    });
+    QStringList parts;
+    for (const PoolSizeCount &size : std::as_const(largestFirst))
+        parts.append(QStringLiteral("%1 x %2 vCPU/%3 GiB").arg(size.nodes).arg(size.vcpu).arg(size.memoryGiB));
+    return parts.join(QStringLiteral(" + "));
+}
 
 QString DensityResult::savingInWords(double saving, const QString &unit)
 {

@@ -27,6 +27,8 @@ struct PoolSizeMix {
     QString basis;              ///< "hourly" (every size priced) or "nodes"
     int singleSizeNodes = 0;    ///< the pool's own size alone, for comparison
     double singleSizeCost = 0;
+    /** The mix in words, largest size first: "3 x 16 vCPU/64 GiB + 2 x 8 vCPU/32 GiB". */
+    QString inWords() const;
 };
 
 struct PoolResult {

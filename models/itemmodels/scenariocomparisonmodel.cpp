@@ -1,5 +1,6 @@
 #include "scenariocomparisonmodel.h"
 
+#include "cost/nodesizepricing.h"
 #include "density/densityengine.h"
 
 #include <QFutureWatcher>
@@ -90,6 +91,14 @@ void ScenarioComparisonModel::setEstate(const Estate &estate)
         repack(row);
 }
 
+void ScenarioComparisonModel::setPriceBook(const PriceBook &book)
+{
+    m_book = book;
+    for (int row = 0; row < m_rows.size(); ++row)
+        if (m_rows[row].scenario.packing.mixNodeSizes)
+            repack(row);
+}
+
 bool ScenarioComparisonModel::isBusy() const
 {
     return std::any_of(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return row.running; });
@@ -102,7 +111,8 @@ void ScenarioComparisonModel::repack(int row)
     r.generation = generation;
     r.running = true;
     Q_EMIT dataChanged(index(row, Status), index(row, Status));
-    const Scenario scenario = r.scenario;
+    // The stored JSON is not kept here, so a `node.sku` the scenario names does not price the mix.
+    const Scenario scenario = m_book ? NodeSizePricing::priced(r.scenario, {}, *m_book) : r.scenario;
     const QList<Workload> workloads = m_workloads; // shared, read only on the pool
     const Estate estate = m_estate;
     auto *watcher = new QFutureWatcher<Packed>(this);

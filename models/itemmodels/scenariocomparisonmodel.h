@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cost/pricebook.h"
 #include "density/densityresult.h"
 #include "density/estate.h"
 #include "density/scenario.h"
@@ -59,6 +60,9 @@ public:
     void setWorkloads(const QList<Workload> &workloads);
     /** The customer's hosts, the baseline every scenario is compared against; all are re-packed. */
     void setEstate(const Estate &estate);
+    /** The project's price book: the node sizes a scenario mixes without prices of their own are
+        priced from it (NodeSizePricing); the scenarios that mix sizes are re-packed. */
+    void setPriceBook(const PriceBook &book);
     const QList<Workload> &workloads() const { return m_workloads; }
 
     const std::optional<DensityResult> &result(int row) const { return m_rows[row].result; }
@@ -103,6 +107,7 @@ private:
     QList<Row> m_rows;
     QList<Workload> m_workloads;
     Estate m_estate;
+    std::optional<PriceBook> m_book;
     quint64 m_nextGeneration = 1;
 };
 

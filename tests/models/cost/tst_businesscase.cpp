@@ -2,6 +2,7 @@
 
 #include "cost/businesscasecalculator.h"
 #include "cost/densitycostmapping.h"
+#include "cost/nodesizepricing.h"
 #include "cost/onpremisesestate.h"
 #include "cost/skuchooser.h"
 #include "cost/tcoprojection.h"
@@ -62,6 +63,40 @@ PriceBook scaledCloudPrices(PriceBook book, double factor)
     book.paas.appPlatformWindowsPerVcpuHourly *= factor;
     book.paas.fileSharePerGiBMonth *= factor;
     return book;
+}
+
+/** smallBook() with a 16 x 64 size at 0.90 (Windows 1.60): more than four C4 nodes (4 x 0.20). */
+PriceBook bookWithLargeNodes()
+{
+    PriceBook book = smallBook();
+    VmSku large;
+    large.name = QStringLiteral("D16");
+    large.vcpu = 16;
+    large.memoryGiB = 64;
+    large.linuxHourly = 0.90;
+    large.windowsHourly = 1.60;
+    VmSku named = large;
+    named.name = QStringLiteral("D16x");
+    named.linuxHourly = 1.00;
+    named.windowsHourly = 1.70;
+    book.vmSkus.append(large);
+    book.vmSkus.append(named);
+    return book;
+}
+
+/** Two workloads of 10 vCPU / 40 GiB that only a 16 x 64 node holds, and eight of 3 vCPU / 12 GiB. */
+QList<Workload> mixedWorkloads()
+{
+    QList<Workload> workloads;
+    for (int i = 0; i < 10; ++i) {
+        Workload w;
+        w.vmId = i + 1;
+        w.name = QStringLiteral("vm-%1").arg(i + 1);
+        w.vcpu = i < 2 ? 10 : 3;
+        w.memoryMiB = (i < 2 ? 40 : 12) * 1024;
+        workloads.append(w);
+    }
+    return workloads;
 }
 
 } // namespace
@@ -152,9 +187,9 @@ private Q_SLOTS:
                          decisionFor(12, MigrationPath::Containerize)});
         in.platform.kubernetesCluster = true;
         in.platform.pools = {
-            PoolToPrice{QStringLiteral("linux"), false, 3, 4, 16, 10, false, false, {}, {10, 11}},
-            PoolToPrice{QStringLiteral("windows-10.0.20348"), true, 2, 4, 16, 10, false, false, {}, {12}},
-            PoolToPrice{QStringLiteral("system"), false, 2, 4, 16, 10, false, false, {}, {}}};
+            PoolToPrice{QStringLiteral("linux"), false, 3, 4, 16, 10, false, false, {}, {10, 11}, {}},
+            PoolToPrice{QStringLiteral("windows-10.0.20348"), true, 2, 4, 16, 10, false, false, {}, {12}, {}},
+            PoolToPrice{QStringLiteral("system"), false, 2, 4, 16, 10, false, false, {}, {}, {}}};
         auto bc = BusinessCaseCalculator::compute(in);
         QVERIFY2(bc.ok(), bc.ok() ? "" : qPrintable(bc.error().toString()));
         QCOMPARE(bc->pools.size(), 3);
@@ -171,13 +206,128 @@ private Q_SLOTS:
         QVERIFY(qAbs(bc->byPath.value(MigrationPath::Containerize) - (441 + 556.8 + 294 + 73 + 7.6)) < kCent);
     }
 
+    void mixedNodeSizesArePricedFromTheBook()
+    {
+        Scenario s = Scenario::purePacking();
+        s.node.vcpu = 16;
+        s.node.memoryGiB = 64;
+        s.nodeSizes = {{4, 16}, {16, 64}, {2, 4, 0.05, 0}};
+        s.packing.mixNodeSizes = true;
+        const PriceBook book = bookWithLargeNodes();
+        // Unpriced sizes take the cheapest SKU of their shape, both rates; a size priced by the
+        // scenario keeps its price.
+        Scenario priced = NodeSizePricing::priced(s, {}, book);
+        QCOMPARE(priced.nodeSizes[0].hourly, 0.20);
+        QCOMPARE(priced.nodeSizes[0].windowsHourly, 0.38);
+        QCOMPARE(priced.nodeSizes[1].hourly, 0.90);
+        QCOMPARE(priced.nodeSizes[1].windowsHourly, 1.60);
+        QCOMPARE(priced.nodeSizes[2].hourly, 0.05);
+        // The SKU the scenario names is the node's own size's.
+        const QJsonObject raw{{QStringLiteral("node"), QJsonObject{{QStringLiteral("sku"), QStringLiteral("D16x")}}}};
+        const Scenario named = NodeSizePricing::priced(s, raw, book);
+        QCOMPARE(named.nodeSizes[1].hourly, 1.00);
+        QCOMPARE(named.nodeSizes[0].hourly, 0.20);
+        // Not mixing: nothing is priced.
+        s.packing.mixNodeSizes = false;
+        QCOMPARE(NodeSizePricing::priced(s, {}, book).nodeSizes[0].hourly, 0.0);
+    }
+
+    void mixedPoolChosenAndPricedAsItsMix()
+    {
+        // Each 16 x 64 node holds one 10/40 workload and two 3/12 ones, exactly full: two of them
+        // hold both large workloads and four small ones. The four small ones left cost 4 x 0.20 =
+        // 0.80 an hour on C4 nodes (one each: two need 6 vCPU), less than a third large node at
+        // 0.90 that would hold them all. So the mix is 2 x D16 + 4 x C4 = 2.60 an hour, against
+        // 3 x 0.90 = 2.70 on the large size alone.
+        Scenario s = Scenario::purePacking();
+        s.node.vcpu = 16;
+        s.node.memoryGiB = 64;
+        s.nodeSizes = {{4, 16}, {16, 64}};
+        s.packing.mixNodeSizes = true;
+        const PriceBook book = bookWithLargeNodes();
+        const Scenario priced = NodeSizePricing::priced(s, {}, book);
+        const QList<Workload> workloads = mixedWorkloads();
+        const auto result = DensityEngine(priced).run(workloads);
+        QVERIFY(result);
+        const PoolResult *linuxPool = nullptr;
+        for (const PoolResult &p : result.value().pools)
+            if (p.os == QLatin1String("linux") && p.purpose != QLatin1String("system"))
+                linuxPool = &p;
+        QVERIFY(linuxPool && linuxPool->sizeMix);
+        const PoolSizeMix &mix = *linuxPool->sizeMix;
+        QCOMPARE(mix.basis, QStringLiteral("hourly"));
+        QCOMPARE(linuxPool->nodes, 3);
+        QVERIFY(qAbs(mix.cost - 2.60) < 1e-9);
+        QVERIFY(qAbs(mix.singleSizeCost - 2.70) < 1e-9);
+        QCOMPARE(mix.inWords(), QStringLiteral("2 x 16 vCPU/64 GiB + 4 x 4 vCPU/16 GiB"));
+
+        // The cost model buys the mix: 2.60 an hour x 730 = 1,898 a month for the pool.
+        QList<Vm> vms;
+        QList<Decision> decisions;
+        for (const Workload &w : workloads) {
+            vms.append(costVm(w.vmId, linuxOs(), int(w.vcpu), double(w.memoryMiB) / 1024, 0));
+            decisions.append(decisionFor(w.vmId, MigrationPath::Containerize));
+        }
+        const ContainerPlatformToPrice platform = DensityCostMapping::map(result.value(), priced, {}, workloads, vms);
+        const PoolToPrice *mapped = nullptr;
+        for (const PoolToPrice &p : platform.pools)
+            if (p.name == linuxPool->name)
+                mapped = &p;
+        QVERIFY(mapped);
+        QCOMPARE(mapped->nodes, 6);
+        QCOMPARE(mapped->sizes.size(), 2);
+        BusinessCaseInputs in = inputs(vms, decisions);
+        in.book = book;
+        in.platform = platform;
+        auto bc = BusinessCaseCalculator::compute(in);
+        QVERIFY2(bc.ok(), bc.ok() ? "" : qPrintable(bc.error().toString()));
+        const PoolCost *cost = nullptr;
+        for (const PoolCost &p : bc->pools)
+            if (p.name == linuxPool->name)
+                cost = &p;
+        QVERIFY(cost);
+        QCOMPARE(cost->nodes, 6);
+        QCOMPARE(cost->sku, QStringLiteral("4 x C4 + 2 x D16"));
+        QVERIFY(cost->mixed);
+        QVERIFY2(bc->assumptions.join(u' ').contains(QLatin1String("4 x C4 + 2 x D16 (%1)").arg(linuxPool->name)),
+                 qPrintable(bc->assumptions.join(u' ')));
+        QVERIFY(qAbs(cost->monthly - 1898.0) < kCent);
+        QVERIFY(qAbs(cost->hourly - 2.60 / 6) < 1e-9);
+    }
+
+    void mixedPoolCostsEachSizeAtItsSku()
+    {
+        // 2 x D16 at 0.90 and 4 x C4 at 0.20, each node with a 10 GiB disk at 0.10: 2.60 x 730 +
+        // 6 x 1 = 1,904 a month. On Windows, licence included, with the large size named D16x:
+        // 2 x 1.70 + 4 x 0.38 = 4.92 an hour, 4.92 x 730 + 6 = 3,597.60.
+        BusinessCaseInputs in = inputs({costVm(1, linuxOs(), 2, 4, 0)}, {decisionFor(1, MigrationPath::Containerize)});
+        in.book = bookWithLargeNodes();
+        PoolToPrice mixed{QStringLiteral("linux"), false, 6, 16, 64, 10, false, false, {}, {1}};
+        mixed.sizes = {{16, 64, 2, {}}, {4, 16, 4, {}}};
+        in.platform.pools = {mixed};
+        auto bc = BusinessCaseCalculator::compute(in);
+        QVERIFY(bc.ok());
+        QCOMPARE(bc->pools[0].sku, QStringLiteral("2 x D16 + 4 x C4"));
+        QVERIFY(qAbs(bc->pools[0].monthly - 1904.0) < kCent);
+        mixed.windows = true;
+        mixed.sizes[0].sku = QStringLiteral("D16x"); // named: 1.70 licence included
+        in.platform.pools = {mixed};
+        auto windows = BusinessCaseCalculator::compute(in);
+        QVERIFY(windows.ok());
+        QVERIFY(qAbs(windows->pools[0].monthly - 3597.60) < kCent);
+        // A size no SKU holds is refused, naming the pool.
+        mixed.sizes[1].nodeVcpu = 128;
+        in.platform.pools = {mixed};
+        QVERIFY(!BusinessCaseCalculator::compute(in).ok());
+    }
+
     void gpuAndKataPoolsTakeTheirSizes()
     {
         // A GPU pool of 1 node of 4 x 16: only G6 holds it among the GPU sizes; a Kata pool: N4.
         BusinessCaseInputs in = inputs({costVm(1, windowsOs(), 2, 4, 0, QStringLiteral("gui=directx"))},
                                        {decisionFor(1, MigrationPath::Containerize)});
-        in.platform.pools = {PoolToPrice{QStringLiteral("gpu"), false, 1, 4, 16, 0, true, false, {}, {1}},
-                             PoolToPrice{QStringLiteral("kata"), false, 1, 4, 16, 0, false, true, {}, {}}};
+        in.platform.pools = {PoolToPrice{QStringLiteral("gpu"), false, 1, 4, 16, 0, true, false, {}, {1}, {}},
+                             PoolToPrice{QStringLiteral("kata"), false, 1, 4, 16, 0, false, true, {}, {}, {}}};
         auto bc = BusinessCaseCalculator::compute(in);
         QVERIFY(bc.ok());
         QCOMPARE(bc->pools[0].sku, QStringLiteral("G6"));

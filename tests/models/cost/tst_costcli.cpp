@@ -8,9 +8,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 namespace {
 
@@ -270,6 +273,75 @@ private Q_SLOTS:
             QCOMPARE(
                 cli({QStringLiteral("scenario"), m_project, QStringLiteral("--remove"), QLatin1String(name)}).status,
                 0);
+    }
+
+    void mixedNodeSizesArePricedFromTheBookAndShown()
+    {
+        // A scenario that mixes node sizes and prices none: the project's price book (here the
+        // built-in one) prices them, so the mix minimises cost ("hourly", not node count); `density`
+        // prints each mixed pool's mix on one line, largest size first, and `cost` buys that mix.
+        const QString file = m_dir.filePath(QStringLiteral("mixed.json"));
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(R"({"name": "mixed", "packing": {"mixNodeSizes": true},
+                          "nodeSizes": [{"vcpu": 4, "memoryGiB": 16}, {"vcpu": 8, "memoryGiB": 32},
+                                        {"vcpu": 16, "memoryGiB": 64}]})");
+        }
+        QCOMPARE(cli({QStringLiteral("scenario"), m_project, QStringLiteral("--add"), file}).status, 0);
+        const Run json = cli({QStringLiteral("density"), m_project, QStringLiteral("--scenario"),
+                              QStringLiteral("mixed"), QStringLiteral("--json")});
+        QCOMPARE(json.status, 0);
+        const Run text =
+            cli({QStringLiteral("density"), m_project, QStringLiteral("--scenario"), QStringLiteral("mixed")});
+        QCOMPARE(text.status, 0);
+        const Run cost = cli({QStringLiteral("cost"), m_project, QStringLiteral("--scenario"), QStringLiteral("mixed"),
+                              QStringLiteral("--json")});
+        QVERIFY2(cost.status == 0, qPrintable(cost.err));
+        const QString assumptions = QJsonDocument::fromJson(cost.out.toUtf8())
+                                        .object()
+                                        .value(QLatin1String("assumptions"))
+                                        .toVariant()
+                                        .toStringList()
+                                        .join(u' ');
+        int mixed = 0;
+        for (const QJsonValue &value :
+             QJsonDocument::fromJson(json.out.toUtf8()).object().value(QLatin1String("pools")).toArray()) {
+            const QJsonObject pool = value.toObject();
+            if (!pool.contains(QLatin1String("sizeMix")))
+                continue;
+            ++mixed;
+            const QJsonObject mix = pool.value(QLatin1String("sizeMix")).toObject();
+            QCOMPARE(mix.value(QLatin1String("basis")).toString(), QStringLiteral("hourly"));
+            QList<QJsonObject> sizes;
+            for (const QJsonValue &size : mix.value(QLatin1String("sizes")).toArray())
+                sizes.append(size.toObject());
+            QVERIFY(!sizes.isEmpty());
+            QStringList bought; // in the scenario's order, as the cost model lists the SKUs
+            for (const QJsonObject &size : std::as_const(sizes))
+                bought.append(QStringLiteral("%1 x \\S+").arg(size.value(QLatin1String("nodes")).toInt()));
+            const QRegularExpression buys(bought.join(QStringLiteral(" \\+ ")) + QStringLiteral(" \\(") +
+                                          QRegularExpression::escape(pool.value(QLatin1String("name")).toString()) +
+                                          QStringLiteral("\\)"));
+            QVERIFY2(buys.match(assumptions).hasMatch(),
+                     qPrintable(buys.pattern() + QStringLiteral(" in ") + assumptions));
+            std::stable_sort(sizes.begin(), sizes.end(), [](const QJsonObject &a, const QJsonObject &b) {
+                return a.value(QLatin1String("vcpu")).toInt() > b.value(QLatin1String("vcpu")).toInt();
+            });
+            QStringList words;
+            for (const QJsonObject &size : std::as_const(sizes))
+                words.append(QStringLiteral("%1 x %2 vCPU/%3 GiB")
+                                 .arg(size.value(QLatin1String("nodes")).toInt())
+                                 .arg(size.value(QLatin1String("vcpu")).toInt())
+                                 .arg(size.value(QLatin1String("memoryGiB")).toDouble()));
+            const QString line = QStringLiteral("    mixed sizes: ") + words.join(QStringLiteral(" + ")) + u' ';
+            QVERIFY2(text.out.contains(line), qPrintable(line + QStringLiteral(" in ") + text.out));
+        }
+        QVERIFY(mixed > 0);
+        QCOMPARE(text.out.count(QLatin1String("    mixed sizes: ")), mixed);
+        QCOMPARE(
+            cli({QStringLiteral("scenario"), m_project, QStringLiteral("--remove"), QStringLiteral("mixed")}).status,
+            0);
     }
 
     void usageAndRefusals()

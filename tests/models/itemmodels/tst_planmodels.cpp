@@ -270,6 +270,27 @@ void TestPlanModels::scenarioModelsPassTheTester()
         current += sweep.index(row, NodeSizeSweepModel::Current).data().toBool() ? 1 : 0;
     }
     QVERIFY(current <= 1);
+
+    // A scenario that mixes sizes and prices none counts nodes until the project's price book
+    // prices its sizes; then the mix minimises cost.
+    Scenario mixing;
+    mixing.name = QStringLiteral("mixed");
+    mixing.packing.mixNodeSizes = true;
+    scenarios.setScenarios({mixing});
+    QTRY_VERIFY_WITH_TIMEOUT(!scenarios.isBusy(), landfall::test::scaledTimeout(30000));
+    const auto mixBasis = [&]() {
+        QString basis;
+        for (const PoolResult &pool : scenarios.result(0)->pools)
+            if (pool.sizeMix)
+                basis = pool.sizeMix->basis;
+        return basis;
+    };
+    QVERIFY(scenarios.result(0));
+    QCOMPARE(mixBasis(), QStringLiteral("nodes"));
+    scenarios.setPriceBook(PriceBook::builtIn());
+    QTRY_VERIFY_WITH_TIMEOUT(!scenarios.isBusy(), landfall::test::scaledTimeout(30000));
+    QVERIFY(scenarios.result(0));
+    QCOMPARE(mixBasis(), QStringLiteral("hourly"));
 }
 
 void TestPlanModels::oneVmReclassifiesWithin100msAt10000Vms()
