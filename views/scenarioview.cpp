@@ -429,7 +429,8 @@ bool ScenarioView::storeRecommendation(const ScenarioRecommendation &recommendat
         return false;
     for (const auto &[key, value] : {std::pair{ReportSettings::kRecommended, recommendation.name},
                                      std::pair{ReportSettings::kRecommendationWhy, recommendation.why}}) {
-        if (std::optional<StoreError> error = m_store->setSetting(key, value)) {
+        // A null string is stored as SQL NULL, which the settings table refuses: an empty one clears.
+        if (std::optional<StoreError> error = m_store->setSetting(key, value.isNull() ? QStringLiteral("") : value)) {
             showMessage(tr("Not saved: %1").arg(error->message), true);
             return false;
         }
