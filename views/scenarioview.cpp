@@ -2,6 +2,7 @@
 #include "plainmessagebox.h"
 
 #include "editscenariocommand.h"
+#include "recommendedscenariodelegate.h"
 
 #include "scenarioform.h"
 
@@ -9,12 +10,16 @@
 #include "density/scenario.h"
 #include "itemmodels/comparedscenariosmodel.h"
 #include "itemmodels/scenariocomparisonmodel.h"
+#include "report/reportsettings.h"
 #include "store/projectstore.h"
 
+#include <QCheckBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
@@ -27,6 +32,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace landfall {
 
@@ -42,6 +48,9 @@ ScenarioView::ScenarioView(ScenarioComparisonModel *model, QUndoStack *undoStack
     , m_duplicate(new QPushButton(tr("D&uplicate"), this))
     , m_remove(new QPushButton(tr("Remo&ve"), this))
     , m_saveTimer(new QTimer(this))
+    , m_recommend(new QCheckBox(tr("Re&commend in the report"), this))
+    , m_why(new QLineEdit(this))
+    , m_listDelegate(new RecommendedScenarioDelegate(this))
 {
     setObjectName(QStringLiteral("scenarioView"));
     m_compared->setSourceModel(model);
@@ -51,6 +60,21 @@ ScenarioView::ScenarioView(ScenarioComparisonModel *model, QUndoStack *undoStack
     m_list->setModel(model);
     m_list->setModelColumn(ScenarioComparisonModel::Name);
     m_list->setToolTip(tr("Tick the scenarios to compare; select one to edit it."));
+    m_list->setItemDelegate(m_listDelegate);
+    m_recommend->setObjectName(QStringLiteral("scenarioRecommend"));
+    m_recommend->setToolTip(tr("The report's executive summary recommends this scenario and prices it"));
+    m_recommend->setAccessibleName(tr("Recommend the selected scenario"));
+    m_why->setObjectName(QStringLiteral("scenarioRecommendWhy"));
+    m_why->setPlaceholderText(tr("Why, in a sentence the report prints"));
+    m_why->setAccessibleName(tr("Why this scenario is recommended"));
+    m_why->setClearButtonEnabled(true);
+    // clicked, not toggled: showing the stored mark must not store it again.
+    connect(m_recommend, &QCheckBox::clicked, this, &ScenarioView::recommendCurrent);
+    connect(m_why, &QLineEdit::editingFinished, this, [this]() {
+        const int row = currentRow();
+        if (row >= 0 && !m_recommendation.name.isEmpty() && m_recommendation.name == m_model->scenario(row).name)
+            setRecommendationWhy(m_why->text());
+    });
     m_duplicate->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_duplicate->setToolTip(tr("Copy the selected scenario under a new name (Ctrl+D)"));
     m_duplicate->setAccessibleName(tr("Duplicate scenario"));
@@ -76,6 +100,8 @@ ScenarioView::ScenarioView(ScenarioComparisonModel *model, QUndoStack *undoStack
     listButtons->addWidget(m_duplicate);
     listButtons->addWidget(m_remove);
     listLayout->addLayout(listButtons);
+    listLayout->addWidget(m_recommend);
+    listLayout->addWidget(m_why);
 
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("scenarioFormScroll"));
@@ -140,6 +166,7 @@ ScenarioView::ScenarioView(ScenarioComparisonModel *model, QUndoStack *undoStack
                     m_form->setScenario(m_model->scenario(m_formRow));
                 m_duplicate->setEnabled(m_formRow >= 0);
                 m_remove->setEnabled(m_formRow >= 0 && m_model->rowCount() > 1);
+                showRecommendation();
                 Q_EMIT currentScenarioChanged(m_formRow);
             });
     // "Re-packing..." is about work in progress: it goes when the work ends.
@@ -164,6 +191,11 @@ void ScenarioView::setStore(ProjectStore *store)
     m_repacking.clear();
     m_formRow = -1;
     m_store = store;
+    m_recommendation = {};
+    if (store)
+        m_recommendation = {store->setting(ReportSettings::kRecommended),
+                            store->setting(ReportSettings::kRecommendationWhy)};
+    m_listDelegate->setRecommended(m_recommendation.name);
     QList<Scenario> scenarios;
     if (store) {
         for (const QString &name : store->scenarioNames()) {
@@ -269,6 +301,13 @@ bool ScenarioView::applyScenario(const QString &name, const Scenario &replacemen
     if (row < 0 || !store(replacement, name))
         return false;
     m_model->setScenario(row, replacement);
+    if (name != replacement.name && m_recommendation.name == name) {
+        // The mark follows a rename (and its undo), as the report looks the scenario up by name.
+        ScenarioRecommendation renamed = m_recommendation;
+        renamed.name = replacement.name;
+        if (storeRecommendation(renamed))
+            showRecommendation();
+    }
     if (name != replacement.name) {
         // A rename: the comparison's column header repaints only when told, and the proxies
         // between it and the model do not all pass the header change on.
@@ -332,11 +371,100 @@ bool ScenarioView::deleteScenario(const QString &name)
         showMessage(removed.error().message, true);
         return false;
     }
+    if (m_recommendation.name == name && storeRecommendation({})) // as `scenario --remove` does
+        showRecommendation();
     m_formRow = -1;
     m_model->removeScenario(row);
     selectRow(std::min(row, m_model->rowCount() - 1));
     showMessage(tr("%1 removed.").arg(name), false);
     return true;
+}
+
+QString ScenarioView::listLabel(int row) const
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return {};
+    return m_listDelegate->label(m_model->index(row, ScenarioComparisonModel::Name).data().toString());
+}
+
+bool ScenarioView::recommendCurrent(bool recommended)
+{
+    commitEdits();
+    const int row = currentRow();
+    if (row < 0 || !m_store)
+        return false;
+    const QString name = m_model->scenario(row).name;
+    ScenarioRecommendation after;
+    if (recommended)
+        after = {name, m_recommendation.name == name ? m_recommendation.why : m_why->text().trimmed()};
+    else if (m_recommendation.name != name)
+        return true; // the mark is on another scenario: nothing to clear here
+    if (after == m_recommendation) {
+        showRecommendation();
+        return true;
+    }
+    // The report recommends a stored scenario: the unsaved built-in default is stored first.
+    if (recommended && !m_store->scenarioDefinition(name) && !store(m_model->scenario(row), {})) {
+        showRecommendation();
+        return false;
+    }
+    m_undoStack->push(new RecommendScenarioCommand(this, m_recommendation, after));
+    return m_recommendation == after;
+}
+
+bool ScenarioView::setRecommendationWhy(const QString &why)
+{
+    if (m_recommendation.name.isEmpty() || !m_store)
+        return false;
+    const ScenarioRecommendation after{m_recommendation.name, why.trimmed()};
+    if (after == m_recommendation)
+        return true;
+    m_undoStack->push(new RecommendScenarioCommand(this, m_recommendation, after));
+    return m_recommendation == after;
+}
+
+bool ScenarioView::storeRecommendation(const ScenarioRecommendation &recommendation)
+{
+    if (!m_store)
+        return false;
+    for (const auto &[key, value] : {std::pair{ReportSettings::kRecommended, recommendation.name},
+                                     std::pair{ReportSettings::kRecommendationWhy, recommendation.why}}) {
+        // A null string is stored as SQL NULL, which the settings table refuses: an empty one clears.
+        if (std::optional<StoreError> error = m_store->setSetting(key, value.isNull() ? QStringLiteral("") : value)) {
+            showMessage(tr("Not saved: %1").arg(error->message), true);
+            return false;
+        }
+    }
+    m_recommendation = recommendation;
+    m_listDelegate->setRecommended(recommendation.name);
+    m_list->viewport()->update();
+    return true;
+}
+
+bool ScenarioView::applyRecommendation(const ScenarioRecommendation &recommendation)
+{
+    if (!storeRecommendation(recommendation)) {
+        showRecommendation();
+        return false;
+    }
+    showRecommendation();
+    showMessage(recommendation.name.isEmpty() ? tr("No scenario is recommended in the report.")
+                                              : tr("The report recommends %1.").arg(recommendation.name),
+                false);
+    return true;
+}
+
+void ScenarioView::showRecommendation()
+{
+    const int row = currentRow();
+    const bool isRecommended =
+        row >= 0 && !m_recommendation.name.isEmpty() && m_model->scenario(row).name == m_recommendation.name;
+    const QSignalBlocker blocker(m_recommend);
+    m_recommend->setEnabled(row >= 0 && m_store);
+    m_recommend->setChecked(isRecommended);
+    // The why belongs to the recommended scenario; typed before the box is ticked, it goes with the mark.
+    m_why->setText(isRecommended ? m_recommendation.why : QString());
+    m_why->setEnabled(row >= 0 && m_store);
 }
 
 } // namespace landfall

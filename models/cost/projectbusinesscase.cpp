@@ -114,8 +114,8 @@ QJsonObject ProjectBusinessCase::definitionToStore(const Scenario &scenario, con
     return withUnreadKeysKept(scenario.toJson(), file);
 }
 
-Result<BusinessCase, CostError> ProjectBusinessCase::compute(const ProjectStore &store, const QString &scenarioName,
-                                                             int years)
+Result<BusinessCaseSource, CostError> ProjectBusinessCase::source(const ProjectStore &store,
+                                                                  const QString &scenarioName, int years)
 {
     auto book = priceBook(store);
     if (!book)
@@ -124,7 +124,8 @@ Result<BusinessCase, CostError> ProjectBusinessCase::compute(const ProjectStore 
     if (!stored)
         return stored.error();
 
-    BusinessCaseInputs in;
+    BusinessCaseSource source;
+    BusinessCaseInputs &in = source.inputs;
     in.vms = store.vms();
     in.decisions = store.decisions();
     in.hosts = store.hosts();
@@ -133,7 +134,12 @@ Result<BusinessCase, CostError> ProjectBusinessCase::compute(const ProjectStore 
     in.scenario = NodeSizePricing::priced(stored->scenario, stored->json, in.book);
     in.years = years;
     in.waves = waveRamp(store);
+    source.scenarioJson = stored->json;
+    return source;
+}
 
+QList<Workload> ProjectBusinessCase::containerWorkloads(const BusinessCaseInputs &in)
+{
     QHash<qint64, const Decision *> decisionOf;
     for (const Decision &d : std::as_const(in.decisions))
         decisionOf.insert(d.vmId, &d);
@@ -143,12 +149,28 @@ Result<BusinessCase, CostError> ProjectBusinessCase::compute(const ProjectStore 
         if (d && d->path == MigrationPath::Containerize)
             workloads.append(Workload::fromVm(vm, *d));
     }
+    return workloads;
+}
+
+Result<BusinessCase, CostError> ProjectBusinessCase::compute(const ProjectStore &store, const QString &scenarioName,
+                                                             int years)
+{
+    auto src = source(store, scenarioName, years);
+    if (!src)
+        return src.error();
     DensityEngine::Options options;
     options.vmHosts = false; // the cost model prices today's estate itself
-    const auto density = DensityEngine(in.scenario).run(workloads, options);
+    const auto density = DensityEngine(src->inputs.scenario).run(containerWorkloads(src->inputs), options);
     if (!density)
-        return CostError{QStringLiteral("scenario %1").arg(in.scenario.name), density.error().toString()};
-    in.platform = DensityCostMapping::map(density.value(), in.scenario, stored->json, workloads, in.vms);
+        return CostError{QStringLiteral("scenario %1").arg(src->inputs.scenario.name), density.error().toString()};
+    return compute(src.value(), density.value());
+}
+
+Result<BusinessCase, CostError> ProjectBusinessCase::compute(const BusinessCaseSource &source,
+                                                             const DensityResult &density)
+{
+    BusinessCaseInputs in = source.inputs;
+    in.platform = DensityCostMapping::map(density, in.scenario, source.scenarioJson, containerWorkloads(in), in.vms);
     return BusinessCaseCalculator::compute(in);
 }
 

@@ -8,7 +8,9 @@
 #include "waves/waveinput.h"
 #include "waves/waveparameters.h"
 
+#include "density/densityresult.h"
 #include "density/scenario.h"
+#include "density/workload.h"
 #include "domain/result.h"
 #include "store/storeerror.h"
 
@@ -34,6 +36,14 @@ struct WavePlanInputs {
     WaveInput input;
     WaveParameters parameters;
     QHash<QString, int> pins;
+};
+
+/** What a project's business case is computed from, read out of the store: everything but the
+    density result of its scenario, so that a caller that has packed the scenario already (the
+    report) finishes it off the store's thread without packing it again. */
+struct BusinessCaseSource {
+    BusinessCaseInputs inputs; ///< `platform` still empty
+    QJsonObject scenarioJson;  ///< the scenario as stored (the cost model reads keys such as `node.sku`)
 };
 
 /** The business case of a project: its price book (the `priceBook` setting, else the built-in
@@ -66,8 +76,18 @@ public:
     /** The JSON to store for a scenario: the density engine's normalised keys, with the keys it does
         not read (`node.sku`, at any depth) kept from `file`, the scenario's file or previous definition. */
     static QJsonObject definitionToStore(const Scenario &scenario, const QJsonObject &file);
+    /** Everything but the density result, read from the store: the price book, the scenario, the
+        VMs, hosts and decisions, the wave ramp. */
+    static Result<BusinessCaseSource, CostError> source(const ProjectStore &store, const QString &scenarioName,
+                                                        int years);
+    /** The containerized VMs of a source, as the density engine packs them. */
+    static QList<Workload> containerWorkloads(const BusinessCaseInputs &inputs);
     /** Everything computed: the density engine packs the containerized VMs under the scenario. */
     static Result<BusinessCase, CostError> compute(const ProjectStore &store, const QString &scenarioName, int years);
+    /** The business case of a source with its scenario's density result computed already, for the
+        source's containerized VMs (containerWorkloads) under source.inputs.scenario; the same
+        figures as compute() on the store. */
+    static Result<BusinessCase, CostError> compute(const BusinessCaseSource &source, const DensityResult &density);
 };
 
 } // namespace landfall

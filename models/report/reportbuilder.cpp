@@ -1622,10 +1622,11 @@ Result<ReportInputs, ReportError> ReportBuilder::gather(ProjectStore &store, con
     // own JSON from the store. The project's own "default" scenario name stands for every default.
     const QString headline = inputs.recommended.isEmpty() ? inputs.scenarios.constFirst().name : inputs.recommended;
     const QString costScenario = store.scenarioNames().contains(headline) ? headline : QString();
-    Result<BusinessCase, CostError> businessCase =
-        ProjectBusinessCase::compute(store, costScenario, std::clamp(options.years, 1, 30));
+    // Read here, on the store's thread; build() prices it with the density result it packs anyway.
+    Result<BusinessCaseSource, CostError> businessCase =
+        ProjectBusinessCase::source(store, costScenario, std::clamp(options.years, 1, 30));
     if (businessCase)
-        inputs.businessCase = businessCase.value();
+        inputs.businessCaseSource = businessCase.value();
     else
         inputs.businessCaseError = businessCase.error().toString();
 
@@ -1707,6 +1708,38 @@ Result<ReportModel, ReportError> ReportBuilder::build(const ReportInputs &inputs
         if (!inputs.recommended.isEmpty() && model.scenarios.at(i).scenario.name == inputs.recommended)
             model.headline = i;
     }
+    // The business case's scenario was packed above (its pools and placement do not depend on the
+    // estate or the VM-host comparison): price that result rather than pack the scenario again.
+    // A copy of the inputs is cheap, their lists are shared.
+    ReportInputs priced = inputs;
+    if (!priced.businessCase && priced.businessCaseSource) {
+        const BusinessCaseSource &source = *priced.businessCaseSource;
+        const QJsonObject wanted = source.inputs.scenario.toJson();
+        Result<BusinessCase, CostError> businessCase = CostError{};
+        bool packed = false;
+        for (const ScenarioOutcome &outcome : std::as_const(model.scenarios)) {
+            if (outcome.scenario.toJson() == wanted) {
+                businessCase = ProjectBusinessCase::compute(source, outcome.result);
+                packed = true;
+                break;
+            }
+        }
+        if (!packed) { // a cost scenario the report does not show: pack it for the business case alone
+            DensityEngine::Options options;
+            options.vmHosts = false;
+            const auto density = DensityEngine(source.inputs.scenario)
+                                     .run(ProjectBusinessCase::containerWorkloads(source.inputs), options);
+            if (density)
+                businessCase = ProjectBusinessCase::compute(source, density.value());
+            else
+                businessCase = CostError{QStringLiteral("scenario %1").arg(source.inputs.scenario.name),
+                                         density.error().toString()};
+        }
+        if (businessCase)
+            priced.businessCase = businessCase.value();
+        else
+            priced.businessCaseError = businessCase.error().toString();
+    }
     std::optional<WavePlan> plan;
     if (!inputs.waveInput.vms.empty()) {
         plan = WavePlanner::plan(inputs.waveInput, inputs.waveParameters, inputs.wavePins);
@@ -1714,7 +1747,7 @@ Result<ReportModel, ReportError> ReportBuilder::build(const ReportInputs &inputs
             model.waves.append({wave.number, wave.start, wave.end, wave.vms, wave.overLimit});
     }
 
-    Composer composer(inputs, model, plan);
+    Composer composer(priced, model, plan);
     composer.summary();
     composer.estate();
     composer.plan();

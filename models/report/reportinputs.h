@@ -5,6 +5,7 @@
 #include "advisor/advisorinputs.h"
 #include "advisor/ruleset.h"
 #include "cost/businesscase.h"
+#include "cost/projectbusinesscase.h"
 #include "density/scenario.h"
 #include "domain/decision.h"
 #include "domain/host.h"
@@ -40,6 +41,9 @@ struct ReportInputs {
     /** The business case of the recommended scenario (else the first); none when it cannot be made. */
     std::optional<BusinessCase> businessCase;
     QString businessCaseError; ///< why there is none, in words
+    /** What the business case is computed from when it is not computed yet: build() finishes it
+        with its scenario's density result, so that each scenario is packed once. */
+    std::optional<BusinessCaseSource> businessCaseSource;
     WaveInput waveInput;
     WaveParameters waveParameters;
     QHash<QString, int> wavePins;

@@ -1,3 +1,6 @@
+#include "cost/projectbusinesscase.h"
+#include "density/densityengine.h"
+#include "density/estate.h"
 #include "store/projectstore.h"
 
 #include "../../support/clirun.h"
@@ -53,6 +56,31 @@ private Q_SLOTS:
             run = cli({QStringLiteral("scenario"), m_project, QStringLiteral("--add"),
                        demo(QStringLiteral("scenarios/")) + file});
             QVERIFY2(run.status == 0, qPrintable(run.err));
+        }
+    }
+
+    void aPrecomputedDensityResultGivesTheSameBusinessCase()
+    {
+        // The report packs each scenario once, with the estate and the VM-host comparison, and
+        // hands that result to the business case: every figure must equal the cost command's.
+        auto store = landfall::ProjectStore::open(m_project, landfall::ProjectStore::OpenMode::ExistingOnly);
+        QVERIFY(store.ok());
+        const QStringList names = store.value()->scenarioNames();
+        QVERIFY(names.size() >= 2);
+        for (const QString &name : names) {
+            const auto own = landfall::ProjectBusinessCase::compute(*store.value(), name, 3);
+            QVERIFY2(own.ok(), qPrintable(name));
+            const auto source = landfall::ProjectBusinessCase::source(*store.value(), name, 3);
+            QVERIFY2(source.ok(), qPrintable(name));
+            const landfall::Estate estate =
+                landfall::Estate::fromInventory(source.value().inputs.hosts, source.value().inputs.vms);
+            const auto density = landfall::DensityEngine(source.value().inputs.scenario, estate)
+                                     .run(landfall::ProjectBusinessCase::containerWorkloads(source.value().inputs));
+            QVERIFY2(density.ok(), qPrintable(name));
+            QVERIFY2(!density.value().pools.isEmpty(), qPrintable(name)); // the demo containerizes VMs
+            const auto reused = landfall::ProjectBusinessCase::compute(source.value(), density.value());
+            QVERIFY2(reused.ok(), qPrintable(name));
+            QCOMPARE(reused.value().toJson(), own.value().toJson());
         }
     }
 
