@@ -24,6 +24,10 @@ export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppres
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$root/tests/sanitizers/ubsan.supp"
 # Qt's offscreen platform and QtTest; a test that hangs under ASan's slower pace still ends.
 export QT_QPA_PLATFORM=offscreen
+# Every wait in the tests is six times as long: a sanitizer build runs several times slower.
+export LANDFALL_TEST_TIMEOUT_SCALE=${LANDFALL_TEST_TIMEOUT_SCALE:-6}
+# QtTest ends a test function after 300 s; the brute-force checks take longer under ASan.
+export QTEST_FUNCTION_TIMEOUT=${QTEST_FUNCTION_TIMEOUT:-1800000}
 
 extra=()
 [[ ${SKIP_RELIABILITY:-0} == 1 ]] && extra+=(-LE reliability)

@@ -322,14 +322,14 @@ ScenarioForm::ScenarioForm(QWidget *parent)
             if (!m_loading)
                 Q_EMIT edited();
         };
-        if (auto *box = qobject_cast<QDoubleSpinBox *>(field.editor))
-            connect(box, &QDoubleSpinBox::valueChanged, this, notify);
-        else if (auto *box = qobject_cast<QSpinBox *>(field.editor))
-            connect(box, &QSpinBox::valueChanged, this, notify);
-        else if (auto *box = qobject_cast<QComboBox *>(field.editor))
-            connect(box, &QComboBox::currentIndexChanged, this, notify);
-        else if (auto *box = qobject_cast<QCheckBox *>(field.editor))
-            connect(box, &QCheckBox::toggled, this, notify);
+        if (auto *decimal = qobject_cast<QDoubleSpinBox *>(field.editor))
+            connect(decimal, &QDoubleSpinBox::valueChanged, this, notify);
+        else if (auto *whole = qobject_cast<QSpinBox *>(field.editor))
+            connect(whole, &QSpinBox::valueChanged, this, notify);
+        else if (auto *choice = qobject_cast<QComboBox *>(field.editor))
+            connect(choice, &QComboBox::currentIndexChanged, this, notify);
+        else if (auto *check = qobject_cast<QCheckBox *>(field.editor))
+            connect(check, &QCheckBox::toggled, this, notify);
     }
     setScenario(Scenario());
 }

@@ -72,7 +72,7 @@ int reportCommand(const QStringList &arguments, Console &console)
                 QStringLiteral("Rules and highlights (default: the report/accentColour setting, else teal)."),
                 QStringLiteral("colour"))
         .option({QStringLiteral("years")}, QStringLiteral("Years of the total cost of ownership (default 3)."),
-                QStringLiteral("n")
+                QStringLiteral("n"))
         .option({QStringLiteral("annex")},
                 QStringLiteral("The annex workbook (every VM, a sheet per path) the report names; by default "
                                "beside the PDF, NAME-annex.xlsx."),

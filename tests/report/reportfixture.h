@@ -3,6 +3,7 @@
 // The demo project the report tests share: the bundled demo inventory and answers, one VM
 // with a hostile name and annotation, two scenarios, classified; made through landfall-cli as
 // a consultant would.
+#include "../support/testtimeout.h"
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -26,7 +27,7 @@ inline Run run(const QString &program, const QStringList &arguments, int timeout
 {
     QProcess process;
     process.start(program, arguments);
-    if (!process.waitForFinished(timeoutMs))
+    if (!process.waitForFinished(landfall::test::scaledTimeout(timeoutMs)))
         return {};
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};

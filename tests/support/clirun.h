@@ -1,5 +1,6 @@
 #pragma once
 
+#include "testtimeout.h"
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -18,7 +19,7 @@ inline Run cli(const QStringList &arguments)
 {
     QProcess process;
     process.start(qEnvironmentVariable("LANDFALL_CLI"), arguments);
-    process.waitForFinished(120000);
+    process.waitForFinished(landfall::test::scaledTimeout(120000));
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
 }

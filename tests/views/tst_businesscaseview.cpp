@@ -1,3 +1,4 @@
+#include "../support/testtimeout.h"
 #include "guifixture.h"
 
 #include "businesscaseview.h"
@@ -38,7 +39,8 @@ private Q_SLOTS:
         QVERIFY(m_window);
         m_view = m_window->workspace()->businessCase();
         QVERIFY(m_view);
-        QTRY_VERIFY_WITH_TIMEOUT(m_view->businessCase().has_value() && !m_view->isBusy(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_view->businessCase().has_value() && !m_view->isBusy(),
+                                 landfall::test::scaledTimeout(60000));
     }
 
     void cleanupTestCase() { m_window.reset(); }
@@ -116,7 +118,7 @@ private Q_SLOTS:
             }
             return !scenarios->isBusy() && !m_view->isBusy();
         };
-        QTRY_VERIFY_WITH_TIMEOUT(allPriced(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(allPriced(), landfall::test::scaledTimeout(60000));
         QVERIFY(scenarios->rowCount() >= 2);
         const PriceBook &book = m_view->priceBook();
         const BusinessCase &chosen = *m_view->businessCase();
@@ -139,7 +141,7 @@ private Q_SLOTS:
                     table->headerData(row, Qt::Vertical).toString() == QLatin1String("Cost a month, after the move");
         QVERIFY(shown);
         scenarios->removeScenario(added);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_view->isBusy(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_view->isBusy(), landfall::test::scaledTimeout(60000));
     }
 
     void rampFollowsTheWavesOnceTheProjectHasThem()
@@ -151,11 +153,12 @@ private Q_SLOTS:
         QVERIFY(!store->setSetting(QStringLiteral("waves/parameters"), QStringLiteral(R"({"start": "2027-03-01"})")));
         m_view->recompute();
         QTRY_VERIFY_WITH_TIMEOUT(!m_view->isBusy() && said().contains(QLatin1String("follows the project's wave plan")),
-                                 60000);
+                                 landfall::test::scaledTimeout(60000));
         QVERIFY2(said().contains(QLatin1String("from 2027-03-01")), qPrintable(said()));
         QVERIFY(!store->setSetting(QStringLiteral("waves/parameters"), QStringLiteral("")));
         m_view->recompute();
-        QTRY_VERIFY_WITH_TIMEOUT(!m_view->isBusy() && said().contains(QLatin1String("no wave plan")), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_view->isBusy() && said().contains(QLatin1String("no wave plan")),
+                                 landfall::test::scaledTimeout(60000));
     }
 
     void priceBookEditsAreUndoSteps()
@@ -177,7 +180,8 @@ private Q_SLOTS:
 
         m_window->undoStack()->undo();
         QVERIFY(!ProjectBusinessCase::hasOwnPriceBook(*m_window->store()));
-        QTRY_VERIFY_WITH_TIMEOUT(!m_view->isBusy() && qAbs(m_view->businessCase()->after - before) < 0.01, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_view->isBusy() && qAbs(m_view->businessCase()->after - before) < 0.01,
+                                 landfall::test::scaledTimeout(30000));
     }
 
     void importRefusesABadBookAndExportWritesOne()

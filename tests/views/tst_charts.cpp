@@ -1,3 +1,4 @@
+#include "../support/testtimeout.h"
 #include "guifixture.h"
 
 #include "charts/chartstyle.h"
@@ -179,7 +180,7 @@ void TestCharts::emptyProjectDashboardSaysWhatToDo()
     QVERIFY(window.importFiles(
         {testing::sample("rvtools-vinfo-sample.csv"), testing::sample("workshop-answers-sample.csv")}));
     QVERIFY(finished.wait(30000));
-    QTRY_VERIFY_WITH_TIMEOUT(dashboard->charts().value(0)->emptyText().isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(dashboard->charts().value(0)->emptyText().isEmpty(), landfall::test::scaledTimeout(10000));
     QTRY_VERIFY(dashboard->charts().value(1)->emptyText().isEmpty());
     QVERIFY(!dashboard->charts().value(1)->chart()->series().isEmpty());
 }

@@ -1,3 +1,4 @@
+#include "../support/testtimeout.h"
 #include "guifixture.h"
 
 #include "charts/dashboardview.h"
@@ -76,7 +77,8 @@ void TestDashboard::cleanup()
 void TestDashboard::waitForPacking()
 {
     m_workspace->repackNow();
-    QTRY_VERIFY_WITH_TIMEOUT(!m_workspace->scenarios()->isBusy() && !m_workspace->sweep()->isBusy(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_workspace->scenarios()->isBusy() && !m_workspace->sweep()->isBusy(),
+                             landfall::test::scaledTimeout(30000));
     QCoreApplication::processEvents(); // the charts rebuild on the next turn of the event loop
 }
 

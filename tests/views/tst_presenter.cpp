@@ -1,3 +1,4 @@
+#include "../support/testtimeout.h"
 #include "guifixture.h"
 
 #include "businesscaseview.h"
@@ -115,7 +116,7 @@ void TestPresenter::initTestCase()
     WorkspaceViews *workspace = m_window->workspace();
     QTRY_VERIFY_WITH_TIMEOUT(!workspace->decisions()->loading() && !workspace->scenarios()->isBusy() &&
                                  !workspace->sweep()->isBusy() && !workspace->businessCase()->isBusy(),
-                             60000);
+                             landfall::test::scaledTimeout(60000));
     // Both demo scenarios compared: the comparison's categories are their names.
     QVERIFY(workspace->scenarios()->rowCount() >= 2);
     m_window->presenterAction()->setChecked(true);

@@ -1,3 +1,4 @@
+#include "../support/testtimeout.h"
 #include "guifixture.h"
 
 #include "inventoryview.h"
@@ -232,7 +233,7 @@ void TestProjectState::workInProgressMessageClearsWhenTheWorkEnds()
     QSignalSpy packed(scenarios, &ScenarioComparisonModel::resultChanged);
     QVERIFY(view->applyScenario(edited.name, edited));
     QVERIFY(message->text().contains(QLatin1String("re-packing")));
-    QTRY_VERIFY_WITH_TIMEOUT(packed.count() > 0 && !scenarios->isBusy(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(packed.count() > 0 && !scenarios->isBusy(), landfall::test::scaledTimeout(30000));
     QVERIFY2(!message->text().contains(QLatin1String("re-packing")), qPrintable(message->text()));
 }
 
@@ -247,7 +248,7 @@ void TestProjectState::workInProgressMessageNeverFollowsIntoAnotherProject()
     QVERIFY(message->text().contains(QLatin1String("re-packing")));
     QVERIFY(m_window->newProject(m_dir->filePath(QStringLiteral("other.landfall"))));
     QCOMPARE(message->text(), QString());
-    QTRY_VERIFY_WITH_TIMEOUT(!scenarios->isBusy(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!scenarios->isBusy(), landfall::test::scaledTimeout(30000));
     QCOMPARE(message->text(), QString());
 }
 

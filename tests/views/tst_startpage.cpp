@@ -1,3 +1,4 @@
+#include "../support/testtimeout.h"
 #include "guifixture.h"
 
 #include "charts/chartstyle.h"
@@ -185,7 +186,7 @@ void TestStartPage::copyChartPutsAPictureOnTheClipboard()
     QVERIFY(!window->chartToCopy());
     DashboardView *dashboard = window->workspace()->dashboard();
     window->showView(4);
-    QTRY_VERIFY_WITH_TIMEOUT(dashboard->osChart()->emptyText().isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(dashboard->osChart()->emptyText().isEmpty(), landfall::test::scaledTimeout(10000));
     // The chart with the focus is the one copied.
     dashboard->osChart()->setFocus();
     QTRY_VERIFY(dashboard->osChart()->hasFocus());
@@ -211,7 +212,7 @@ void TestStartPage::copyChartFromTheChartsOwnMenu()
     DashboardView *dashboard = window->workspace()->dashboard();
     window->showView(4);
     LiveChartView *chart = dashboard->pathChart();
-    QTRY_VERIFY_WITH_TIMEOUT(chart->emptyText().isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(chart->emptyText().isEmpty(), landfall::test::scaledTimeout(10000));
     QApplication::clipboard()->clear();
     bool triggered = false;
     // The menu runs its own loop: pick its entry from inside it.

@@ -1,3 +1,4 @@
+#include "../../support/testtimeout.h"
 #include <QDate>
 #include <QDir>
 #include <QFile>
@@ -27,7 +28,7 @@ private:
         QProcess process;
         process.start(qEnvironmentVariable("LANDFALL_CLI"), arguments);
         Run run;
-        if (!process.waitForFinished(60000))
+        if (!process.waitForFinished(landfall::test::scaledTimeout(60000)))
             return run;
         run.status = process.exitCode();
         run.out = process.readAllStandardOutput();

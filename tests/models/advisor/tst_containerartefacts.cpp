@@ -1,3 +1,4 @@
+#include "../../support/testtimeout.h"
 #include "testvms.h"
 
 #include "advisor/migrationadvisor.h"
@@ -108,7 +109,7 @@ private:
         python.start(QStringLiteral("python3"),
                      QStringList{QStringLiteral("-c"), QLatin1String(kCheckManifest)} + paths);
         QList<QJsonObject> results;
-        if (!python.waitForFinished(120000) || python.exitCode() != 0) {
+        if (!python.waitForFinished(landfall::test::scaledTimeout(120000)) || python.exitCode() != 0) {
             results.append(
                 QJsonObject{{QStringLiteral("error"),
                              QString(u"python3 did not run: " + QString::fromUtf8(python.readAllStandardError()))}});
@@ -383,7 +384,7 @@ private Q_SLOTS:
         QVERIFY(python.waitForStarted());
         python.write(ManifestWriter::quoted(text).toUtf8());
         python.closeWriteChannel();
-        QVERIFY(python.waitForFinished(30000));
+        QVERIFY(python.waitForFinished(landfall::test::scaledTimeout(30000)));
         QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
         QString expected = text;
         expected.replace(QChar(0xD800), QChar(0xFFFD));
@@ -531,7 +532,7 @@ private Q_SLOTS:
                    QStringList{QStringLiteral(LANDFALL_SOURCE_DIR "/tests/tools/k8s-validate/validate-manifests.mjs"),
                                modules} +
                        manifests);
-        QVERIFY(node.waitForFinished(120000));
+        QVERIFY(node.waitForFinished(landfall::test::scaledTimeout(120000)));
         QVERIFY2(node.exitCode() == 0, node.readAllStandardError().left(4000).constData());
         QVERIFY(node.readAllStandardOutput().contains(" 0 failed"));
     }

@@ -1,3 +1,4 @@
+#include "../../support/testtimeout.h"
 #include "inventoryfixture.h"
 
 #include "itemmodels/comparedscenariosmodel.h"
@@ -231,7 +232,7 @@ void TestPlanModels::scenarioModelsPassTheTester()
     second.node.memoryGiB = 64;
     scenarios.setWorkloads(workloads);
     scenarios.setScenarios({Scenario(), second});
-    QTRY_VERIFY_WITH_TIMEOUT(!scenarios.isBusy(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!scenarios.isBusy(), landfall::test::scaledTimeout(30000));
     QVERIFY2(scenarios.result(0) && scenarios.result(1),
              qPrintable(scenarios.index(0, ScenarioComparisonModel::Status).data().toString()));
     QCOMPARE(scenarios.index(0, ScenarioComparisonModel::ContainerNodes).data().toInt(),
@@ -247,13 +248,13 @@ void TestPlanModels::scenarioModelsPassTheTester()
     third.name = QStringLiteral("third");
     scenarios.addScenario(third);
     scenarios.removeScenario(0);
-    QTRY_VERIFY_WITH_TIMEOUT(!scenarios.isBusy(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!scenarios.isBusy(), landfall::test::scaledTimeout(30000));
     QCOMPARE(scenarios.rowCount(), 2);
 
     resources.setResult(scenarios.scenario(0).name, workloads, scenarios.result(0));
     QVERIFY(resources.value(ResourceComparisonModel::Vcpu, ResourceComparisonModel::Before) > 0);
     sweep.compute(Scenario(), workloads);
-    QTRY_VERIFY_WITH_TIMEOUT(!sweep.isBusy(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!sweep.isBusy(), landfall::test::scaledTimeout(30000));
     // Every size is a row; one too small for some workload says why and has no node count.
     QCOMPARE(sweep.rowCount(), int(Scenario().nodeSizes.size()));
     int current = 0;
