@@ -539,9 +539,19 @@ void InventoryView::updateTotals()
 {
     const InventoryFilterModel::ShownTotals totals = m_filter->shownTotals();
     const QLocale locale;
-    m_totals->setText(tr("%1 VMs shown \u00b7 %2 vCPU \u00b7 %3 memory \u00b7 %4 disk")
-                          .arg(locale.toString(totals.vms), locale.toString(totals.vcpu), sizeText(totals.memoryMiB),
-                               sizeText(totals.provisionedMiB)));
+    QString text = tr("%1 VMs shown \u00b7 %2 vCPU \u00b7 %3 memory \u00b7 %4 disk")
+                       .arg(locale.toString(totals.vms), locale.toString(totals.vcpu), sizeText(totals.memoryMiB),
+                            sizeText(totals.provisionedMiB));
+    // A VM without a used figure is not counted as using nothing: the total says how many it lacks.
+    const QString unknownVms =
+        totals.usedUnknown == 1 ? tr("1 VM") : tr("%1 VMs").arg(locale.toString(totals.usedUnknown));
+    if (totals.vms > 0 && totals.usedUnknown == totals.vms)
+        text += tr(" \u00b7 used: unknown for %1").arg(unknownVms);
+    else if (totals.usedUnknown > 0)
+        text += tr(" \u00b7 %1 used (unknown for %2)").arg(sizeText(totals.usedMiB), unknownVms);
+    else if (totals.vms > 0)
+        text += tr(" \u00b7 %1 used").arg(sizeText(totals.usedMiB));
+    m_totals->setText(text);
     m_totals->setToolTip(tr("The VMs the filters show: disk is the provisioned disk, which the target must hold."));
 }
 

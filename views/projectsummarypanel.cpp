@@ -77,7 +77,15 @@ void ProjectSummaryPanel::showFigures(const ProjectSummary &summary)
     html += row(tr("vCPU"), locale.toString(summary.vcpu));
     html += row(tr("Memory"), tr("%1 GiB").arg(locale.toString(summary.memoryGiB, 'f', 0)));
     html += row(tr("Disk provisioned"), tr("%1 GiB").arg(locale.toString(summary.provisionedGiB, 'f', 0)));
-    html += row(tr("Disk used"), tr("%1 GiB").arg(locale.toString(summary.usedGiB, 'f', 0)));
+    // VMs whose inventory gave no used disk are not counted as using none.
+    if (summary.vms > 0 && summary.vmsWithoutUsedDisk == summary.vms)
+        html += row(tr("Disk used"), tr("unknown"));
+    else if (summary.vmsWithoutUsedDisk > 0)
+        html += row(tr("Disk used"),
+                    tr("%1 GiB (unknown for %2 VMs)")
+                        .arg(locale.toString(summary.usedGiB, 'f', 0), locale.toString(summary.vmsWithoutUsedDisk)));
+    else
+        html += row(tr("Disk used"), tr("%1 GiB").arg(locale.toString(summary.usedGiB, 'f', 0)));
     if (summary.guestUsedGiB > 0)
         html += row(tr("Used inside the guests"), tr("%1 GiB").arg(locale.toString(summary.guestUsedGiB, 'f', 0)));
     // The estate as it runs today (vHost): the baseline the plan's nodes and licences are set against.

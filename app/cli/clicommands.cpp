@@ -155,6 +155,7 @@ QJsonObject summaryJson(const ProjectSummary &summary, const QList<ImportRecord>
         {QStringLiteral("memoryGiB"), summary.memoryGiB},
         {QStringLiteral("provisionedGiB"), summary.provisionedGiB},
         {QStringLiteral("usedGiB"), summary.usedGiB},
+        {QStringLiteral("vmsWithoutUsedDisk"), summary.vmsWithoutUsedDisk},
         {QStringLiteral("guestUsedGiB"), summary.guestUsedGiB},
         {QStringLiteral("os"), os},
         {QStringLiteral("hosts"), QJsonObject{{QStringLiteral("count"), summary.hosts.count},
@@ -163,6 +164,17 @@ QJsonObject summaryJson(const ProjectSummary &summary, const QList<ImportRecord>
                                               {QStringLiteral("memoryGiB"), summary.hosts.memoryGiB}}},
         {QStringLiteral("sources"), sources},
     };
+}
+
+/** The used disk, saying over how many VMs it is unknown rather than counting those as 0. */
+QString usedText(const ProjectSummary &summary)
+{
+    if (summary.vms > 0 && summary.vmsWithoutUsedDisk == summary.vms)
+        return QStringLiteral("unknown (the inventory does not give it)");
+    QString text = QString::number(summary.usedGiB, 'f', 1) + QStringLiteral(" GiB");
+    if (summary.vmsWithoutUsedDisk > 0)
+        text += QStringLiteral(" (unknown for %1 VMs, not counted)").arg(summary.vmsWithoutUsedDisk);
+    return text;
 }
 
 void printSummaryText(const ProjectSummary &summary, Console &console)
@@ -174,7 +186,7 @@ void printSummaryText(const ProjectSummary &summary, Console &console)
         << "vCPU:              " << summary.vcpu << '\n'
         << "Memory:            " << QString::number(summary.memoryGiB, 'f', 1) << " GiB\n"
         << "Disk provisioned:  " << QString::number(summary.provisionedGiB, 'f', 1) << " GiB\n"
-        << "Disk in use:       " << QString::number(summary.usedGiB, 'f', 1) << " GiB\n"
+        << "Disk in use:       " << usedText(summary) << '\n'
         << "Guest disk in use: " << QString::number(summary.guestUsedGiB, 'f', 1) << " GiB (vPartition)\n"
         << "Hosts:             " << summary.hosts.count << " (" << summary.hosts.sockets << " sockets, "
         << summary.hosts.cores << " cores, " << QString::number(summary.hosts.memoryGiB, 'f', 1) << " GiB)\n"

@@ -65,6 +65,9 @@ struct Vm {
     double memoryMiB = 0;
     double provisionedMiB = 0; ///< disk space promised to the VM
     double usedMiB = 0;        ///< disk space it really uses
+    /** Whether the inventory gave usedMiB: false when its export had no such column or an empty
+        cell, and usedMiB is then 0 by default, not a measurement (the views say "unknown"). */
+    bool usedKnown = true;
     int diskCount = 0;
     int nicCount = 0;
 

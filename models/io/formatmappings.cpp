@@ -125,7 +125,10 @@ FormatMapping FormatMappings::rvTools()
         number("provisionedMiB", aliases({"Provisioned MiB", "Provisioned MB", "Provisioned"}), K::Size, kMiBPerMB,
                [](Vm &vm, double v) { vm.provisionedMiB = v; }),
         number("usedMiB", aliases({"In Use MiB", "In Use MB", "InUse"}), K::Size, kMiBPerMB,
-               [](Vm &vm, double v) { vm.usedMiB = v; }),
+               [](Vm &vm, double v) {
+                   vm.usedMiB = v;
+                   vm.usedKnown = true;
+               }),
         text("firmware", aliases({"Firmware"}), [](Vm &vm, const QString &v) { vm.firmware = v; }),
         text("annotation", aliases({"Annotation"}), [](Vm &vm, const QString &v) { vm.annotation = v; }),
         text("datacenter", aliases({"Datacenter"}), [](Vm &vm, const QString &v) { vm.datacenter = v; }),
@@ -198,7 +201,10 @@ FormatMapping FormatMappings::azureMigrate()
         text("firmware", aliases({"Boot type"}), [](Vm &vm, const QString &v) { vm.firmware = v; }),
         number("diskCount", aliases({"Number of disks"}), K::Count, 1, [](Vm &vm, double v) { vm.diskCount = int(v); }),
         number("usedMiB", aliases({"Storage in use (In GB)"}), K::Size, kMiBPerGiB,
-               [](Vm &vm, double v) { vm.usedMiB = v; }),
+               [](Vm &vm, double v) {
+                   vm.usedMiB = v;
+                   vm.usedKnown = true;
+               }),
     };
     for (int disk = 1; disk <= 8; ++disk) {
         const QString header = QStringLiteral("Disk %1 size (In GB)").arg(disk);
@@ -284,7 +290,11 @@ FormatMapping FormatMappings::landfall()
         number("memoryMiB", aliases({"memoryGiB"}), K::Size, kMiBPerGiB, [](Vm &vm, double v) { vm.memoryMiB = v; }),
         number("provisionedMiB", aliases({"provisionedGiB"}), K::Size, kMiBPerGiB,
                [](Vm &vm, double v) { vm.provisionedMiB = v; }),
-        number("usedMiB", aliases({"usedGiB"}), K::Size, kMiBPerGiB, [](Vm &vm, double v) { vm.usedMiB = v; }),
+        number("usedMiB", aliases({"usedGiB"}), K::Size, kMiBPerGiB,
+               [](Vm &vm, double v) {
+                   vm.usedMiB = v;
+                   vm.usedKnown = true;
+               }),
         number("cpuUtilPct", aliases({"cpuUtilP95"}), K::Percent, 1, [](Vm &vm, double v) { vm.cpuUtilPct = v; }),
         number("memoryUtilPct", aliases({"memoryUtilP95"}), K::Percent, 1,
                [](Vm &vm, double v) { vm.memoryUtilPct = v; }),

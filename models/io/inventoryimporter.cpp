@@ -23,8 +23,10 @@ void layOver(Vm &target, const MappedRow &row)
         target.memoryMiB = source.memoryMiB;
     if (has("provisionedMiB"))
         target.provisionedMiB = source.provisionedMiB;
-    if (has("usedMiB"))
+    if (has("usedMiB")) {
         target.usedMiB = source.usedMiB;
+        target.usedKnown = source.usedKnown;
+    }
     if (has("cpuUtilPct"))
         target.cpuUtilPct = source.cpuUtilPct;
     if (has("memoryUtilPct"))

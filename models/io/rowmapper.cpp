@@ -164,6 +164,9 @@ std::optional<MappedRow> RowMapper::map(const Record &record, QList<ImportIssue>
 {
     MappedRow mapped;
     mapped.row = record.row;
+    // Unknown until a usedMiB cell gives it: an export without the column, or with an empty cell,
+    // does not say the VM uses no disk.
+    mapped.vm.usedKnown = false;
     const qsizetype issuesBefore = issues.size();
     for (qsizetype s = 0; s < m_mapping.columns.size(); ++s) {
         const int column = m_columnOfSpec[size_t(s)];

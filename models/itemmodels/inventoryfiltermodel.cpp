@@ -320,6 +320,10 @@ InventoryFilterModel::ShownTotals InventoryFilterModel::shownTotals() const
         totals.vcpu += row.vcpu;
         totals.memoryMiB += row.memoryMiB;
         totals.provisionedMiB += row.provisionedMiB;
+        if (row.usedKnown)
+            totals.usedMiB += row.usedMiB;
+        else
+            ++totals.usedUnknown;
     }
     return totals;
 }

@@ -46,6 +46,8 @@ public:
         qint64 vcpu = 0;
         double memoryMiB = 0;
         double provisionedMiB = 0; ///< the disk the VMs are given, which the target must hold
+        double usedMiB = 0;        ///< the disk used, over the VMs whose inventory gave it
+        int usedUnknown = 0;       ///< VMs whose inventory did not give the used disk
     };
     ShownTotals shownTotals() const;
 

@@ -202,7 +202,7 @@ QVariant InventoryTableModel::data(const QModelIndex &index, int role) const
         case ProvisionedGiB:
             return gib(row.provisionedMiB);
         case UsedGiB:
-            return gib(row.usedMiB);
+            return row.usedKnown ? gib(row.usedMiB) : tr("unknown");
         case Power:
         case OsFamily:
         case Path:
@@ -220,7 +220,7 @@ QVariant InventoryTableModel::data(const QModelIndex &index, int role) const
         case ProvisionedGiB:
             return row.provisionedMiB / kMiBPerGiB;
         case UsedGiB:
-            return row.usedMiB / kMiBPerGiB;
+            return row.usedKnown ? QVariant(row.usedMiB / kMiBPerGiB) : QVariant();
         default:
             return keyOf(row, column);
         }
@@ -234,10 +234,14 @@ QVariant InventoryTableModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0x8a, 0x8f, 0x98));
         if (column == Power && row.powerState != PowerState::On)
             return QBrush(QColor(0x8a, 0x8f, 0x98));
+        if (column == UsedGiB && !row.usedKnown)
+            return QBrush(QColor(0x8a, 0x8f, 0x98));
         return {};
     case Qt::ToolTipRole:
         if (attribute)
             return tr("%1 of %2: double-click or press F2 to change").arg(WorkshopAnswers::key(*attribute), row.name);
+        if (column == UsedGiB && !row.usedKnown)
+            return tr("The inventory did not give the used disk of %1.").arg(row.name);
         return {};
     case IdRole:
         return row.id;
@@ -344,7 +348,8 @@ InventoryTableModel::SortKey InventoryTableModel::sortKey(int rowIndex, int colu
     case ProvisionedGiB:
         return {row.provisionedMiB, {}};
     case UsedGiB:
-        return {row.usedMiB, {}};
+        // Unknown below every figure (0 included): first in ascending order, last in descending.
+        return {row.usedKnown ? row.usedMiB : -1.0, {}};
     case Power:
         return {double(row.powerState), {}};
     case Path: {

@@ -81,6 +81,7 @@ const QStringList kInventoryColumns = {
     QStringLiteral("raw_device_mappings"),
     QStringLiteral("shared_disks"),
     QStringLiteral("same_name_index"),
+    QStringLiteral("used_known"),
 };
 
 // The consultant's columns: only the consultant (or a Landfall CSV) changes these.
@@ -123,6 +124,7 @@ int bindVmColumns(SqliteStatement &statement, int first, const Vm &vm)
     statement.bind(p++, qint64(vm.rawDeviceMappings));
     statement.bind(p++, qint64(vm.sharedDisks));
     statement.bind(p++, qint64(vm.sameNameIndex));
+    statement.bind(p++, qint64(vm.usedKnown ? 1 : 0));
     statement.bind(p++, vm.application);
     statement.bind(p++, vm.owner);
     for (A attribute : {A::Role, A::Stack, A::Gui, A::KernelDriver, A::WindowsAuth, A::SourceAvailable, A::ChangeRate,
@@ -156,6 +158,12 @@ public:
             fail(column, QString::number(value), QStringLiteral("0 to %1").arg(kMaxCount));
         return std::clamp<qint64>(value, 0, kMaxCount);
     }
+    bool flag(qint64 value, const char *column)
+    {
+        if (value != 0 && value != 1)
+            fail(column, QString::number(value), QStringLiteral("0 or 1"));
+        return value != 0;
+    }
     double amount(double value, const char *column, double maximum)
     {
         if (!std::isfinite(value) || value < 0 || value > maximum)
@@ -183,6 +191,7 @@ Vm vmFromRow(const SqliteStatement &query, TextPool &pool, QString &problem)
     const auto unique = [&]() { return TextPool::unpooled(query.utf8At(c++)); };
     const auto mib = [&](const char *column) { return check.amount(query.doubleAt(c++), column, kMaxMiB); };
     const auto count = [&](const char *column) { return int(check.count(query.int64At(c++), column)); };
+    const auto flag = [&](const char *column) { return check.flag(query.int64At(c++), column); };
     const auto optionalPct = [&](const char *column) {
         const int at = c++;
         return query.isNullAt(at) ? std::nullopt
@@ -242,6 +251,7 @@ Vm vmFromRow(const SqliteStatement &query, TextPool &pool, QString &problem)
     vm.rawDeviceMappings = count("raw_device_mappings");
     vm.sharedDisks = count("shared_disks");
     vm.sameNameIndex = count("same_name_index");
+    vm.usedKnown = flag("used_known");
     vm.application = text();
     vm.owner = text();
     for (A attribute : {A::Role, A::Stack, A::Gui, A::KernelDriver, A::WindowsAuth, A::SourceAvailable, A::ChangeRate,
@@ -1277,7 +1287,8 @@ ProjectSummary ProjectStore::summary() const
     if (query.exec(
             QStringLiteral("SELECT count(*), coalesce(sum(power_state = 'poweredOn'), 0), coalesce(sum(vcpu), 0), "
                            "coalesce(sum(memory_mib), 0), coalesce(sum(provisioned_mib), 0), "
-                           "coalesce(sum(used_mib), 0) FROM vms")) &&
+                           "coalesce(sum(CASE WHEN used_known THEN used_mib ELSE 0 END), 0), "
+                           "coalesce(sum(NOT used_known), 0) FROM vms")) &&
         query.next()) {
         summary.vms = intOf(query.value(0));
         summary.poweredOn = intOf(query.value(1));
@@ -1285,6 +1296,7 @@ ProjectSummary ProjectStore::summary() const
         summary.memoryGiB = query.value(3).toDouble() / 1024;
         summary.provisionedGiB = query.value(4).toDouble() / 1024;
         summary.usedGiB = query.value(5).toDouble() / 1024;
+        summary.vmsWithoutUsedDisk = intOf(query.value(6));
     } else {
         return noteReadFailure(query, QStringLiteral("add up the VMs")), ProjectSummary{};
     }

@@ -56,7 +56,10 @@ std::optional<QList<VmListRow>> readListRows(SqliteStatement &query, qint64 firs
         row.ipAddress = TextPool::unpooled(query.utf8At(12));
         for (size_t i = 0; i < row.answers.size(); ++i)
             row.answers[i] = pool.text(query.utf8At(13 + int(i)));
-        const bool inRange = row.vcpu >= 0 && query.int64At(5) <= 1'000'000 && query.int64At(5) >= 0;
+        const qint64 usedKnown = query.int64At(13 + int(row.answers.size()));
+        row.usedKnown = usedKnown != 0;
+        const bool inRange = row.vcpu >= 0 && query.int64At(5) <= 1'000'000 && query.int64At(5) >= 0 &&
+                             (usedKnown == 0 || usedKnown == 1);
         const double mib = row.memoryMiB + row.provisionedMiB + row.usedMiB;
         if (!inRange || !std::isfinite(mib) || row.memoryMiB < 0 || row.provisionedMiB < 0 || row.usedMiB < 0 ||
             mib > 3e12)
@@ -81,6 +84,7 @@ QList<VmListRow> ProjectStore::vmListRows() const
                            QStringLiteral("ip_address")};
     for (WorkshopAnswers::Attribute attribute : WorkshopAnswers::attributes())
         columns.append(answerColumn(attribute));
+    columns.append(QStringLiteral("used_known"));
 
     const QString sql = QLatin1String("SELECT ") + columns.join(QLatin1String(", ")) +
                         QLatin1String(" FROM vms WHERE id BETWEEN ? AND ? ORDER BY id");

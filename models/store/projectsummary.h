@@ -14,7 +14,8 @@ struct ProjectSummary {
     qint64 vcpu = 0;
     double memoryGiB = 0;
     double provisionedGiB = 0;
-    double usedGiB = 0;
+    double usedGiB = 0;                         ///< over the VMs whose inventory gave their used disk
+    int vmsWithoutUsedDisk = 0;                 ///< VMs whose inventory did not give it (not counted as 0 in usedGiB)
     QMap<QString, QMap<QString, int>> osCounts; ///< family -> version ("" when not known) -> VMs
     double guestUsedGiB = 0;                    ///< the guests' used disk (vPartition), over the VMs that have it
 

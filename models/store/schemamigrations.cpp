@@ -223,6 +223,16 @@ const QList<QStringList> &steps()
                 group_name TEXT PRIMARY KEY,
                 wave INTEGER NOT NULL CHECK (wave >= 1)))"),
         },
+        // 8: whether the inventory gave a VM's used disk. used_mib is NOT NULL, so before this step
+        // an export without the figure (an Azure Migrate row with an empty "Storage in use", a
+        // Landfall CSV without usedGiB) stored 0, which the views showed as "0.0 GiB". A VM that
+        // exists uses some disk, so in a project written before this step used_mib = 0 can only
+        // mean "not given": those rows become unknown, every other row stays known.
+        {
+            QStringLiteral("ALTER TABLE vms ADD COLUMN used_known INTEGER NOT NULL DEFAULT 1 "
+                           "CHECK (used_known IN (0, 1))"),
+            QStringLiteral("UPDATE vms SET used_known = 0 WHERE used_mib = 0"),
+        },
     };
     return all;
 }

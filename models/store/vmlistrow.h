@@ -21,6 +21,7 @@ struct VmListRow {
     double memoryMiB = 0;
     double provisionedMiB = 0;
     double usedMiB = 0;
+    bool usedKnown = true; ///< as Vm::usedKnown: false when usedMiB was not given
     QString datacenter;
     QString cluster;
     QString host;

@@ -55,6 +55,25 @@ private Q_SLOTS:
         QCOMPARE(os.value(QLatin1String("windows-server")).toObject().value(QLatin1String("2022")).toInt(), 3);
     }
 
+    void summaryDoesNotCountUnknownUsedDiskAsZero()
+    {
+        // Azure Migrate gives no used disk: the 25 VMs are unknown, not 0, in the JSON and the text.
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.landfall"));
+        Run run = cli({QStringLiteral("import"), project, sample("rvtools-vinfo-sample.csv"),
+                       sample("azure-migrate-sample.csv")});
+        QCOMPARE(run.status, 0);
+        run = cli({QStringLiteral("summary"), project, QStringLiteral("--json")});
+        QCOMPARE(run.status, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(summary.value(QLatin1String("vms")).toInt(), 39 + 25);
+        QCOMPARE(summary.value(QLatin1String("vmsWithoutUsedDisk")).toInt(), 25);
+        QVERIFY(summary.value(QLatin1String("usedGiB")).toDouble() > 0); // the 39 RVTools VMs'
+        run = cli({QStringLiteral("summary"), project});
+        QCOMPARE(run.status, 0);
+        QVERIFY2(run.out.contains(QLatin1String("(unknown for 25 VMs, not counted)")), qPrintable(run.out));
+    }
+
     void summaryJsonHasHostsGuestUsedAndSources()
     {
         // An RVTools vInfo CSV and its vHost tab as CSV, in one import: the demo's two files.

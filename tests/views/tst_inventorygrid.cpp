@@ -70,6 +70,7 @@ private Q_SLOTS:
     void copyThenPasteOfAnswersRoundTrips();
     void totalsAreThoseOfTheRowsShown();
     void columnChooserIsInTheViewMenu();
+    void usedDiskNotGivenShowsAsUnknown();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -417,4 +418,40 @@ void TestInventoryGrid::columnChooserIsInTheViewMenu()
 }
 
 QTEST_MAIN(TestInventoryGrid)
+void TestInventoryGrid::usedDiskNotGivenShowsAsUnknown()
+{
+    // Azure Migrate's export has no used disk: its 25 VMs join the RVTools sample's 39, which have it.
+    QSignalSpy finished(m_window.get(), &MainWindow::importFinished);
+    QVERIFY(m_window->importFiles({testing::sample("azure-migrate-sample.csv")}));
+    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.first().first().toBool());
+    InventoryView *view = m_window->inventoryView();
+    InventoryFilterModel *shown = view->filterModel();
+    QTRY_COMPARE(shown->rowCount(), 39 + 25);
+    int unknown = 0;
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        const QModelIndex used = shown->index(row, InventoryTableModel::UsedGiB);
+        const QString name = shown->index(row, InventoryTableModel::Name).data().toString();
+        if (!name.endsWith(QLatin1String(".corp.example")))
+            continue; // an RVTools VM
+        ++unknown;
+        QCOMPARE(used.data().toString(), QStringLiteral("unknown"));
+        QVERIFY(!used.data(InventoryTableModel::KeyRole).isValid());
+        QVERIFY(used.data(Qt::ForegroundRole).isValid()); // greyed
+    }
+    QCOMPARE(unknown, 25);
+    QTRY_VERIFY2(view->totals()->text().contains(QStringLiteral(" used (unknown for 25 VMs)")),
+                 qPrintable(view->totals()->text()));
+
+    // Unknown sorts below every figure: first ascending, last descending.
+    shown->sort(InventoryTableModel::UsedGiB, Qt::AscendingOrder);
+    for (int row = 0; row < shown->rowCount(); ++row)
+        QCOMPARE(shown->index(row, InventoryTableModel::UsedGiB).data().toString() == QLatin1String("unknown"),
+                 row < 25);
+    shown->sort(InventoryTableModel::UsedGiB, Qt::DescendingOrder);
+    for (int row = 0; row < shown->rowCount(); ++row)
+        QCOMPARE(shown->index(row, InventoryTableModel::UsedGiB).data().toString() == QLatin1String("unknown"),
+                 row >= 39);
+}
+
 #include "tst_inventorygrid.moc"

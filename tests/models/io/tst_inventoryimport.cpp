@@ -76,6 +76,7 @@ private Q_SLOTS:
         QCOMPARE(db->annotation, QStringLiteral("Owner: Finance, ticket CHG-1042"));
         QCOMPARE(db->provisionedMiB, 118960.0);
         QCOMPARE(db->usedMiB, 59113.0);
+        QVERIFY(db->usedKnown);
         QCOMPARE(db->osConfigured, QStringLiteral("Microsoft Windows Server 2016 or later (64-bit)"));
         QCOMPARE(db->os.windowsBuild, QStringLiteral("10.0.17763"));
         QCOMPARE(db->cluster, QStringLiteral("CL-LON-1"));
@@ -101,6 +102,10 @@ private Q_SLOTS:
         QCOMPARE(print->diskCount, 2);
         QCOMPARE(print->provisionedMiB, 102 * 1024.0); // and its GB are GiB: 51 + 51 GB
         QCOMPARE(print->os.version, QStringLiteral("2016"));
+        // The export has no "Storage in use" column: the used disk is unknown, not 0.
+        QVERIFY(!print->usedKnown);
+        QCOMPARE(summary.vmsWithoutUsedDisk, 25);
+        QCOMPARE(summary.usedGiB, 0.0);
     }
 
     void workshopAnswersMergeIntoTheInventory()
@@ -391,6 +396,48 @@ private Q_SLOTS:
         QCOMPARE(vms[0].name, name);
         QCOMPARE(vms[0].annotation, name);
         QCOMPARE(store->vmIdsByName(name).size(), 1);
+    }
+
+    void usedDiskIsKnownOnlyWhereTheFileGivesIt()
+    {
+        QTemporaryDir dir;
+        auto store = newProject(dir);
+        InventoryImporter importer(*store);
+        const QString inventory = writeFile(dir, "vinfo.csv",
+                                            "VM,Powerstate,CPUs,Memory,In Use MiB\n"
+                                            "full,poweredOn,2,4096,2048\n"
+                                            "empty,poweredOn,2,4096,\n"
+                                            "zero,poweredOn,2,4096,0\n");
+        QVERIFY(importer.importFile(inventory, {}).accepted);
+        QList<Vm> vms = store->vms();
+        QVERIFY(findVm(vms, QStringLiteral("full"))->usedKnown);
+        QCOMPARE(findVm(vms, QStringLiteral("full"))->usedMiB, 2048.0);
+        QVERIFY(!findVm(vms, QStringLiteral("empty"))->usedKnown);
+        QVERIFY(findVm(vms, QStringLiteral("zero"))->usedKnown); // a 0 the file gives is a figure
+        ProjectSummary summary = store->summary();
+        QCOMPARE(summary.vmsWithoutUsedDisk, 1);
+        QCOMPARE(summary.usedGiB, 2.0);
+
+        // A Landfall CSV without usedGiB keeps what the VMs had; one with it sets it; its new VMs
+        // without it are unknown.
+        const QString answers = writeFile(dir, "a.csv", "name,role\nfull,web\nempty,web\nnew1,app\n");
+        QVERIFY(importer.importFile(answers, {}).accepted);
+        vms = store->vms();
+        QVERIFY(findVm(vms, QStringLiteral("full"))->usedKnown);
+        QCOMPARE(findVm(vms, QStringLiteral("full"))->usedMiB, 2048.0);
+        QVERIFY(!findVm(vms, QStringLiteral("empty"))->usedKnown);
+        QVERIFY(!findVm(vms, QStringLiteral("new1"))->usedKnown);
+        const QString used = writeFile(dir, "u.csv", "name,usedGiB\nempty,3\nfull,\nnew2,5\n");
+        QVERIFY(importer.importFile(used, {}).accepted);
+        vms = store->vms();
+        QVERIFY(findVm(vms, QStringLiteral("empty"))->usedKnown);
+        QCOMPARE(findVm(vms, QStringLiteral("empty"))->usedMiB, 3 * 1024.0);
+        QVERIFY(findVm(vms, QStringLiteral("full"))->usedKnown); // an empty cell leaves it as it was
+        QCOMPARE(findVm(vms, QStringLiteral("full"))->usedMiB, 2048.0);
+        QVERIFY(findVm(vms, QStringLiteral("new2"))->usedKnown);
+        summary = store->summary();
+        QCOMPARE(summary.vmsWithoutUsedDisk, 1); // new1
+        QCOMPARE(summary.usedGiB, 2.0 + 3 + 5);
     }
 
     void landfallCsvAddsNewVmsAndRefusesAmbiguousNames()

@@ -132,6 +132,63 @@ private Q_SLOTS:
         QCOMPARE(store.value()->summary().vms, 1);
     }
 
+    void anOlderProjectsZeroUsedDiskBecomesUnknown()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v7.landfall"));
+        // A project of format 7, before used_known: 0 was stored where the inventory said nothing.
+        QStringList v7;
+        for (int step = 1; step <= 7; ++step)
+            v7 << SchemaMigrations::step(step);
+        v7 << QStringLiteral("INSERT INTO vms (identity_key, name, used_mib) VALUES ('name:a', 'a', 0)")
+           << QStringLiteral("INSERT INTO vms (identity_key, name, used_mib) VALUES ('name:b', 'b', 2048)")
+           << QStringLiteral("PRAGMA application_id = %1").arg(SchemaMigrations::kApplicationId)
+           << QStringLiteral("PRAGMA user_version = 7");
+        QVERIFY(runSql(path, v7));
+        auto store = ProjectStore::open(path, ProjectStore::OpenMode::ExistingOnly);
+        QVERIFY2(store, store ? "" : qPrintable(store.error().message));
+        const QList<Vm> vms = store.value()->vms();
+        QCOMPARE(vms.size(), 2);
+        QVERIFY(!vms[0].usedKnown);
+        QVERIFY(vms[1].usedKnown);
+        QCOMPARE(vms[1].usedMiB, 2048.0);
+        const QList<VmListRow> rows = store.value()->vmListRows();
+        QCOMPARE(rows.size(), 2);
+        QVERIFY(!rows[0].usedKnown);
+        QVERIFY(rows[1].usedKnown);
+        const ProjectSummary summary = store.value()->summary();
+        QCOMPARE(summary.vmsWithoutUsedDisk, 1);
+        QCOMPARE(summary.usedGiB, 2.0);
+    }
+
+    void usedKnownRoundTrips()
+    {
+        QTemporaryDir dir;
+        auto store =
+            ProjectStore::open(dir.filePath(QStringLiteral("p.landfall")), ProjectStore::OpenMode::CreateIfMissing);
+        QVERIFY(store);
+        InventoryBatch batch;
+        batch.record.file = QStringLiteral("in.csv");
+        batch.record.format = QStringLiteral("rvtools");
+        Vm unknown;
+        unknown.name = QStringLiteral("unknown");
+        unknown.usedKnown = false;
+        Vm zero;
+        zero.name = QStringLiteral("zero"); // known, and 0
+        batch.vms = {unknown, zero};
+        QVERIFY(!store.value()->importInventory(batch));
+        const QList<Vm> vms = store.value()->vms();
+        QCOMPARE(vms.size(), 2);
+        QVERIFY(!vms[0].usedKnown);
+        QVERIFY(vms[1].usedKnown);
+        Vm edited = vms[0];
+        edited.usedKnown = true;
+        edited.usedMiB = 1024;
+        QVERIFY(!store.value()->updateVms({edited}));
+        QVERIFY(store.value()->vms()[0].usedKnown);
+        QCOMPARE(store.value()->summary().vmsWithoutUsedDisk, 0);
+    }
+
     void refusesAForeignSqliteFileUntouched()
     {
         QTemporaryDir dir;
