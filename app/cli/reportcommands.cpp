@@ -9,12 +9,12 @@
 #include "report/reportsettings.h"
 
 #include <QColor>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFileInfo>
-#include <QtConcurrent>
 #include <QSettings>
+#include <QtConcurrent>
 
 namespace landfall::cli {
 

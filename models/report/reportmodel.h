@@ -82,7 +82,7 @@ struct ReportModel {
     QString primaryColour; ///< "#RRGGBB", empty: the house colour
     QString accentColour;
     QString recommended; ///< the scenario the consultant marked, empty when none
-    QString annexFile; ///< the annex workbook's file name, which the report names; empty for none
+    QString annexFile;   ///< the annex workbook's file name, which the report names; empty for none
 
     int vmsInScope = 0;
     int excludedTemplates = 0;
