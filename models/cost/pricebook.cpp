@@ -15,114 +15,13 @@ namespace landfall {
 
 namespace {
 
-/** Reads one object of a price book, remembering the first bad key with its full path. */
-class Reader {
-public:
-    Reader(const QJsonObject &object, QString prefix, std::optional<PriceBookError> &error)
-        : m_object(object)
-        , m_prefix(std::move(prefix))
-        , m_error(error)
-    {}
+/** A price, in the book's currency: never negative, never absurd. */
+void price(JsonFieldReader &r, const QString &key, double &target)
+{
+    r.number(key, target, 0, 1e9);
+}
 
-    QString path(const QString &key) const { return m_prefix.isEmpty() ? key : m_prefix + u'.' + key; }
-    bool failed() const { return m_error.has_value(); }
-
-    void fail(const QString &key, const QString &message)
-    {
-        if (!m_error)
-            m_error = PriceBookError{path(key), message};
-    }
-
-    /** Refuses keys the book does not know: a misspelt price would otherwise be silently ignored. */
-    void onlyKeys(const QStringList &known)
-    {
-        for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
-            if (!known.contains(it.key()))
-                fail(it.key(), QStringLiteral("unknown key; expected one of %1").arg(known.join(QStringLiteral(", "))));
-        }
-    }
-
-    void number(const QString &key, double &target, double minimum, double maximum, bool minimumIncluded = true)
-    {
-        if (!m_object.contains(key))
-            return;
-        const QJsonValue value = m_object.value(key);
-        if (!value.isDouble()) {
-            fail(key, QStringLiteral("must be a number"));
-            return;
-        }
-        const double v = value.toDouble();
-        if (v < minimum || (!minimumIncluded && v <= minimum) || v > maximum) {
-            fail(key, QStringLiteral("must be %1 %2 and at most %3 (got %4)")
-                          .arg(minimumIncluded ? QStringLiteral("at least") : QStringLiteral("more than"))
-                          .arg(minimum)
-                          .arg(maximum)
-                          .arg(v));
-            return;
-        }
-        target = v;
-    }
-
-    void price(const QString &key, double &target) { number(key, target, 0, 1e9); }
-
-    void integer(const QString &key, int &target, int minimum, int maximum)
-    {
-        double v = target;
-        number(key, v, minimum, maximum);
-        if (m_object.contains(key) && !failed() && v != std::floor(v))
-            fail(key, QStringLiteral("must be a whole number (got %1)").arg(v));
-        target = int(v);
-    }
-
-    void boolean(const QString &key, bool &target)
-    {
-        if (!m_object.contains(key))
-            return;
-        if (!m_object.value(key).isBool()) {
-            fail(key, QStringLiteral("must be true or false"));
-            return;
-        }
-        target = m_object.value(key).toBool();
-    }
-
-    void text(const QString &key, QString &target, bool required = false)
-    {
-        if (!m_object.contains(key)) {
-            if (required && target.isEmpty())
-                fail(key, QStringLiteral("is missing"));
-            return;
-        }
-        if (!m_object.value(key).isString()) {
-            fail(key, QStringLiteral("must be a string"));
-            return;
-        }
-        target = m_object.value(key).toString();
-        if (required && target.trimmed().isEmpty())
-            fail(key, QStringLiteral("must not be empty"));
-    }
-
-    /** A sub-object; an empty one when absent, nothing (and an error) when not an object. */
-    std::optional<QJsonObject> object(const QString &key)
-    {
-        if (!m_object.contains(key))
-            return QJsonObject();
-        if (!m_object.value(key).isObject()) {
-            fail(key, QStringLiteral("must be an object"));
-            return std::nullopt;
-        }
-        return m_object.value(key).toObject();
-    }
-
-    bool has(const QString &key) const { return m_object.contains(key); }
-    QJsonValue value(const QString &key) const { return m_object.value(key); }
-
-private:
-    QJsonObject m_object;
-    QString m_prefix;
-    std::optional<PriceBookError> &m_error;
-};
-
-void readSku(Reader &r, VmSku &sku)
+void readSku(JsonFieldReader &r, VmSku &sku)
 {
     r.onlyKeys({QStringLiteral("name"), QStringLiteral("series"), QStringLiteral("vcpu"), QStringLiteral("memoryGiB"),
                 QStringLiteral("linuxHourly"), QStringLiteral("windowsHourly"), QStringLiteral("gpu"),
@@ -131,12 +30,12 @@ void readSku(Reader &r, VmSku &sku)
         if (!r.has(QLatin1String(required)))
             r.fail(QLatin1String(required), QStringLiteral("is missing"));
     }
-    r.text(QStringLiteral("name"), sku.name, true);
+    r.text(QStringLiteral("name"), sku.name, JsonFieldReader::Text::Required);
     r.text(QStringLiteral("series"), sku.series);
     r.integer(QStringLiteral("vcpu"), sku.vcpu, 1, 4096);
     r.number(QStringLiteral("memoryGiB"), sku.memoryGiB, 0, 1 << 20, false);
-    r.price(QStringLiteral("linuxHourly"), sku.linuxHourly);
-    r.price(QStringLiteral("windowsHourly"), sku.windowsHourly);
+    price(r, QStringLiteral("linuxHourly"), sku.linuxHourly);
+    price(r, QStringLiteral("windowsHourly"), sku.windowsHourly);
     if (!r.failed() && sku.windowsHourly < sku.linuxHourly)
         r.fail(QStringLiteral("windowsHourly"),
                QStringLiteral("must not be below linuxHourly (%1 < %2): the Windows rate includes the licence")
@@ -193,14 +92,14 @@ Result<PriceBook, PriceBookError> PriceBook::fromJson(const QJsonObject &json, c
 {
     PriceBook book = defaults;
     std::optional<PriceBookError> error;
-    Reader top(json, QString(), error);
+    JsonFieldReader top(json, QString(), error);
     top.onlyKeys({QStringLiteral("name"), QStringLiteral("currency"), QStringLiteral("currencySymbol"),
                   QStringLiteral("date"), QStringLiteral("region"), QStringLiteral("notice"),
                   QStringLiteral("hoursPerMonth"), QStringLiteral("vmSkus"), QStringLiteral("diskGiBMonth"),
                   QStringLiteral("kubernetesClusterHourly"), QStringLiteral("paas"), QStringLiteral("licences"),
                   QStringLiteral("onPremises"), QStringLiteral("migration"), QStringLiteral("sources")});
-    top.text(QStringLiteral("name"), book.name, true);
-    top.text(QStringLiteral("currency"), book.currency, true);
+    top.text(QStringLiteral("name"), book.name, JsonFieldReader::Text::Required);
+    top.text(QStringLiteral("currency"), book.currency, JsonFieldReader::Text::Required);
     if (!error && !QRegularExpression(QStringLiteral("^[A-Z]{3}$")).match(book.currency).hasMatch())
         top.fail(QStringLiteral("currency"),
                  QStringLiteral("must be an ISO 4217 code such as USD or EUR (got '%1')").arg(book.currency));
@@ -208,7 +107,7 @@ Result<PriceBook, PriceBookError> PriceBook::fromJson(const QJsonObject &json, c
     top.text(QStringLiteral("currencySymbol"), book.currencySymbol);
     if (!ownSymbol && json.contains(QLatin1String("currency")) && book.currency != defaults.currency)
         book.currencySymbol.clear(); // the default's "$" is wrong for another currency
-    top.text(QStringLiteral("date"), book.date, true);
+    top.text(QStringLiteral("date"), book.date, JsonFieldReader::Text::Required);
     if (!error && !QDate::fromString(book.date, Qt::ISODate).isValid())
         top.fail(QStringLiteral("date"), QStringLiteral("must be a date as YYYY-MM-DD (got '%1')").arg(book.date));
     top.text(QStringLiteral("region"), book.region);
@@ -229,7 +128,7 @@ Result<PriceBook, PriceBookError> PriceBook::fromJson(const QJsonObject &json, c
                     top.fail(prefix.mid(0), QStringLiteral("must be an object"));
                     break;
                 }
-                Reader r(array.at(i).toObject(), prefix, error);
+                JsonFieldReader r(array.at(i).toObject(), prefix, error);
                 VmSku sku;
                 readSku(r, sku);
                 if (!error && names.contains(sku.name.toLower()))
@@ -239,65 +138,65 @@ Result<PriceBook, PriceBookError> PriceBook::fromJson(const QJsonObject &json, c
             }
         }
     }
-    top.price(QStringLiteral("diskGiBMonth"), book.diskGiBMonth);
-    top.price(QStringLiteral("kubernetesClusterHourly"), book.kubernetesClusterHourly);
+    price(top, QStringLiteral("diskGiBMonth"), book.diskGiBMonth);
+    price(top, QStringLiteral("kubernetesClusterHourly"), book.kubernetesClusterHourly);
 
-    if (const auto paas = top.object(QStringLiteral("paas"))) {
-        Reader p(*paas, QStringLiteral("paas"), error);
+    if (top.has(QStringLiteral("paas"))) {
+        JsonFieldReader p = top.child(QStringLiteral("paas"));
         p.onlyKeys({QStringLiteral("database"), QStringLiteral("appPlatform"), QStringLiteral("fileShare")});
-        if (const auto db = p.object(QStringLiteral("database"))) {
-            Reader r(*db, QStringLiteral("paas.database"), error);
+        if (p.has(QStringLiteral("database"))) {
+            JsonFieldReader r = p.child(QStringLiteral("database"));
             r.onlyKeys({QStringLiteral("perVcpuHourly"), QStringLiteral("perGiBMonth"), QStringLiteral("minVcpu")});
-            r.price(QStringLiteral("perVcpuHourly"), book.paas.databasePerVcpuHourly);
-            r.price(QStringLiteral("perGiBMonth"), book.paas.databasePerGiBMonth);
+            price(r, QStringLiteral("perVcpuHourly"), book.paas.databasePerVcpuHourly);
+            price(r, QStringLiteral("perGiBMonth"), book.paas.databasePerGiBMonth);
             r.integer(QStringLiteral("minVcpu"), book.paas.databaseMinVcpu, 0, 1024);
         }
-        if (const auto app = p.object(QStringLiteral("appPlatform"))) {
-            Reader r(*app, QStringLiteral("paas.appPlatform"), error);
+        if (p.has(QStringLiteral("appPlatform"))) {
+            JsonFieldReader r = p.child(QStringLiteral("appPlatform"));
             r.onlyKeys(
                 {QStringLiteral("perVcpuHourly"), QStringLiteral("windowsPerVcpuHourly"), QStringLiteral("minVcpu")});
-            r.price(QStringLiteral("perVcpuHourly"), book.paas.appPlatformPerVcpuHourly);
+            price(r, QStringLiteral("perVcpuHourly"), book.paas.appPlatformPerVcpuHourly);
             // A book that gives one rate gives it for both.
-            if (!app->contains(QLatin1String("windowsPerVcpuHourly")) && app->contains(QLatin1String("perVcpuHourly")))
+            if (!r.has(QStringLiteral("windowsPerVcpuHourly")) && r.has(QStringLiteral("perVcpuHourly")))
                 book.paas.appPlatformWindowsPerVcpuHourly = book.paas.appPlatformPerVcpuHourly;
-            r.price(QStringLiteral("windowsPerVcpuHourly"), book.paas.appPlatformWindowsPerVcpuHourly);
+            price(r, QStringLiteral("windowsPerVcpuHourly"), book.paas.appPlatformWindowsPerVcpuHourly);
             r.integer(QStringLiteral("minVcpu"), book.paas.appPlatformMinVcpu, 0, 1024);
         }
-        if (const auto files = p.object(QStringLiteral("fileShare"))) {
-            Reader r(*files, QStringLiteral("paas.fileShare"), error);
+        if (p.has(QStringLiteral("fileShare"))) {
+            JsonFieldReader r = p.child(QStringLiteral("fileShare"));
             r.onlyKeys({QStringLiteral("perGiBMonth")});
-            r.price(QStringLiteral("perGiBMonth"), book.paas.fileSharePerGiBMonth);
+            price(r, QStringLiteral("perGiBMonth"), book.paas.fileSharePerGiBMonth);
         }
     }
-    if (const auto licences = top.object(QStringLiteral("licences"))) {
-        Reader r(*licences, QStringLiteral("licences"), error);
+    if (top.has(QStringLiteral("licences"))) {
+        JsonFieldReader r = top.child(QStringLiteral("licences"));
         r.onlyKeys({QStringLiteral("windowsServerStandardPer16Cores"),
                     QStringLiteral("windowsServerDatacenterPer16Cores"), QStringLiteral("amortisationYears")});
-        r.price(QStringLiteral("windowsServerStandardPer16Cores"), book.licences.windowsServerStandardPer16Cores);
-        r.price(QStringLiteral("windowsServerDatacenterPer16Cores"), book.licences.windowsServerDatacenterPer16Cores);
+        price(r, QStringLiteral("windowsServerStandardPer16Cores"), book.licences.windowsServerStandardPer16Cores);
+        price(r, QStringLiteral("windowsServerDatacenterPer16Cores"), book.licences.windowsServerDatacenterPer16Cores);
         r.number(QStringLiteral("amortisationYears"), book.licences.amortisationYears, 0, 50, false);
     }
-    if (const auto onPrem = top.object(QStringLiteral("onPremises"))) {
-        Reader r(*onPrem, QStringLiteral("onPremises"), error);
+    if (top.has(QStringLiteral("onPremises"))) {
+        JsonFieldReader r = top.child(QStringLiteral("onPremises"));
         r.onlyKeys({QStringLiteral("perHostYear"), QStringLiteral("perCoreYearVirtualisation"),
                     QStringLiteral("perGiBYearStorage"), QStringLiteral("perVmYearOperations")});
-        r.price(QStringLiteral("perHostYear"), book.onPremises.perHostYear);
-        r.price(QStringLiteral("perCoreYearVirtualisation"), book.onPremises.perCoreYearVirtualisation);
-        r.price(QStringLiteral("perGiBYearStorage"), book.onPremises.perGiBYearStorage);
-        r.price(QStringLiteral("perVmYearOperations"), book.onPremises.perVmYearOperations);
+        price(r, QStringLiteral("perHostYear"), book.onPremises.perHostYear);
+        price(r, QStringLiteral("perCoreYearVirtualisation"), book.onPremises.perCoreYearVirtualisation);
+        price(r, QStringLiteral("perGiBYearStorage"), book.onPremises.perGiBYearStorage);
+        price(r, QStringLiteral("perVmYearOperations"), book.onPremises.perVmYearOperations);
     }
-    if (const auto migration = top.object(QStringLiteral("migration"))) {
-        Reader r(*migration, QStringLiteral("migration"), error);
+    if (top.has(QStringLiteral("migration"))) {
+        JsonFieldReader r = top.child(QStringLiteral("migration"));
         r.onlyKeys({QStringLiteral("perVm"), QStringLiteral("rampShareByYear"), QStringLiteral("doubleRunningMonths")});
-        if (const auto perVm = r.object(QStringLiteral("perVm"))) {
-            Reader v(*perVm, QStringLiteral("migration.perVm"), error);
+        if (r.has(QStringLiteral("perVm"))) {
+            JsonFieldReader v = r.child(QStringLiteral("perVm"));
             QStringList keys;
             for (MigrationPath path : kPaths)
                 keys.append(migrationPathKey(path));
             v.onlyKeys(keys);
             for (MigrationPath path : kPaths) {
                 double cost = book.migration.perVm.value(path, 0);
-                v.price(migrationPathKey(path), cost);
+                price(v, migrationPathKey(path), cost);
                 book.migration.perVm.insert(path, cost);
             }
         }
@@ -326,8 +225,10 @@ Result<PriceBook, PriceBookError> PriceBook::fromJson(const QJsonObject &json, c
         r.integer(QStringLiteral("doubleRunningMonths"), book.migration.doubleRunningMonths, 0, 60);
     }
     if (top.has(QStringLiteral("sources"))) {
-        if (const auto sources = top.object(QStringLiteral("sources")))
-            book.sources = *sources;
+        if (!top.value(QStringLiteral("sources")).isObject())
+            top.fail(QStringLiteral("sources"), QStringLiteral("must be an object"));
+        else
+            book.sources = top.value(QStringLiteral("sources")).toObject();
     }
     if (book.currencySymbol.isEmpty())
         book.currencySymbol = book.currency + u' ';

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/decision.h"
+#include "domain/jsonfieldreader.h"
 #include "domain/result.h"
 
 #include <QJsonObject>
@@ -11,11 +12,7 @@
 namespace landfall {
 
 /** Why a price book was refused: the key (a JSON path such as "vmSkus[3].linuxHourly") and what was wrong. */
-struct PriceBookError {
-    QString key;
-    QString message;
-    QString toString() const { return key + QStringLiteral(": ") + message; }
-};
+using PriceBookError = JsonFieldError;
 
 /** One virtual machine size a cloud sells, with its hourly rates. */
 struct VmSku {

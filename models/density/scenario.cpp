@@ -1,5 +1,7 @@
 #include "scenario.h"
 
+#include "../domain/jsonfieldreader.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,112 +13,6 @@
 namespace landfall {
 
 namespace {
-
-/** Reads one JSON object of a scenario, remembering the first bad key. */
-class Reader {
-public:
-    Reader(const QJsonObject &object, QString prefix)
-        : m_object(object)
-        , m_prefix(std::move(prefix))
-    {}
-
-    std::optional<ScenarioError> error;
-
-    bool has(const QString &key) const { return m_object.contains(key); }
-
-    void text(const QString &key, QString &target)
-    {
-        if (!m_object.contains(key))
-            return;
-        if (!m_object.value(key).isString() || m_object.value(key).toString().trimmed().isEmpty()) {
-            fail(key, QStringLiteral("must be a non-empty string"));
-            return;
-        }
-        target = m_object.value(key).toString().trimmed();
-    }
-
-    QString path(const QString &key) const { return m_prefix.isEmpty() ? key : m_prefix + u'.' + key; }
-
-    void fail(const QString &key, const QString &message)
-    {
-        if (!error)
-            error = ScenarioError{path(key), message};
-    }
-
-    /** A number in [minimum, maximum]; `minimumIncluded` false for sizes that must be positive. */
-    void number(const QString &key, double &target, double minimum, double maximum, bool minimumIncluded = true)
-    {
-        if (!m_object.contains(key))
-            return;
-        const QJsonValue value = m_object.value(key);
-        if (!value.isDouble()) {
-            fail(key, QStringLiteral("must be a number"));
-            return;
-        }
-        const double v = value.toDouble();
-        if (v < 0 && minimum >= 0) {
-            fail(key, QStringLiteral("must not be negative (got %1)").arg(v));
-            return;
-        }
-        if (v < minimum || (!minimumIncluded && v <= minimum) || v > maximum) {
-            fail(key, QStringLiteral("must be %1 %2 and at most %3 (got %4)")
-                          .arg(minimumIncluded ? QStringLiteral("at least") : QStringLiteral("more than"))
-                          .arg(minimum)
-                          .arg(maximum)
-                          .arg(v));
-            return;
-        }
-        target = v;
-    }
-
-    void integer(const QString &key, int &target, int minimum, int maximum)
-    {
-        double v = target;
-        number(key, v, minimum, maximum);
-        if (m_object.contains(key) && !error && v != double(qint64(v)))
-            fail(key, QStringLiteral("must be a whole number (got %1)").arg(v));
-        target = int(v);
-    }
-
-    void boolean(const QString &key, bool &target)
-    {
-        if (!m_object.contains(key))
-            return;
-        if (!m_object.value(key).isBool()) {
-            fail(key, QStringLiteral("must be true or false"));
-            return;
-        }
-        target = m_object.value(key).toBool();
-    }
-
-    template <typename E> void choice(const QString &key, E &target, const QList<std::pair<QString, E>> &allowed)
-    {
-        if (!m_object.contains(key))
-            return;
-        const QString value = m_object.value(key).toString();
-        QStringList names;
-        for (const auto &[name, e] : allowed) {
-            if (name == value) {
-                target = e;
-                return;
-            }
-            names.append(name);
-        }
-        fail(key, QStringLiteral("unknown value '%1'; expected %2").arg(value, names.join(QStringLiteral(", "))));
-    }
-
-    Reader child(const QString &key)
-    {
-        const QJsonValue value = m_object.value(key);
-        if (!value.isUndefined() && !value.isObject())
-            fail(key, QStringLiteral("must be an object"));
-        return Reader(value.toObject(), path(key));
-    }
-
-private:
-    QJsonObject m_object;
-    QString m_prefix;
-};
 
 const QList<std::pair<QString, Scenario::Platform>> kPlatforms = {
     {QStringLiteral("kubernetes"), Scenario::Platform::Kubernetes},
@@ -225,7 +121,8 @@ QStringList Scenario::asymmetries() const
 Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
 {
     Scenario s;
-    Reader top(json, {});
+    std::optional<ScenarioError> error;
+    JsonFieldReader top(json, {}, error);
     if (json.contains(QStringLiteral("name"))) {
         s.name = json.value(QStringLiteral("name")).toString().trimmed();
         if (s.name.isEmpty())
@@ -250,12 +147,12 @@ Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
     s.node.nPlusOne = s.nPlusOne;
     s.host.nPlusOne = s.nPlusOne;
 
-    Reader sizing = top.child(QStringLiteral("sizing"));
+    JsonFieldReader sizing = top.child(QStringLiteral("sizing"));
     sizing.choice(QStringLiteral("basis"), s.sizing.basis, kBases);
     sizing.number(QStringLiteral("percentile"), s.sizing.percentile, 1, 100);
     sizing.number(QStringLiteral("comfortFactor"), s.sizing.comfortFactor, 0, 10, false);
 
-    Reader node = top.child(QStringLiteral("node"));
+    JsonFieldReader node = top.child(QStringLiteral("node"));
     node.integer(QStringLiteral("vcpu"), s.node.vcpu, 1, 4096);
     node.number(QStringLiteral("memoryGiB"), s.node.memoryGiB, 0, kHuge, false);
     node.number(QStringLiteral("diskGiB"), s.node.diskGiB, 0, kHuge);
@@ -266,12 +163,12 @@ Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
     node.integer(QStringLiteral("linuxSystemPoolNodes"), s.node.linuxSystemPoolNodes, 0, 100);
     node.integer(QStringLiteral("threadsPerCore"), s.node.threadsPerCore, 1, 8);
 
-    Reader gpu = top.child(QStringLiteral("gpuNode"));
+    JsonFieldReader gpu = top.child(QStringLiteral("gpuNode"));
     gpu.integer(QStringLiteral("vcpu"), s.gpuNode.vcpu, 1, 4096);
     gpu.number(QStringLiteral("memoryGiB"), s.gpuNode.memoryGiB, 0, kHuge, false);
     gpu.integer(QStringLiteral("threadsPerCore"), s.gpuNode.threadsPerCore, 1, 8);
 
-    Reader host = top.child(QStringLiteral("host"));
+    JsonFieldReader host = top.child(QStringLiteral("host"));
     host.integer(QStringLiteral("cores"), s.host.cores, 1, 4096);
     host.integer(QStringLiteral("sockets"), s.host.sockets, 1, 64);
     host.number(QStringLiteral("memoryGiB"), s.host.memoryGiB, 0, kHuge, false);
@@ -285,24 +182,24 @@ Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
     host.choice(QStringLiteral("hypervisorOverhead"), s.host.hypervisorOverhead, kOverheads);
     host.boolean(QStringLiteral("nPlusOne"), s.host.nPlusOne);
     host.number(QStringLiteral("ceilingPct"), s.host.ceilingPct, 0, 100, false);
-    if (!top.error && !host.error && s.host.reserveGiB >= s.host.memoryGiB)
+    if (!error && s.host.reserveGiB >= s.host.memoryGiB)
         host.fail(QStringLiteral("reserveGiB"), QStringLiteral("must be less than host.memoryGiB"));
 
-    Reader licensing = top.child(QStringLiteral("licensing"));
+    JsonFieldReader licensing = top.child(QStringLiteral("licensing"));
     licensing.choice(QStringLiteral("model"), s.licensing.model, kLicensing);
     licensing.number(QStringLiteral("standardPer16Cores"), s.licensing.standardPer16Cores, 0, kHuge);
     licensing.number(QStringLiteral("datacenterPer16Cores"), s.licensing.datacenterPer16Cores, 0, kHuge);
-    licensing.text(QStringLiteral("currency"), s.licensing.currency);
-    licensing.text(QStringLiteral("priceSource"), s.licensing.priceSource);
+    licensing.trimmedText(QStringLiteral("currency"), s.licensing.currency);
+    licensing.trimmedText(QStringLiteral("priceSource"), s.licensing.priceSource);
     // Prices of the consultant's own without a source would pass for list prices.
-    if (!licensing.error &&
+    if (!error &&
         (licensing.has(QStringLiteral("standardPer16Cores")) ||
          licensing.has(QStringLiteral("datacenterPer16Cores"))) &&
         !licensing.has(QStringLiteral("priceSource")))
         licensing.fail(QStringLiteral("priceSource"),
                        QStringLiteral("must say where prices set in the scenario come from"));
 
-    Reader overheads = top.child(QStringLiteral("overheads"));
+    JsonFieldReader overheads = top.child(QStringLiteral("overheads"));
     overheads.boolean(QStringLiteral("guestOsBaseline"), s.overheads.guestOsBaseline);
     overheads.boolean(QStringLiteral("containerOverhead"), s.overheads.containerOverhead);
     overheads.number(QStringLiteral("memoryFloorMiB"), s.overheads.memoryFloorMiB, 0, kHuge);
@@ -310,7 +207,7 @@ Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
     overheads.boolean(QStringLiteral("persistentVolumes"), s.overheads.persistentVolumes);
     overheads.number(QStringLiteral("ephemeralCapGiB"), s.overheads.ephemeralCapGiB, 0, kHuge);
 
-    Reader packing = top.child(QStringLiteral("packing"));
+    JsonFieldReader packing = top.child(QStringLiteral("packing"));
     packing.number(QStringLiteral("effortMs"), s.packing.effortMs, 0, 600000);
     packing.integer(QStringLiteral("exactMaxItems"), s.packing.exactMaxItems, 0, 200);
     packing.boolean(QStringLiteral("mixNodeSizes"), s.packing.mixNodeSizes);
@@ -324,23 +221,20 @@ Result<Scenario, ScenarioError> Scenario::fromJson(const QJsonObject &json)
             const QJsonArray array = sizes.toArray();
             for (qsizetype i = 0; i < array.size(); ++i) {
                 NodeSize size;
-                Reader entry(array.at(i).toObject(), QStringLiteral("nodeSizes[%1]").arg(i));
+                JsonFieldReader entry(array.at(i).toObject(), QStringLiteral("nodeSizes[%1]").arg(i), error);
                 if (!array.at(i).isObject())
                     top.fail(QStringLiteral("nodeSizes[%1]").arg(i), QStringLiteral("must be an object"));
                 entry.integer(QStringLiteral("vcpu"), size.vcpu, 1, 4096);
                 entry.number(QStringLiteral("memoryGiB"), size.memoryGiB, 0, kHuge, false);
                 entry.number(QStringLiteral("hourly"), size.hourly, 0, kHuge);
                 entry.number(QStringLiteral("windowsHourly"), size.windowsHourly, 0, kHuge);
-                if (entry.error && !top.error)
-                    top.error = entry.error;
                 s.nodeSizes.append(size);
             }
         }
     }
 
-    for (const Reader *reader : {&top, &sizing, &node, &gpu, &host, &licensing, &overheads, &packing})
-        if (reader->error)
-            return *reader->error;
+    if (error)
+        return *error;
     return s;
 }
 

@@ -80,7 +80,7 @@ private Q_SLOTS:
                                           << "must be a number";
         QTest::newRow("negative PaaS price")
             << QByteArray(R"({"paas": {"database": {"perVcpuHourly": -1}}})") << "paas.database.perVcpuHourly"
-            << "at least 0";
+            << "must not be negative";
         QTest::newRow("misspelt key") << QByteArray(R"({"diskGibMonth": 0.1})") << "diskGibMonth"
                                       << "unknown key";
         QTest::newRow("currency") << QByteArray(R"({"currency": "dollars"})") << "currency"
