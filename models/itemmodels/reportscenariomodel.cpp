@@ -1,5 +1,7 @@
 #include "reportscenariomodel.h"
 
+#include <cmath>
+
 namespace landfall {
 
 ReportScenarioModel::ReportScenarioModel(QObject *parent)
@@ -41,6 +43,10 @@ QVariant ReportScenarioModel::data(const QModelIndex &index, int role) const
         return result.vmHostsLowerBound;
     case ContainerNodesLowerBound:
         return result.containerNodesLowerBound;
+    case CoresBefore:
+        return std::round(result.before.physicalCores);
+    case CoresAfter:
+        return std::round(result.after.physicalCores);
     default:
         return {};
     }
@@ -63,6 +69,10 @@ QVariant ReportScenarioModel::headerData(int section, Qt::Orientation orientatio
         return tr("VM hosts, lower bound");
     case ContainerNodesLowerBound:
         return tr("Container nodes, lower bound");
+    case CoresBefore:
+        return tr("Before: VM hosts");
+    case CoresAfter:
+        return tr("After: container nodes");
     default:
         return {};
     }

@@ -950,6 +950,37 @@ void Composer::plan()
     m_model.sections.append(section);
 }
 
+/** Why larger nodes do not need fewer nodes, when that is what the sweep shows: a node's local
+    disk is one size for every node size, so where disk sets the count, vCPU and memory do not.
+    Empty when the count falls with the size, or when something else holds it. */
+QString diskBoundSweepNote(const ScenarioOutcome &outcome)
+{
+    QList<NodeSizePoint> feasible;
+    for (const NodeSizePoint &point : outcome.sweep)
+        if (point.feasible && point.nodes > 0)
+            feasible.append(point);
+    if (feasible.size() < 2 || outcome.scenario.node.diskGiB <= 0)
+        return {};
+    std::sort(feasible.begin(), feasible.end(),
+              [](const NodeSizePoint &a, const NodeSizePoint &b) { return a.size.vcpu < b.size.vcpu; });
+    // Twice the vCPU buys less than a tenth fewer nodes: the size is not what sets the count.
+    if (feasible.constLast().nodes < 0.9 * feasible.constFirst().nodes)
+        return {};
+    int diskBound = 0;
+    int all = 0;
+    for (const PoolResult &pool : outcome.result.pools) {
+        all += pool.workloads;
+        if (pool.limitingResource == QLatin1String("disk"))
+            diskBound += pool.workloads;
+    }
+    if (all == 0 || diskBound * 2 < all)
+        return {};
+    return QStringLiteral(" Larger nodes need hardly fewer nodes here: the node pools that hold most of the "
+                          "workloads are full by local disk (%1 GiB a node, the same at every size), not by vCPU "
+                          "or memory, so a larger node only leaves more of both unused. A larger node disk in the "
+                          "scenario, or more of the data on network storage, would let the larger sizes hold more.")
+        .arg(number(outcome.scenario.node.diskGiB, 0));
+}
 void Composer::density()
 {
     ReportSection section;
@@ -988,7 +1019,8 @@ void Composer::density()
 
     section.blocks.append(heading(QStringLiteral("Scenario comparison")));
     section.blocks.append(chartBlock(ReportBlock::Chart::ScenarioComparison,
-                                     QStringLiteral("VM hosts and container nodes per scenario")));
+                                     QStringLiteral("Physical cores bought per scenario: the VMs on hypervisor hosts "
+                                                    "(before) against the container nodes (after)")));
     ReportTable compare;
     compare.header = {QStringLiteral("Measure")};
     compare.columnWeights = {2.6};
@@ -1057,6 +1089,7 @@ void Composer::density()
                                       "smaller ones.");
         if (!best.isEmpty())
             text += QStringLiteral(" The best size, the one that buys the least vCPU, is %1.").arg(best);
+        text += diskBoundSweepNote(outcome);
         if (!infeasible.isEmpty())
             text += QStringLiteral(" Not possible: ") + infeasible.join(QStringLiteral("; ")) + u'.';
         // The chart first: the heading keeps with it, and the words under it read as its legend.

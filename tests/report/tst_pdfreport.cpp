@@ -222,14 +222,19 @@ private Q_SLOTS:
         a.scenario = QStringLiteral("a");
         a.vmHosts = 4;
         a.containerNodes = 2;
+        a.before.physicalCores = 128;
+        a.after.physicalCores = 31.6;
         scenarios.setResults({a});
-        std::unique_ptr<QChart> bars(ScenarioComparisonChart::create(
-            &scenarios, ReportScenarioModel::Name, ReportScenarioModel::VmHosts, ReportScenarioModel::ContainerNodes));
+        // The report compares physical cores, the same unit on both sides, not machine counts.
+        std::unique_ptr<QChart> bars(ScenarioComparisonChart::create(&scenarios, ReportScenarioModel::Name,
+                                                                     ReportScenarioModel::CoresBefore,
+                                                                     ReportScenarioModel::CoresAfter, u"cores"_qs));
         auto *barSeries = qobject_cast<QAbstractBarSeries *>(bars->series().constFirst());
         QVERIFY(barSeries);
         QCOMPARE(barSeries->count(), 2);
-        QCOMPARE(barSeries->barSets().at(0)->at(0), 4.0);
-        QCOMPARE(barSeries->barSets().at(1)->at(0), 2.0);
+        QCOMPARE(barSeries->barSets().at(0)->at(0), 128.0);
+        QCOMPARE(barSeries->barSets().at(1)->at(0), 32.0);
+        QCOMPARE(barSeries->barSets().at(0)->label(), u"Before: VM hosts"_qs);
 
         ReportSweepModel sweep;
         QAbstractItemModelTester sweepTester(&sweep);

@@ -16,7 +16,7 @@
 namespace landfall {
 
 QChart *ScenarioComparisonChart::create(QAbstractItemModel *model, int nameColumn, int firstBarColumn,
-                                        int lastBarColumn)
+                                        int lastBarColumn, const QString &valueTitle)
 {
     auto *chart = new QChart;
     ChartStyle::apply(chart);
@@ -41,7 +41,8 @@ QChart *ScenarioComparisonChart::create(QAbstractItemModel *model, int nameColum
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
 
-    QValueAxis *values = ChartStyle::countAxis(highest * 1.18, QObject::tr("Machines"));
+    QValueAxis *values =
+        ChartStyle::countAxis(highest * 1.18, valueTitle.isEmpty() ? QObject::tr("Machines") : valueTitle);
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
     chart->legend()->setAlignment(Qt::AlignTop);

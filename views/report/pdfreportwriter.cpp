@@ -72,8 +72,10 @@ void paintChart(const PageItem &item, const ReportModel &model, const ReportLayo
         chart.reset(PathDonutChart::create(&models.paths, ReportPathModel::Label, ReportPathModel::Vms));
         break;
     case ReportBlock::Chart::ScenarioComparison:
+        // Physical cores on both sides, never machines of different sizes counted side by side.
         chart.reset(ScenarioComparisonChart::create(&models.scenarios, ReportScenarioModel::Name,
-                                                    ReportScenarioModel::VmHosts, ReportScenarioModel::ContainerNodes));
+                                                    ReportScenarioModel::CoresBefore, ReportScenarioModel::CoresAfter,
+                                                    QObject::tr("Physical cores bought")));
         break;
     case ReportBlock::Chart::NodeSizeSweep:
     case ReportBlock::Chart::WaveGantt:

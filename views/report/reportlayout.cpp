@@ -600,7 +600,6 @@ void ReportLayout::table(const ReportBlock &b, const QString &header)
         x.append(x.last() + widths.at(c));
     const QFontMetricsF &cell = m_style.metrics(ReportStyle::TableCell);
     const QFontMetricsF &head = m_style.metrics(ReportStyle::TableHeader);
-    const QFontMetricsF &caption = m_style.metrics(ReportStyle::Caption);
     const qreal cellLine = cell.height() * 1.12;
     const QString tableLabel = QStringLiteral("Table %1").arg(m_tables);
 
@@ -613,10 +612,9 @@ void ReportLayout::table(const ReportBlock &b, const QString &header)
     const qreal headerHeight = headerLineCount * head.height() * 1.1 + pt(2 * kCellPadY + 1);
 
     auto drawHeader = [&](bool continued) {
-        const QString text =
-            tableLabel + QStringLiteral("   ") + b.text + (continued ? QStringLiteral(" (continued)") : QString());
-        addText(m_left, m_y + caption.ascent(), text, ReportStyle::Caption, ReportStyle::muted());
-        m_y += caption.height() + pt(4);
+        addCaption(tableLabel + QStringLiteral("   ") + b.text +
+                   (continued ? QStringLiteral(" (continued)") : QString()));
+        m_y += pt(4);
         addFill(QRectF(m_left, m_y, width, headerHeight), m_style.primary());
         for (int c = 0; c < columns; ++c) {
             qreal y = m_y + pt(kCellPadY + 0.5);
@@ -634,7 +632,8 @@ void ReportLayout::table(const ReportBlock &b, const QString &header)
     const qreal oneRow = cellLine + pt(2 * kCellPadY);
     const qreal needed = t.rows.size() <= 12 ? t.rows.size() * oneRow * 1.3 : oneRow * 3;
     // ... unless the page is not a third full yet: then it starts here and breaks where it must.
-    if (!fits(caption.height() + pt(4) + headerHeight + needed) && thirdFull())
+    if (!fits(captionHeight(tableLabel + QStringLiteral("   ") + b.text) + pt(4) + headerHeight + needed) &&
+        thirdFull())
         newPage(header);
     drawHeader(false);
     QList<QStringList> lines(columns);
@@ -680,10 +679,11 @@ void ReportLayout::chart(const ReportBlock &b, const QString &header)
 {
     const qreal width = m_right - m_left;
     qreal height = chartHeight(b);
-    const QFontMetricsF &caption = m_style.metrics(ReportStyle::Caption);
-    if (!fits(height + caption.height() + pt(16))) {
+    const QString captionText = QStringLiteral("Figure %1   %2").arg(m_figures + 1).arg(b.text);
+    const qreal captionRoom = captionHeight(captionText) + pt(16);
+    if (!fits(height + captionRoom)) {
         // A page less than a third full is not left behind: the chart shrinks to what is left.
-        const qreal left = m_bottom - m_y - caption.height() - pt(16);
+        const qreal left = m_bottom - m_y - captionRoom;
         if (thirdFull() || left < height * 0.6)
             newPage(header);
         else
@@ -697,9 +697,29 @@ void ReportLayout::chart(const ReportBlock &b, const QString &header)
     m_pages.last().items.append(item);
     m_y += height + pt(4);
     ++m_figures;
-    addText(m_left, m_y + caption.ascent(), QStringLiteral("Figure %1   %2").arg(m_figures).arg(b.text),
-            ReportStyle::Caption, ReportStyle::muted());
-    m_y += caption.height() + pt(16);
+    addCaption(captionText);
+    m_y += pt(16);
+}
+
+/* A table's or a figure's caption, wrapped to the text width (at most three lines) rather than
+   running off the page when a scenario's name is long. */
+QStringList ReportLayout::captionLines(const QString &text)
+{
+    return wrap(text, ReportStyle::Caption, m_right - m_left, 3);
+}
+
+qreal ReportLayout::captionHeight(const QString &text)
+{
+    return captionLines(text).size() * m_style.metrics(ReportStyle::Caption).height();
+}
+
+void ReportLayout::addCaption(const QString &text)
+{
+    const QFontMetricsF &caption = m_style.metrics(ReportStyle::Caption);
+    for (const QString &line : captionLines(text)) {
+        addText(m_left, m_y + caption.ascent(), line, ReportStyle::Caption, ReportStyle::muted());
+        m_y += caption.height();
+    }
 }
 
 } // namespace landfall

@@ -66,6 +66,10 @@ private:
     void addLine(const QPointF &from, const QPointF &to, const QColor &color, qreal width, bool dotted = false);
     /** Lines of `text` no wider than `width`; more than `maxLines` are cut, the last one elided. */
     QStringList wrap(const QString &text, int font, qreal width, int maxLines);
+    QStringList captionLines(const QString &text);
+    qreal captionHeight(const QString &text);
+    /** Draws a caption at m_y, wrapped, and moves m_y below it. */
+    void addCaption(const QString &text);
     qreal advance(const QString &word, int font);
     /** Adds wrapped text at the current position; returns the height used. */
     qreal paragraph(const QString &text, int font, const QColor &color, qreal x, qreal width, qreal leading);
