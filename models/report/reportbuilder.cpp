@@ -1201,6 +1201,12 @@ void Composer::waves()
                  day(plan.waves.back().end), ReportBuilder::count(plan.groups.size()), ReportBuilder::count(p.maxVms),
                  number(p.tibPerWave()), number(p.bandwidthGBPerDay, 0), QString::number(p.waveDays))
             .arg(ReportBuilder::count(plan.retainedVms))));
+    if (!m_inputs.wavePlanRecorded)
+        section.blocks.append(paragraph(
+            QStringLiteral("These waves are a first proposal, made from the applications and owners alone: the "
+                           "project records no dependencies, move groups or wave settings yet. The business case "
+                           "therefore spreads the move by the price book's yearly ramp, not by these dates."),
+            ReportBlock::Kind::Note));
     section.blocks.append(chartBlock(ReportBlock::Chart::WaveGantt, QStringLiteral("The waves on the calendar")));
     ReportTable table;
     table.header = {QStringLiteral("Wave"), QStringLiteral("Dates"), QStringLiteral("Move groups"),
@@ -1672,6 +1678,7 @@ Result<ReportInputs, ReportError> ReportBuilder::gather(ProjectStore &store, con
             inputs.waveParameters = parameters.value();
     }
     inputs.wavePins = store.wavePins();
+    inputs.wavePlanRecorded = ProjectBusinessCase::hasWavePlan(store);
     if (const std::optional<StoreError> failure = store.readFailure())
         return ReportError{ReportError::Kind::Store, failure->message};
     return inputs;

@@ -47,6 +47,9 @@ struct ReportInputs {
     WaveInput waveInput;
     WaveParameters waveParameters;
     QHash<QString, int> wavePins;
+    /** The consultant has planned waves (dependencies, move groups, pins or wave settings): the
+        business case then follows the waves; otherwise they are Landfall's first proposal. */
+    bool wavePlanRecorded = false;
 };
 
 } // namespace landfall

@@ -159,17 +159,30 @@ void ReportPaintedCharts::paintGantt(QPainter &painter, const QRectF &rect, cons
     const auto xOf = [&](const QDate &d) { return left + (rect.right() - left) * axisStart.daysTo(d) / days; };
 
     painter.setFont(label);
-    const int months = int(std::round(days / 30.4));
-    const int every = std::max(1, months / 12); // at most a dozen month labels
+    // As many month labels as fit side by side, at a step a reader counts in (1, 2, 3, 6 months,
+    // then whole years); over several years the axis names years and rules only the labelled months.
+    const qreal monthWidth = (rect.right() - left) * 30.4 / days;
+    const qreal wanted = lm.horizontalAdvance(QStringLiteral("May 2027")) + 8 * u;
+    int every = 1;
+    for (int step : {1, 2, 3, 6, 12, 24, 60, 120}) {
+        every = step;
+        if (step * monthWidth >= wanted)
+            break;
+    }
+    const bool yearsOnly = every >= 12;
     int index = 0;
     for (QDate m = axisStart; m < axisEnd; m = m.addMonths(1), ++index) {
+        const bool labelledMonth = yearsOnly ? (m.month() == 1 && (m.year() % (every / 12)) == 0) : index % every == 0;
+        if (!labelledMonth && (yearsOnly || every > 3))
+            continue;
         const qreal x = xOf(m);
         painter.setPen(QPen(style.rule, 0.5 * u));
         painter.drawLine(QPointF(x, top), QPointF(x, bottom));
-        if (index % every == 0) {
+        if (labelledMonth) {
             painter.setPen(style.muted);
-            painter.drawText(QPointF(x + 2 * u, rect.top() + lm.ascent()),
-                             QLocale(QLocale::English).toString(m, QStringLiteral("MMM yyyy")));
+            const QString text = yearsOnly ? QString::number(m.year())
+                                           : QLocale(QLocale::English).toString(m, QStringLiteral("MMM yyyy"));
+            painter.drawText(QPointF(x + 2 * u, rect.top() + lm.ascent()), text);
         }
     }
     const bool labelled = row >= lm.height() * 0.95;
