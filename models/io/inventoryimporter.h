@@ -44,7 +44,7 @@ private:
     /** Drops all but the last row of a VM that a file lists more than once. */
     static void keepLastOfEachVm(QList<Vm> &vms);
     /** Numbers the VMs without UUID that share a name, so that each stays a VM; a warning names them. */
-    static QStringList separateSameNames(QList<MappedRow> &rows, const QString &file);
+    static QStringList separateSameNames(ChunkedList<MappedRow> &rows, const QString &file);
 
     ProjectStore &m_store;
 };

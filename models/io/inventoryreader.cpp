@@ -313,7 +313,9 @@ void readRecords(RecordSource &table, ParsedInventory &parsed, const ImportOptio
         QList<MappedRow> rows;
         QList<ImportIssue> issues;
     };
-    const auto mapChunk = [&mapper](std::vector<Record> records) {
+    // By reference: QtConcurrent::run hands its stored copy of the records over as an lvalue, and a
+    // parameter by value would copy every record of the chunk once more.
+    const auto mapChunk = [&mapper](const std::vector<Record> &records) {
         MappedChunk chunk;
         chunk.rows.reserve(qsizetype(records.size())); // a MappedRow is large: no room left over from doubling
         for (const Record &row : records) {
@@ -344,11 +346,16 @@ void readRecords(RecordSource &table, ParsedInventory &parsed, const ImportOptio
                     !progress(qint64(table.fractionRead() * kProgressScale), kProgressScale);
     }
     pending.append(QtConcurrent::run(mapChunk, std::move(records)));
-    parsed.rows.reserve(parsed.rowsRead); // a MappedRow is large: grow the list once, not by doubling
+    // The rows stay in their chunks: joined into one list, every row would be held twice for a moment.
+    const auto isExcluded = [](const MappedRow &row) { return row.kind != MappedRow::Kind::Vm; };
     for (QFuture<MappedChunk> &future : pending) {
         MappedChunk chunk = future.takeResult();
-        for (MappedRow &row : chunk.rows)
-            (row.kind == MappedRow::Kind::Vm ? parsed.rows : parsed.excluded).append(std::move(row));
+        for (MappedRow &row : chunk.rows) {
+            if (isExcluded(row))
+                parsed.excluded.append(std::move(row));
+        }
+        chunk.rows.removeIf(isExcluded); // a row moved from keeps its kind
+        parsed.rows.appendChunk(std::move(chunk.rows));
         parsed.issues.append(chunk.issues);
     }
     if (cancelled) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chunkedlist.h"
 #include "importissue.h"
 #include "inventoryformat.h"
 #include "rowmapper.h"
@@ -28,10 +29,10 @@ struct ImportOptions {
 struct ParsedInventory {
     QString file;
     InventoryFormat format = InventoryFormat::Auto;
-    QList<MappedRow> rows;     ///< the VMs, in file order
-    QList<MappedRow> excluded; ///< templates and SRM placeholders
-    QList<ImportIssue> issues; ///< every problem found
-    QStringList warnings;      ///< how the file was read, where that was a guess
+    ChunkedList<MappedRow> rows; ///< the VMs, in file order, in the chunks they were mapped in
+    QList<MappedRow> excluded;   ///< templates and SRM placeholders
+    QList<ImportIssue> issues;   ///< every problem found
+    QStringList warnings;        ///< how the file was read, where that was a guess
     int rowsRead = 0;
     bool fatal = false;      ///< the file as a whole cannot be read (not a table, missing columns)
     QList<Host> hosts;       ///< the workbook's vHost tab, or a vHost CSV

@@ -658,6 +658,27 @@ bool SheetXmlScanner::readElementText(std::string *out)
     }
 }
 
+bool SheetXmlScanner::readRichText(std::string *out)
+{
+    const size_t depth = m_nameStarts.size();
+    while (m_nameStarts.size() >= depth) {
+        if (!readContent(nullptr))
+            return false;
+        const Markup part = readTag();
+        if (part == Markup::Failed)
+            return false;
+        if (part != Markup::Start)
+            continue;
+        if (m_localName == "t") {
+            if (!readElementText(out))
+                return false;
+        } else if ((m_localName == "rPh" || m_localName == "phoneticPr") && !skipElement()) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool SheetXmlScanner::readPlainValue(bool decode)
 {
     // <x:v>123</x:v></x:c> with the prefix of the cell's own name (or none), all in the buffer.
@@ -722,23 +743,8 @@ bool SheetXmlScanner::readCell(bool decode)
                 return false;
         } else if (m_localName == "is") {
             m_hasInlineText = true;
-            // The text of <is>: plain <t>, or the runs <r><t> of rich text; phonetic guides are not part of it.
-            const size_t inner = m_nameStarts.size();
-            while (m_nameStarts.size() >= inner) {
-                if (!readContent(nullptr))
-                    return false;
-                const Markup part = readTag();
-                if (part == Markup::Failed)
-                    return false;
-                if (part != Markup::Start)
-                    continue;
-                if (m_localName == "t") {
-                    if (!readElementText(decode ? &m_inlineText : nullptr))
-                        return false;
-                } else if (m_localName == "rPh" && !skipElement()) {
-                    return false;
-                }
-            }
+            if (!readRichText(decode ? &m_inlineText : nullptr))
+                return false;
         } else if (!skipElement()) {
             return false; // a formula, or an extension: the value is in <v>
         }
@@ -772,23 +778,7 @@ bool SheetXmlScanner::nextSharedString(bool &found)
         found = true;
         if (markup == Markup::Empty)
             return true;
-        // The text of <si>: plain <t>, or the runs <r><t> of rich text; phonetic guides are not part of it.
-        while (m_nameStarts.size() > depth) {
-            if (!readContent(nullptr))
-                return false;
-            const Markup part = readTag();
-            if (part == Markup::Failed)
-                return false;
-            if (part != Markup::Start)
-                continue;
-            if (m_localName == "t") {
-                if (!readElementText(&m_value))
-                    return false;
-            } else if ((m_localName == "rPh" || m_localName == "phoneticPr") && !skipElement()) {
-                return false;
-            }
-        }
-        return true;
+        return readRichText(&m_value);
     }
 }
 

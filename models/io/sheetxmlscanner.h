@@ -100,6 +100,10 @@ private:
     /** The common cell, a plain value in `v` and nothing else, read in one step; false (nothing read) when
         the cell is another kind, or not whole in the buffer: the general way reads it then. */
     bool readPlainValue(bool decode);
+    /** Reads the string item just started (`is` of an inline-string cell, `si` of the shared-string table) to its
+        end; with `out`, its text decoded into it: plain `t`, or the runs `r`/`t` of rich text. Phonetic guides
+        (`rPh`, `phoneticPr`) are not part of the text. */
+    bool readRichText(std::string *out);
     /** Reads the content of the element just started to its end; with `out`, its text decoded into it. */
     bool readElementText(std::string *out);
 

@@ -91,13 +91,6 @@ public:
         }
         return *parsed;
     }
-    /** The row's VM keys: by UUID within its vCenter where given, and by name. */
-    void vmKeys(int name, int uuid, int vcenter, QString &uuidKey, QString &nameKey) const
-    {
-        nameKey = text(name).toLower();
-        const QString id = text(uuid);
-        uuidKey = id.isEmpty() ? QString() : text(vcenter).toLower() + u'/' + id.toLower();
-    }
     bool isTemplate(int column) const { return CellParser::boolean(text(column)).value_or(false); }
 
 private:
@@ -140,17 +133,41 @@ PerVmRows<Row> readPerVmRows(TabColumns &c, RecordSource &table, QList<ImportIss
     if (vm < 0)
         return rows;
     c.startReading();
-    QString uuidKey, nameKey;
+    // The rows of one VM come one after another: they are filed together, under keys built once,
+    // in a list of their number (appended one at a time, each VM's list would grow two or three
+    // times, and the lists of 100,000 VMs keep what growing left behind).
+    QString name, id, server; // the VM of the rows in `pending`: its name, UUID and vCenter as written
+    QList<Row> pending;
+    const auto filePending = [&]() {
+        if (pending.isEmpty())
+            return;
+        QList<Row> exact;
+        exact.reserve(pending.size());
+        for (Row &row : pending)
+            exact.append(std::move(row));
+        pending.clear();
+        // By UUID within its vCenter where given, and by name.
+        rows.add(id.isEmpty() ? QString() : server.toLower() + u'/' + id.toLower(), name.toLower(), std::move(exact));
+    };
     while (c.next()) {
-        if (c.text(vm).isEmpty() || c.isTemplate(isTemplate))
+        const QString rowName = c.text(vm);
+        if (rowName.isEmpty() || c.isTemplate(isTemplate))
             continue;
         Row row;
         readRow(row);
         if (c.rowHasIssue())
             continue;
-        c.vmKeys(vm, uuid, vcenter, uuidKey, nameKey);
-        rows.add(uuidKey, nameKey, std::move(row));
+        const QString rowId = c.text(uuid);
+        const QString rowServer = c.text(vcenter);
+        if (rowName != name || rowId != id || rowServer != server) {
+            filePending();
+            name = rowName;
+            id = rowId;
+            server = rowServer;
+        }
+        pending.append(std::move(row));
     }
+    filePending();
     if (table.error())
         issues.append(*table.error());
     return rows;

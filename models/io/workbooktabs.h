@@ -23,18 +23,19 @@ template <typename Item> struct PerVmRows {
     QHash<QString, qsizetype> byName; ///< the VM's name, lower case
     std::vector<QList<Item>> lists;
 
-    void add(const QString &uuidKey, const QString &nameKey, Item item)
+    /** Files `items`, rows of one VM, under its keys, after any rows filed there before. */
+    void add(const QString &uuidKey, const QString &nameKey, QList<Item> items)
     {
-        qsizetype index = uuidKey.isEmpty() ? byName.value(nameKey, -1) : byUuid.value(uuidKey, -1);
-        if (index < 0) {
-            index = qsizetype(lists.size());
-            lists.emplace_back();
-            if (!uuidKey.isEmpty())
-                byUuid.insert(uuidKey, index);
-            if (!byName.contains(nameKey))
-                byName.insert(nameKey, index);
+        const qsizetype index = uuidKey.isEmpty() ? byName.value(nameKey, -1) : byUuid.value(uuidKey, -1);
+        if (index >= 0) {
+            lists[size_t(index)].append(std::move(items));
+            return;
         }
-        lists[size_t(index)].append(std::move(item));
+        if (!uuidKey.isEmpty())
+            byUuid.insert(uuidKey, qsizetype(lists.size()));
+        if (!byName.contains(nameKey))
+            byName.insert(nameKey, qsizetype(lists.size()));
+        lists.push_back(std::move(items));
     }
     /** The rows of `vm`; by name only when the name is `nameIsUnique` in vInfo (two VMs of one name would share them).
      */

@@ -277,6 +277,51 @@ private Q_SLOTS:
         QCOMPARE(store->summary().excludedTemplates, 1);
     }
 
+    void rowsOfManyChunksStayInFileOrder()
+    {
+        // More rows than one chunk of mapping holds (2,048): the chunks are kept as they are, not
+        // joined, so what crosses a chunk's edge is what could go wrong.
+        constexpr int kRows = 5000;
+        QByteArray csv = "VM,Powerstate,Template,CPUs,Memory,VM UUID\n";
+        for (int i = 0; i < kRows; ++i) {
+            const bool isTemplate = i % 1000 == 999;
+            // vm-10 (row 12) and, past two chunk edges, a second vm-10 without UUID (row 4602).
+            const QByteArray name = i == 4600 ? QByteArray("vm-10") : QByteArray("vm-" + QByteArray::number(i));
+            const QByteArray uuid = i == 10 || i == 4600 ? QByteArray() : QByteArray("u-" + QByteArray::number(i));
+            csv += name + ",poweredOn," + (isTemplate ? "True" : "False") + ",2,4096," + uuid + "\n";
+        }
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "v.csv", csv);
+        ParsedInventory parsed = InventoryReader::read(path, {});
+        QVERIFY(!parsed.fatal);
+        QCOMPARE(parsed.rowsRead, kRows);
+        QCOMPARE(parsed.excluded.size(), 5);
+        QCOMPARE(parsed.rows.size(), kRows - 5);
+        QStringList expected;
+        for (int i = 0; i < kRows; ++i) {
+            if (i % 1000 != 999)
+                expected.append(i == 4600 ? QStringLiteral("vm-10") : QStringLiteral("vm-%1").arg(i));
+        }
+        QStringList byIndex, byIteration;
+        for (qsizetype i = 0; i < parsed.rows.size(); ++i)
+            byIndex.append(parsed.rows[i].vm.name);
+        for (const MappedRow &row : std::as_const(parsed.rows))
+            byIteration.append(row.vm.name);
+        QCOMPARE(byIndex, expected);
+        QCOMPARE(byIteration, expected);
+        QCOMPARE(parsed.rows[2047].row, qint64(2051)); // past the templates of rows 1001 and 2001
+
+        auto store = newProject(dir);
+        const ImportOutcome outcome = InventoryImporter(*store).apply(std::move(parsed), {});
+        QVERIFY(outcome.accepted);
+        QCOMPARE(outcome.added, kRows - 5);
+        QCOMPARE(outcome.excludedTemplates, 5);
+        QCOMPARE(outcome.warnings.size(), 1);
+        QVERIFY2(outcome.warnings[0].contains(QLatin1String("rows 12, 4602 all name a VM vm-10")),
+                 qPrintable(outcome.warnings[0]));
+        QCOMPARE(store->vms().size(), kRows - 5);
+    }
+
     void badRows_data()
     {
         QTest::addColumn<QByteArray>("content");

@@ -85,6 +85,13 @@ private Q_SLOTS:
                    " 01</t></r><rPh><t>x</t></rPh></is></c><c r=\"B2\"><f>1+1</f><v>2</v></c></row>"
                    "</sheetData></worksheet>")
             << QStringList{u"r=2: A2=inlineStr:web 01|B2=:2"_qs};
+        // The same rich-text reading as a shared string's: phonetic properties are not text, even when they hold some.
+        QTest::newRow("x: prefix, inline rich text, phonetic guide and phonetic properties left out")
+            << QByteArray("<x:worksheet xmlns:x=\"urn:s\"><x:sheetData><x:row r=\"4\"><x:c r=\"A4\" t=\"inlineStr\">"
+                          "<x:is><x:r><x:t>\xE6\x9D\xB1</x:t></x:r><x:r><x:t>\xE4\xBA\xAC</x:t></x:r><x:rPh sb=\"0\" "
+                          "eb=\"2\"><x:t>tokyo</x:t></x:rPh><x:phoneticPr fontId=\"1\"><x:t>kana</x:t></x:phoneticPr>"
+                          "<x:phoneticPr fontId=\"2\"/></x:is></x:c></x:row></x:sheetData></x:worksheet>")
+            << QStringList{u"r=4: A4=inlineStr:\u6771\u4eac"_qs};
         QTest::newRow("entities, character references, CDATA, comments, CR LF, UTF-8")
             << QByteArray("\xEF\xBB\xBF<worksheet><!-- made by hand --><sheetData><row><c t=\"str\"><v>a&lt;b&gt;c"
                           "&amp;d&apos;e&quot;f&#65;&#x42;&#x1F600;</v></c><c t=\"str\"><v><![CDATA[<raw & kept>]]>"
