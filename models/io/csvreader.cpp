@@ -27,8 +27,11 @@ QString fromWindows1252(QByteArrayView bytes)
     return text;
 }
 
-QString unquote(QByteArrayView field, QByteArray &buffer)
+/** A quoted field's content with each doubled quote made single; the field itself when it has none. */
+QByteArrayView unquote(QByteArrayView field, QByteArray &buffer)
 {
+    if (std::memchr(field.data(), '"', size_t(field.size())) == nullptr)
+        return field;
     buffer.clear();
     buffer.reserve(field.size());
     for (qsizetype i = 0; i < field.size(); ++i) {
@@ -36,7 +39,7 @@ QString unquote(QByteArrayView field, QByteArray &buffer)
         if (field[i] == '"')
             ++i; // the second quote of an escaped pair
     }
-    return QString::fromUtf8(buffer);
+    return buffer;
 }
 
 } // namespace
@@ -49,17 +52,44 @@ CsvReader::CsvReader(QByteArray content, QString fileName)
     if (m_error)
         return;
     m_delimiter = detectDelimiter();
-    if (!splitRecord(m_fieldViews, m_fieldQuoted)) {
+    for (const char end : {m_delimiter, '\r', '\n'})
+        m_endsField[static_cast<unsigned char>(end)] = true;
+    if (!splitRecord(m_fields)) {
         if (!m_error)
             fail(1, QStringLiteral("the file is empty; expected a header row naming the columns"));
         return;
     }
     m_row = 1;
-    for (size_t i = 0; i < m_fieldViews.size(); ++i) {
-        const QString name =
-            m_fieldQuoted[i] ? unquote(m_fieldViews[i], m_unquoteBuffer) : QString::fromUtf8(m_fieldViews[i]);
-        m_header.append(name.trimmed());
+    for (const Field &field : m_fields) {
+        const QByteArrayView name = field.quoted ? unquote(field.bytes, m_unquoteBuffer) : field.bytes;
+        m_header.append(QString::fromUtf8(name).trimmed());
     }
+    m_columnTexts.resize(size_t(m_header.size()));
+}
+
+QString CsvReader::RepeatedTexts::text(QByteArrayView utf8)
+{
+    if (utf8.isEmpty())
+        return QStringLiteral(""); // empty, not null: a wanted cell the file left empty
+    if (m_tooMany || utf8.size() > kMaxBytes)
+        return QString::fromUtf8(utf8);
+    const QByteArray probe = QByteArray::fromRawData(utf8.data(), utf8.size()); // no copy, for the lookup
+    const auto known = m_texts.constFind(probe);
+    if (known != m_texts.cend())
+        return *known;
+    QString text = QString::fromUtf8(utf8);
+    if (m_texts.size() < kMaxDistinct) {
+        m_texts.insert(utf8.toByteArray(), text);
+    } else {
+        m_tooMany = true;
+        m_texts = {};
+    }
+    return text;
+}
+
+QString CsvReader::fieldText(size_t column, const Field &field)
+{
+    return m_columnTexts[column].text(field.quoted ? unquote(field.bytes, m_unquoteBuffer) : field.bytes);
 }
 
 void CsvReader::decodeToUtf8()
@@ -112,10 +142,9 @@ char CsvReader::detectDelimiter() const
     return ',';
 }
 
-bool CsvReader::splitRecord(std::vector<QByteArrayView> &fields, std::vector<bool> &quoted)
+bool CsvReader::splitRecord(std::vector<Field> &fields)
 {
     fields.clear();
-    quoted.clear();
     const char *data = m_content.constData();
     const qsizetype size = m_content.size();
     qsizetype pos = m_pos;
@@ -145,8 +174,7 @@ bool CsvReader::splitRecord(std::vector<QByteArrayView> &fields, std::vector<boo
                 }
                 break;
             }
-            fields.emplace_back(data + start, pos - start);
-            quoted.push_back(true);
+            fields.push_back({QByteArrayView(data + start, pos - start), true});
             ++pos; // the closing quote
             if (pos < size && data[pos] != m_delimiter && data[pos] != '\r' && data[pos] != '\n') {
                 fail(row,
@@ -157,10 +185,9 @@ bool CsvReader::splitRecord(std::vector<QByteArrayView> &fields, std::vector<boo
             }
         } else {
             const qsizetype start = pos;
-            while (pos < size && data[pos] != m_delimiter && data[pos] != '\n' && data[pos] != '\r')
+            while (pos < size && !m_endsField[static_cast<unsigned char>(data[pos])])
                 ++pos;
-            fields.emplace_back(data + start, pos - start);
-            quoted.push_back(false);
+            fields.push_back({QByteArrayView(data + start, pos - start), false});
         }
         if (pos - recordStart > kMaxRecordBytes) {
             fail(row, QStringLiteral("the row is longer than %1 MiB; an inventory row is at most a few kilobytes")
@@ -185,31 +212,29 @@ bool CsvReader::splitRecord(std::vector<QByteArrayView> &fields, std::vector<boo
 bool CsvReader::next(Record &record)
 {
     while (!m_error) {
-        if (!splitRecord(m_fieldViews, m_fieldQuoted))
+        if (!splitRecord(m_fields))
             return false;
         ++m_row;
-        const bool blankLine = m_fieldViews.size() == 1 && m_fieldViews[0].isEmpty() && !m_fieldQuoted[0];
+        const bool blankLine = m_fields.size() == 1 && m_fields[0].bytes.isEmpty() && !m_fields[0].quoted;
         if (blankLine)
             continue;
         record.row = m_row;
         record.fields.assign(size_t(m_header.size()), QString());
-        if (m_fieldViews.size() > size_t(m_header.size())) {
+        if (m_fields.size() > size_t(m_header.size())) {
             // Extra cells are harmless when empty (a trailing separator); otherwise the row does not fit.
-            for (size_t i = size_t(m_header.size()); i < m_fieldViews.size(); ++i) {
-                if (!m_fieldViews[i].trimmed().isEmpty()) {
+            for (size_t i = size_t(m_header.size()); i < m_fields.size(); ++i) {
+                if (!m_fields[i].bytes.trimmed().isEmpty()) {
                     fail(m_row, QStringLiteral("the row has %1 fields but the header has %2 columns")
-                                    .arg(m_fieldViews.size())
+                                    .arg(m_fields.size())
                                     .arg(m_header.size()));
                     return false;
                 }
             }
         }
-        const size_t columns = std::min(m_fieldViews.size(), size_t(m_header.size()));
+        const size_t columns = std::min(m_fields.size(), size_t(m_header.size()));
         for (size_t i = 0; i < columns; ++i) {
-            if (!isWanted(i))
-                continue;
-            record.fields[i] =
-                m_fieldQuoted[i] ? unquote(m_fieldViews[i], m_unquoteBuffer) : QString::fromUtf8(m_fieldViews[i]);
+            if (isWanted(i))
+                record.fields[i] = fieldText(i, m_fields[i]);
         }
         // Short rows (trailing empty cells left out) read as empty, not null, in wanted columns.
         for (size_t i = columns; i < record.fields.size(); ++i) {

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QStringEncoder>
 
 #include <memory>
 #include <optional>
@@ -73,6 +74,8 @@ private:
     int m_lastStep = 0; ///< SQLite's result of the last step (100 row, 101 done)
     /// The UTF-8 of each bound text parameter, kept here so that SQLite need not copy it.
     std::vector<QByteArray> m_boundText;
+    /// Stateless: each value is encoded on its own, as QString::toUtf8() does.
+    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
 };
 
 } // namespace landfall
