@@ -95,7 +95,7 @@ QString CsvReader::fieldText(size_t column, const Field &field)
 void CsvReader::decodeToUtf8()
 {
     if (m_content.startsWith("\xEF\xBB\xBF")) {
-        m_content.remove(0, 3);
+        m_pos = 3; // stepped over, not removed: removing would copy the whole file
     } else if (m_content.startsWith("\xFF\xFE") || m_content.startsWith("\xFE\xFF")) {
         // Excel's "Unicode text" export is UTF-16 with a byte-order mark.
         QStringDecoder decoder(QStringDecoder::Utf16, QStringDecoder::Flag::ConvertInitialBom);
@@ -104,13 +104,14 @@ void CsvReader::decodeToUtf8()
         m_warning = QStringLiteral("%1: read as UTF-16").arg(m_fileName);
     }
     if (std::memchr(m_content.constData(), '\0', size_t(m_content.size())) != nullptr) {
-        const qsizetype offset = m_content.indexOf('\0');
+        const qsizetype offset = m_content.indexOf('\0') - m_pos; // counted after a byte-order mark
         fail(0, QStringLiteral("the file holds a NUL byte at offset %1: this is a binary file, not a CSV text export")
                     .arg(offset));
         return;
     }
     if (!QByteArrayView(m_content).isValidUtf8()) {
-        m_content = fromWindows1252(m_content).toUtf8();
+        m_content = fromWindows1252(QByteArrayView(m_content).sliced(m_pos)).toUtf8();
+        m_pos = 0;
         m_warning = QStringLiteral("%1: not valid UTF-8; read as Windows-1252, as Excel writes it on Western Windows")
                         .arg(m_fileName);
     }
@@ -122,7 +123,7 @@ char CsvReader::detectDelimiter() const
     // Excel ';', a "text (tab delimited)" export tabs.
     int commas = 0, semicolons = 0, tabs = 0;
     bool inQuotes = false;
-    for (qsizetype i = 0; i < m_content.size() && i < kMaxRecordBytes; ++i) {
+    for (qsizetype i = m_pos; i < m_content.size() && i < m_pos + kMaxRecordBytes; ++i) {
         const char c = m_content[i];
         if (c == '"')
             inQuotes = !inQuotes;
