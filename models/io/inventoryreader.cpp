@@ -237,14 +237,7 @@ ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &
         parsed.fatal = true;
         return parsed;
     }
-    // Mapped, not read: the reader only looks at the bytes, and a mapped file costs neither a
-    // copy nor a page of memory of its own per 4 KiB (90 MiB for 100,000 VMs). The mapping
-    // lives as long as `file`, which outlives `csv`.
-    const qint64 size = file.size();
-    const uchar *mapped = size > 0 ? file.map(0, size) : nullptr;
-    CsvReader csv(mapped ? QByteArray::fromRawData(reinterpret_cast<const char *>(mapped), qsizetype(size))
-                         : file.readAll(),
-                  path);
+    CsvReader csv(file.readAll(), path);
     if (csv.error()) {
         parsed.issues.append(*csv.error());
         parsed.fatal = true;
