@@ -71,6 +71,11 @@ std::optional<qint64> CellParser::wholeNumber(const QString &text) const
 
 std::optional<bool> CellParser::boolean(const QString &text)
 {
+    // What RVTools writes in every flag column of every row, before the spellings of other tools.
+    if (text == QLatin1String("False"))
+        return false;
+    if (text == QLatin1String("True"))
+        return true;
     const QString word = text.trimmed();
     for (const char *yes : {"true", "yes", "1", "wahr", "vrai"}) {
         if (word.compare(QLatin1String(yes), Qt::CaseInsensitive) == 0)

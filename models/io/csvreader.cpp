@@ -27,8 +27,11 @@ QString fromWindows1252(QByteArrayView bytes)
     return text;
 }
 
-QString unquote(QByteArrayView field, QByteArray &buffer)
+/** A quoted field's content with each doubled quote made single; the field itself when it has none. */
+QByteArrayView unquote(QByteArrayView field, QByteArray &buffer)
 {
+    if (std::memchr(field.data(), '"', size_t(field.size())) == nullptr)
+        return field;
     buffer.clear();
     buffer.reserve(field.size());
     for (qsizetype i = 0; i < field.size(); ++i) {
@@ -36,7 +39,7 @@ QString unquote(QByteArrayView field, QByteArray &buffer)
         if (field[i] == '"')
             ++i; // the second quote of an escaped pair
     }
-    return QString::fromUtf8(buffer);
+    return buffer;
 }
 
 } // namespace
@@ -49,23 +52,50 @@ CsvReader::CsvReader(QByteArray content, QString fileName)
     if (m_error)
         return;
     m_delimiter = detectDelimiter();
-    if (!splitRecord(m_fieldViews, m_fieldQuoted)) {
+    for (const char end : {m_delimiter, '\r', '\n'})
+        m_endsField[static_cast<unsigned char>(end)] = true;
+    if (!splitRecord(m_fields)) {
         if (!m_error)
             fail(1, QStringLiteral("the file is empty; expected a header row naming the columns"));
         return;
     }
     m_row = 1;
-    for (size_t i = 0; i < m_fieldViews.size(); ++i) {
-        const QString name =
-            m_fieldQuoted[i] ? unquote(m_fieldViews[i], m_unquoteBuffer) : QString::fromUtf8(m_fieldViews[i]);
-        m_header.append(name.trimmed());
+    for (const Field &field : m_fields) {
+        const QByteArrayView name = field.quoted ? unquote(field.bytes, m_unquoteBuffer) : field.bytes;
+        m_header.append(QString::fromUtf8(name).trimmed());
     }
+    m_columnTexts.resize(size_t(m_header.size()));
+}
+
+QString CsvReader::RepeatedTexts::text(QByteArrayView utf8)
+{
+    if (utf8.isEmpty())
+        return QStringLiteral(""); // empty, not null: a wanted cell the file left empty
+    if (m_tooMany || utf8.size() > kMaxBytes)
+        return QString::fromUtf8(utf8);
+    const QByteArray probe = QByteArray::fromRawData(utf8.data(), utf8.size()); // no copy, for the lookup
+    const auto known = m_texts.constFind(probe);
+    if (known != m_texts.cend())
+        return *known;
+    QString text = QString::fromUtf8(utf8);
+    if (m_texts.size() < kMaxDistinct) {
+        m_texts.insert(utf8.toByteArray(), text);
+    } else {
+        m_tooMany = true;
+        m_texts = {};
+    }
+    return text;
+}
+
+QString CsvReader::fieldText(size_t column, const Field &field)
+{
+    return m_columnTexts[column].text(field.quoted ? unquote(field.bytes, m_unquoteBuffer) : field.bytes);
 }
 
 void CsvReader::decodeToUtf8()
 {
     if (m_content.startsWith("\xEF\xBB\xBF")) {
-        m_content.remove(0, 3);
+        m_pos = 3; // stepped over, not removed: removing would copy the whole file
     } else if (m_content.startsWith("\xFF\xFE") || m_content.startsWith("\xFE\xFF")) {
         // Excel's "Unicode text" export is UTF-16 with a byte-order mark.
         QStringDecoder decoder(QStringDecoder::Utf16, QStringDecoder::Flag::ConvertInitialBom);
@@ -74,13 +104,14 @@ void CsvReader::decodeToUtf8()
         m_warning = QStringLiteral("%1: read as UTF-16").arg(m_fileName);
     }
     if (std::memchr(m_content.constData(), '\0', size_t(m_content.size())) != nullptr) {
-        const qsizetype offset = m_content.indexOf('\0');
+        const qsizetype offset = m_content.indexOf('\0') - m_pos; // counted after a byte-order mark
         fail(0, QStringLiteral("the file holds a NUL byte at offset %1: this is a binary file, not a CSV text export")
                     .arg(offset));
         return;
     }
     if (!QByteArrayView(m_content).isValidUtf8()) {
-        m_content = fromWindows1252(m_content).toUtf8();
+        m_content = fromWindows1252(QByteArrayView(m_content).sliced(m_pos)).toUtf8();
+        m_pos = 0;
         m_warning = QStringLiteral("%1: not valid UTF-8; read as Windows-1252, as Excel writes it on Western Windows")
                         .arg(m_fileName);
     }
@@ -92,7 +123,7 @@ char CsvReader::detectDelimiter() const
     // Excel ';', a "text (tab delimited)" export tabs.
     int commas = 0, semicolons = 0, tabs = 0;
     bool inQuotes = false;
-    for (qsizetype i = 0; i < m_content.size() && i < kMaxRecordBytes; ++i) {
+    for (qsizetype i = m_pos; i < m_content.size() && i < m_pos + kMaxRecordBytes; ++i) {
         const char c = m_content[i];
         if (c == '"')
             inQuotes = !inQuotes;
@@ -112,10 +143,9 @@ char CsvReader::detectDelimiter() const
     return ',';
 }
 
-bool CsvReader::splitRecord(std::vector<QByteArrayView> &fields, std::vector<bool> &quoted)
+bool CsvReader::splitRecord(std::vector<Field> &fields)
 {
     fields.clear();
-    quoted.clear();
     const char *data = m_content.constData();
     const qsizetype size = m_content.size();
     qsizetype pos = m_pos;
@@ -145,8 +175,7 @@ bool CsvReader::splitRecord(std::vector<QByteArrayView> &fields, std::vector<boo
                 }
                 break;
             }
-            fields.emplace_back(data + start, pos - start);
-            quoted.push_back(true);
+            fields.push_back({QByteArrayView(data + start, pos - start), true});
             ++pos; // the closing quote
             if (pos < size && data[pos] != m_delimiter && data[pos] != '\r' && data[pos] != '\n') {
                 fail(row,
@@ -157,10 +186,9 @@ bool CsvReader::splitRecord(std::vector<QByteArrayView> &fields, std::vector<boo
             }
         } else {
             const qsizetype start = pos;
-            while (pos < size && data[pos] != m_delimiter && data[pos] != '\n' && data[pos] != '\r')
+            while (pos < size && !m_endsField[static_cast<unsigned char>(data[pos])])
                 ++pos;
-            fields.emplace_back(data + start, pos - start);
-            quoted.push_back(false);
+            fields.push_back({QByteArrayView(data + start, pos - start), false});
         }
         if (pos - recordStart > kMaxRecordBytes) {
             fail(row, QStringLiteral("the row is longer than %1 MiB; an inventory row is at most a few kilobytes")
@@ -185,31 +213,29 @@ bool CsvReader::splitRecord(std::vector<QByteArrayView> &fields, std::vector<boo
 bool CsvReader::next(Record &record)
 {
     while (!m_error) {
-        if (!splitRecord(m_fieldViews, m_fieldQuoted))
+        if (!splitRecord(m_fields))
             return false;
         ++m_row;
-        const bool blankLine = m_fieldViews.size() == 1 && m_fieldViews[0].isEmpty() && !m_fieldQuoted[0];
+        const bool blankLine = m_fields.size() == 1 && m_fields[0].bytes.isEmpty() && !m_fields[0].quoted;
         if (blankLine)
             continue;
         record.row = m_row;
         record.fields.assign(size_t(m_header.size()), QString());
-        if (m_fieldViews.size() > size_t(m_header.size())) {
+        if (m_fields.size() > size_t(m_header.size())) {
             // Extra cells are harmless when empty (a trailing separator); otherwise the row does not fit.
-            for (size_t i = size_t(m_header.size()); i < m_fieldViews.size(); ++i) {
-                if (!m_fieldViews[i].trimmed().isEmpty()) {
+            for (size_t i = size_t(m_header.size()); i < m_fields.size(); ++i) {
+                if (!m_fields[i].bytes.trimmed().isEmpty()) {
                     fail(m_row, QStringLiteral("the row has %1 fields but the header has %2 columns")
-                                    .arg(m_fieldViews.size())
+                                    .arg(m_fields.size())
                                     .arg(m_header.size()));
                     return false;
                 }
             }
         }
-        const size_t columns = std::min(m_fieldViews.size(), size_t(m_header.size()));
+        const size_t columns = std::min(m_fields.size(), size_t(m_header.size()));
         for (size_t i = 0; i < columns; ++i) {
-            if (!isWanted(i))
-                continue;
-            record.fields[i] =
-                m_fieldQuoted[i] ? unquote(m_fieldViews[i], m_unquoteBuffer) : QString::fromUtf8(m_fieldViews[i]);
+            if (isWanted(i))
+                record.fields[i] = fieldText(i, m_fields[i]);
         }
         // Short rows (trailing empty cells left out) read as empty, not null, in wanted columns.
         for (size_t i = columns; i < record.fields.size(); ++i) {

@@ -3,6 +3,9 @@
 #include "recordsource.h"
 
 #include <QByteArray>
+#include <QHash>
+
+#include <array>
 
 namespace landfall {
 
@@ -33,10 +36,33 @@ public:
     char delimiter() const { return m_delimiter; }
 
 private:
+    /** One field of a record as it stands in the file: its bytes between the separators, and
+        whether they were quoted (then escaped quotes are still doubled). */
+    struct Field {
+        QByteArrayView bytes;
+        bool quoted = false;
+    };
+    /** The texts one column has given while it has given few distinct ones. Most columns of an
+        inventory repeat a handful of values (a cluster, an OS, "False") over 100,000 rows: one
+        shared QString per value spares a UTF-8 conversion and an allocation per cell. A column
+        that turns out to hold many distinct values (names, UUIDs) is no longer remembered. */
+    class RepeatedTexts {
+    public:
+        QString text(QByteArrayView utf8);
+
+    private:
+        static constexpr qsizetype kMaxDistinct = 256;
+        static constexpr qsizetype kMaxBytes = 128; ///< longer texts (notes, paths) are seldom repeated
+        QHash<QByteArray, QString> m_texts;
+        bool m_tooMany = false;
+    };
+
     void decodeToUtf8();
     char detectDelimiter() const;
     /** Splits one record starting at m_pos into field views; false at the end or on an error. */
-    bool splitRecord(std::vector<QByteArrayView> &fields, std::vector<bool> &quoted);
+    bool splitRecord(std::vector<Field> &fields);
+    /** A field's text: unquoted, and shared with the same text earlier in its column where it repeats. */
+    QString fieldText(size_t column, const Field &field);
     void fail(qint64 row, const QString &message);
 
     QByteArray m_content;
@@ -45,8 +71,10 @@ private:
     char m_delimiter = ',';
     qsizetype m_pos = 0;
     qint64 m_row = 0;
-    std::vector<QByteArrayView> m_fieldViews;
-    std::vector<bool> m_fieldQuoted;
+    /// The bytes that end an unquoted field: the delimiter, CR and LF.
+    std::array<bool, 256> m_endsField{};
+    std::vector<Field> m_fields;
+    std::vector<RepeatedTexts> m_columnTexts; ///< one per header column
     QByteArray m_unquoteBuffer;
     std::optional<ImportIssue> m_error;
     QString m_warning;

@@ -59,7 +59,12 @@ ColumnSpec answer(WorkshopAnswers::Attribute attribute)
 
 ColumnSpec date(const char *field, QStringList names, std::function<void(Vm &, const QString &)> set)
 {
-    return text(field, std::move(names), [set](Vm &vm, const QString &v) { set(vm, WorkbookTabs::dateText(v)); });
+    return text(field, std::move(names), [set](Vm &vm, const QString &v) {
+        // A CSV writes dates as text ("2024/03/11 04:12:55"), which is no serial number: that
+        // is known from a '/' or ':' without the cost of a failed toDouble() per cell.
+        const bool dateAsText = v.contains(u'/') || v.contains(u':');
+        set(vm, dateAsText ? v : WorkbookTabs::dateText(v));
+    });
 }
 
 /** The OS the guest reports wins over the one the VM was created as; RVTools' Guest Detailed Data,

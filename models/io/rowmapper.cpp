@@ -92,15 +92,18 @@ std::vector<bool> RowMapper::wantedColumns() const
     return wanted;
 }
 
-std::optional<Cell> RowMapper::parse(const ColumnSpec &spec, const QString &text, qint64 row, const QString &header,
+std::optional<Cell> RowMapper::parse(const ColumnSpec &spec, QString cellText, qint64 row, const QString &header,
                                      QList<ImportIssue> &issues) const
 {
+    // The text moves into the cell: a copy would touch the reference count of a text the reader
+    // shares between rows, which the reading thread touches at the same time.
+    Cell cell;
+    cell.text = std::move(cellText);
+    const QString &text = cell.text;
     const auto reject = [&](const QString &problem) {
         issues.append({m_fileName, row, header, text, problem + QLatin1String("; ") + expectedText(spec)});
         return std::nullopt;
     };
-    Cell cell;
-    cell.text = text;
     switch (spec.kind) {
     case CellKind::Text:
         return cell;
@@ -173,7 +176,7 @@ std::optional<MappedRow> RowMapper::map(const Record &record, QList<ImportIssue>
         if (column < 0)
             continue;
         const ColumnSpec &spec = m_mapping.columns[s];
-        const QString text = record.fields[size_t(column)].trimmed();
+        QString text = record.fields[size_t(column)].trimmed();
         if (text.isEmpty()) {
             if (spec.mandatory && issues.size() == issuesBefore && endsBefore(record, column))
                 issues.append({m_fileName, record.row, m_header[column], text,
@@ -188,7 +191,7 @@ std::optional<MappedRow> RowMapper::map(const Record &record, QList<ImportIssue>
                      QStringLiteral("the cell is empty, but the column is mandatory; ") + expectedText(spec)});
             continue;
         }
-        const std::optional<Cell> cell = parse(spec, text, record.row, m_header[column], issues);
+        const std::optional<Cell> cell = parse(spec, std::move(text), record.row, m_header[column], issues);
         if (!cell)
             continue;
         spec.apply(mapped, *cell);

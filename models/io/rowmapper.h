@@ -69,7 +69,7 @@ public:
 private:
     static qsizetype filledWidth(const Record &record); ///< the cells up to the last one with a value
     static bool endsBefore(const Record &record, int column);
-    std::optional<Cell> parse(const ColumnSpec &spec, const QString &text, qint64 row, const QString &header,
+    std::optional<Cell> parse(const ColumnSpec &spec, QString text, qint64 row, const QString &header,
                               QList<ImportIssue> &issues) const;
 
     FormatMapping m_mapping;

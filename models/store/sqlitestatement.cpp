@@ -44,27 +44,55 @@ bool SqliteStatement::bind(int index, const QString &text)
 {
     if (index < 1 || size_t(index) > m_boundText.size())
         return sqlite3_bind_text(m_statement, index, "", 0, SQLITE_STATIC) == SQLITE_OK; // SQLite reports the range
-    // The project file is UTF-8: handing SQLite UTF-8 spares it a conversion per value. The
-    // bytes live in m_boundText until this parameter is bound again, so SQLite may use them
-    // in place (SQLITE_STATIC) instead of copying every value of a 100,000-row import.
-    QByteArray &utf8 = m_boundText[size_t(index - 1)];
-    utf8 = text.toUtf8();
-    return sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC) == SQLITE_OK;
+    BoundText &bound = m_boundText[size_t(index - 1)];
+    // Row after row binds the same texts (an empty note, the source, a cluster the reader shared
+    // between rows): a parameter still bound to that very text keeps its binding.
+    if (text.isEmpty()) {
+        if (bound.isEmpty)
+            return true;
+        bound.forget();
+        bound.isEmpty = true;
+        return sqlite3_bind_text(m_statement, index, "", 0, SQLITE_STATIC) == SQLITE_OK;
+    }
+    if (bound.source.isSharedWith(text) && bound.source.size() == text.size())
+        return true;
+    // The project file is UTF-8: handing SQLite UTF-8 spares it a conversion per value. Each
+    // parameter has a buffer of its own that keeps its capacity from one run to the next, so
+    // that encoding a value allocates nothing (QString::toUtf8() would, for each value of a
+    // 100,000-row import); SQLite uses the bytes in place (SQLITE_STATIC) until the parameter
+    // is bound again.
+    bound.forget();
+    bound.utf8.resize(m_encoder.requiredSpace(text.size()));
+    const char *end = m_encoder.appendToBuffer(bound.utf8.data(), text);
+    if (sqlite3_bind_text(m_statement, index, bound.utf8.constData(), int(end - bound.utf8.constData()),
+                          SQLITE_STATIC) != SQLITE_OK)
+        return false;
+    bound.source = text; // shares the text's data, which therefore cannot be reused for another text
+    return true;
 }
 
 bool SqliteStatement::bind(int index, qint64 number)
 {
+    forgetText(index);
     return sqlite3_bind_int64(m_statement, index, number) == SQLITE_OK;
 }
 
 bool SqliteStatement::bind(int index, double number)
 {
+    forgetText(index);
     return sqlite3_bind_double(m_statement, index, number) == SQLITE_OK;
 }
 
 bool SqliteStatement::bind(int index, const std::optional<double> &number)
 {
+    forgetText(index);
     return number ? bind(index, *number) : sqlite3_bind_null(m_statement, index) == SQLITE_OK;
+}
+
+void SqliteStatement::forgetText(int index)
+{
+    if (index >= 1 && size_t(index) <= m_boundText.size())
+        m_boundText[size_t(index - 1)].forget();
 }
 
 bool SqliteStatement::execute(qint64 *firstColumn)

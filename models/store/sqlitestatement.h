@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QStringEncoder>
 
 #include <memory>
 #include <optional>
@@ -71,8 +72,22 @@ private:
     sqlite3 *m_connection;
     sqlite3_stmt *m_statement = nullptr;
     int m_lastStep = 0; ///< SQLite's result of the last step (100 row, 101 done)
-    /// The UTF-8 of each bound text parameter, kept here so that SQLite need not copy it.
-    std::vector<QByteArray> m_boundText;
+    /** What one parameter is bound to, when it is a text: its UTF-8, kept here so that SQLite
+        need not copy it, and the text it came from, to see the same text bound again. */
+    struct BoundText {
+        QByteArray utf8;
+        QString source;       ///< null unless the parameter is bound to this (non-empty) text
+        bool isEmpty = false; ///< bound to an empty text
+        void forget()
+        {
+            source = QString();
+            isEmpty = false;
+        }
+    };
+    void forgetText(int index); ///< the parameter is about to be bound to something else than a text
+    std::vector<BoundText> m_boundText;
+    /// Stateless: each value is encoded on its own, as QString::toUtf8() does.
+    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
 };
 
 } // namespace landfall

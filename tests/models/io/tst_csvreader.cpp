@@ -85,6 +85,33 @@ private Q_SLOTS:
         QCOMPARE(rows[0][1], QStringLiteral("€ 5"));
     }
 
+    void aByteOrderMarkIsSteppedOverWhateverTheEncoding()
+    {
+        // The mark is skipped in place (the file is not copied): a Windows-1252 file behind a
+        // UTF-8 mark, and a NUL byte's offset, are both counted after it.
+        CsvReader legacy(QByteArrayLiteral("\xEF\xBB\xBFVM,Note\nM\xFCnchen-01,x\n"), QStringLiteral("f.csv"));
+        QVERIFY(!legacy.error());
+        QCOMPARE(legacy.header().constFirst(), QStringLiteral("VM"));
+        QCOMPARE(readAll(legacy)[0][0], QStringLiteral("München-01"));
+        CsvReader binary(QByteArray("\xEF\xBB\xBFVM\n", 6) + '\0', QStringLiteral("f.csv"));
+        QVERIFY(binary.error());
+        QVERIFY(binary.error()->message.contains(QLatin1String("NUL byte at offset 3")));
+    }
+
+    void repeatedTextsAreTheSameValues()
+    {
+        // A column's repeated texts are shared between rows; each row still reads its own value.
+        CsvReader reader(QByteArrayLiteral("a,b\nFalse,x\nFalse,\"x\"\nTrue,\"y\"\"\"\nFalse,\n"),
+                         QStringLiteral("f.csv"));
+        const QList<QStringList> rows = readAll(reader);
+        QCOMPARE(rows.size(), 4);
+        QCOMPARE(rows[1], QStringList({u"False"_qs, u"x"_qs}));
+        QCOMPARE(rows[2], QStringList({u"True"_qs, u"y\""_qs}));
+        QCOMPARE(rows[3][0], QStringLiteral("False"));
+        QVERIFY(!rows[3][1].isNull());
+        QVERIFY(rows[3][1].isEmpty());
+    }
+
     void onlyWantedColumnsAreConverted()
     {
         CsvReader reader(QByteArrayLiteral("a,b,c\n1,2,3\n"), QStringLiteral("f.csv"));
