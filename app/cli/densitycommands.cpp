@@ -7,6 +7,7 @@
 #include "density/densityengine.h"
 #include "density/estate.h"
 #include "density/nodesizesweep.h"
+#include "density/packingcache.h"
 #include "density/scenario.h"
 #include "density/workload.h"
 #include "domain/quantityformat.h"
@@ -297,13 +298,17 @@ int densityCommand(const QStringList &arguments, Console &console)
         return refuse(console, QStringLiteral("density"), scenario.error().toString());
     const DensityInputs inputs = densityInputs(*store);
     const QList<Workload> &workloads = inputs.workloads;
-    const auto result = DensityEngine(scenario.value(), inputs.estate).run(workloads);
+    // The sweep's point at the scenario's own node size is the scenario's own packing: shared.
+    PackingCache packings;
+    DensityEngine::Options options;
+    options.packings = &packings;
+    const auto result = DensityEngine(scenario.value(), inputs.estate).run(workloads, options);
     if (!result)
         return refuse(console, QStringLiteral("density"), result.error().toString());
     if (args.isSet(QStringLiteral("json"))) {
         QJsonObject json = result.value().toJson();
         json.insert(QStringLiteral("nodeSizes"),
-                    NodeSizeSweep::toJson(NodeSizeSweep::run(scenario.value(), workloads)));
+                    NodeSizeSweep::toJson(NodeSizeSweep::run(scenario.value(), workloads, &packings)));
         console.out << QJsonDocument(json).toJson(QJsonDocument::Indented);
     } else {
         printDensityText(result.value(), console);

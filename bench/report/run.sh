@@ -17,8 +17,11 @@ work="$here/bench/report/data"
 mkdir -p "$work"
 
 if [ ! -x "$build/app/landfall-cli" ]; then
-    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLANDFALL_BUILD_TESTS=OFF >/dev/null
-    cmake --build "$build" --target landfall-cli >/dev/null
+    # ccache when installed; JOBS compile jobs (default 2: the development machine is shared).
+    launcher=()
+    command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLANDFALL_BUILD_TESTS=OFF "${launcher[@]}" >/dev/null
+    cmake --build "$build" --target landfall-cli --parallel "${JOBS:-2}" >/dev/null
 fi
 cli="$build/app/landfall-cli"
 csv="$work/rvtools-vinfo-$vms.csv"
@@ -47,6 +50,7 @@ for run in $(seq "$runs"); do
     [ -s "$work/report-annex.xlsx" ] || { echo "FAIL: no annex workbook beside the PDF"; exit 1; }
     echo "run $run: ${seconds} s wall, ${cpu} s CPU, peak ${peak} KiB: $(tr '\n' ' ' <"$work/report.txt")"
 done
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 if command -v qpdf >/dev/null 2>&1; then
     bookmarks=$(qpdf --json --json-key=outlines "$work/report.pdf" | grep -c '"title"' || true)
     echo "outline: $bookmarks bookmarks; annex: $(du -h "$work/report-annex.xlsx" | cut -f1)"

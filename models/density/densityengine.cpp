@@ -3,6 +3,7 @@
 #include "demandmodel.h"
 #include "mixedsizepacker.h"
 #include "nodeallocatable.h"
+#include "packingcache.h"
 #include "poolplanner.h"
 #include "vectorpacker.h"
 
@@ -94,6 +95,11 @@ QString describe(int dimension, qint64 value)
     default:
         return formatMiB(value);
     }
+}
+
+PackOutcome pack(const PackingProblem &problem, const PackerSettings &settings, const DensityEngine::Options &options)
+{
+    return options.packings ? options.packings->pack(problem, settings) : VectorPacker::pack(problem, settings);
 }
 
 PackerSettings packerSettings(const Scenario &s, double share, const DensityEngine::Options &options)
@@ -330,7 +336,7 @@ Result<DensityResult, ScenarioError> DensityEngine::run(const QList<Workload> &w
             for (int i : group)
                 part.items.push_back({demand[i].cpuMilli, demand[i].memoryMiB, 1, demand[i].writableDiskMiB});
             const double groupShare = share * double(group.size()) / double(pool.members.size());
-            const PackOutcome packed = VectorPacker::pack(part, packerSettings(s, groupShare, options));
+            const PackOutcome packed = pack(part, packerSettings(s, groupShare, options), options);
             for (size_t k = 0; k < group.size(); ++k) {
                 members.push_back(group[k]);
                 binOf.push_back(bins + packed.packing.binOf[k]);
@@ -508,7 +514,7 @@ Result<DensityResult, ScenarioError> DensityEngine::run(const QList<Workload> &w
     }
     PackOutcome packedHosts; // none when no workload could be placed: nothing to compare
     if (!hosts.items.empty())
-        packedHosts = VectorPacker::pack(hosts, packerSettings(s, 1.0, options));
+        packedHosts = pack(hosts, packerSettings(s, 1.0, options), options);
     const int spareHost = h.nPlusOne && packedHosts.packing.bins > 0 ? 1 : 0;
     result.vmHosts = packedHosts.packing.bins + spareHost;
     result.vmHostsLowerBound = packedHosts.bound.value() + spareHost;

@@ -12,6 +12,8 @@
 
 namespace landfall {
 
+class PackingCache;
+
 /** Turns the containerized workloads and a scenario into nodes per pool, VM hosts, bounds,
     capacity bought before and after on one basis, licences and the placement: the density
     answer, from plain data only. */
@@ -22,6 +24,9 @@ public:
         bool placement = true; ///< list where each workload runs
         double effortScale = 1.0;
         bool plainFfd = false; ///< pack with first-fit decreasing only: the baseline in benchmarks
+        /** Packs each pool through it, when given: runs that share it pack an identical pool once
+            (the same figures, since packing is deterministic). */
+        PackingCache *packings = nullptr;
     };
     /** Local search work units per millisecond of `packing.effortMs`, measured on a 2020s core. */
     static constexpr qint64 kWorkUnitsPerMs = 200'000;

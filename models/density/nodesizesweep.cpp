@@ -3,47 +3,64 @@
 #include "densityengine.h"
 
 #include <QJsonObject>
+#include <QtConcurrent>
 
 #include <tuple>
 
 namespace landfall {
 
-QList<NodeSizePoint> NodeSizeSweep::run(const Scenario &scenario, const QList<Workload> &workloads)
+QList<NodeSizePoint> NodeSizeSweep::run(const Scenario &scenario, const QList<Workload> &workloads,
+                                        PackingCache *packings)
 {
-    QList<NodeSizePoint> points;
+    // The sizes are independent packings: side by side.
+    QList<NodeSizePoint> points = QtConcurrent::blockingMapped(
+        scenario.nodeSizes, [&](const Scenario::NodeSize &size) { return point(scenario, size, workloads, packings); });
+    markBest(points);
+    return points;
+}
+
+NodeSizePoint NodeSizeSweep::point(const Scenario &scenario, const Scenario::NodeSize &size,
+                                   const QList<Workload> &workloads, PackingCache *packings)
+{
+    Scenario sized = scenario;
+    sized.node.vcpu = size.vcpu;
+    sized.node.memoryGiB = size.memoryGiB;
+    sized.packing.mixNodeSizes = false; // each point is one size; the mix is the engine's result
+    // The scenario's own effort (effortScale 1), so that the point at its own size is its own
+    // packing; the VM hosts and the placement do not change the nodes, so they are left out.
+    DensityEngine::Options options;
+    options.vmHosts = false;
+    options.placement = false;
+    options.packings = packings;
+    const auto result = DensityEngine(sized).run(workloads, options);
+    NodeSizePoint point;
+    point.size = size;
+    if (!result) {
+        point.feasible = false;
+        point.error = result.error().toString();
+        return point;
+    }
+    point.nodes = result.value().containerNodes;
+    point.lowerBound = result.value().containerNodesLowerBound;
+    point.vcpuBought = result.value().containerVcpuBought;
+    point.memoryGiBBought = result.value().containerMemoryGiBBought;
+    point.notSchedulable = int(result.value().notSchedulable.size());
+    return point;
+}
+
+void NodeSizeSweep::markBest(QList<NodeSizePoint> &points)
+{
+    const auto rank = [](const NodeSizePoint &p) {
+        return std::tuple(p.notSchedulable, p.vcpuBought, p.memoryGiBBought);
+    };
     int best = -1;
-    for (const Scenario::NodeSize &size : scenario.nodeSizes) {
-        Scenario sized = scenario;
-        sized.node.vcpu = size.vcpu;
-        sized.node.memoryGiB = size.memoryGiB;
-        sized.packing.mixNodeSizes = false; // each point is one size; the mix is the engine's result
-        DensityEngine::Options options;
-        options.vmHosts = false;
-        options.placement = false;
-        options.effortScale = 1.0 / std::max<qsizetype>(1, scenario.nodeSizes.size());
-        const auto result = DensityEngine(sized).run(workloads, options);
-        NodeSizePoint point;
-        point.size = size;
-        if (!result) {
-            point.feasible = false;
-            point.error = result.error().toString();
-        } else {
-            point.nodes = result.value().containerNodes;
-            point.lowerBound = result.value().containerNodesLowerBound;
-            point.vcpuBought = result.value().containerVcpuBought;
-            point.memoryGiBBought = result.value().containerMemoryGiBBought;
-            point.notSchedulable = int(result.value().notSchedulable.size());
-            const auto rank = [](const NodeSizePoint &p) {
-                return std::tuple(p.notSchedulable, p.vcpuBought, p.memoryGiBBought);
-            };
-            if (best < 0 || rank(point) < rank(points[best]))
-                best = int(points.size());
-        }
-        points.append(point);
+    for (int i = 0; i < int(points.size()); ++i) {
+        points[i].best = false;
+        if (points[i].feasible && (best < 0 || rank(points[i]) < rank(points[best])))
+            best = i;
     }
     if (best >= 0)
         points[best].best = true;
-    return points;
 }
 
 QJsonArray NodeSizeSweep::toJson(const QList<NodeSizePoint> &points)

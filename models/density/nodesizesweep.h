@@ -21,12 +21,26 @@ struct NodeSizePoint {
     bool best = false;
 };
 
+class PackingCache;
+
 /** The curve of nodes against node size, and the size that buys the least: cloud prices are
     close to linear in vCPU and memory, so least vCPU bought (then least memory) is cheapest,
-    among the sizes that leave the fewest workloads unplaced. */
+    among the sizes that leave the fewest workloads unplaced.
+
+    Each point is the scenario's own packing at that size, with the scenario's full packing effort:
+    the point at the scenario's node size is the scenario's headline figure, and a point at another
+    scenario's node size is that scenario's figure when nothing else differs. */
 class NodeSizeSweep {
 public:
-    static QList<NodeSizePoint> run(const Scenario &scenario, const QList<Workload> &workloads);
+    /** `packings`, when given, is shared with the scenario's own run and other sweeps over the same
+        workloads: a packing they have in common runs once. The figures are the same either way. */
+    static QList<NodeSizePoint> run(const Scenario &scenario, const QList<Workload> &workloads,
+                                    PackingCache *packings = nullptr);
+    /** One point of the sweep, without `best` (markBest sets it over all the points). */
+    static NodeSizePoint point(const Scenario &scenario, const Scenario::NodeSize &size,
+                               const QList<Workload> &workloads, PackingCache *packings = nullptr);
+    /** Marks the size that buys the least among those that leave the fewest workloads unplaced. */
+    static void markBest(QList<NodeSizePoint> &points);
     static QJsonArray toJson(const QList<NodeSizePoint> &points);
 };
 

@@ -11,6 +11,7 @@
 #include "cost/projectbusinesscase.h"
 #include "density/densityengine.h"
 #include "density/estate.h"
+#include "density/packingcache.h"
 #include "store/projectstore.h"
 #include "waves/waveplanmodel.h"
 #include "waves/waveplanner.h"
@@ -1712,36 +1713,59 @@ Result<ReportModel, ReportError> ReportBuilder::build(const ReportInputs &inputs
     if (progress)
         progress(5);
 
-    // The scenarios are independent: run them side by side, each with its sweep.
+    // The scenarios and their sweeps' points are independent: run them side by side. They share
+    // one packing cache, so a packing they have in common runs once: a sweep point at a scenario's
+    // own node size is that scenario's packing (the sweep's "current size" is the headline), and two
+    // scenarios that differ only in their node share their sweeps' points and their VM hosts.
     const QList<Workload> workloads = PlanInputs::containerWorkloads(inputs.vms, inputs.decisions);
     const Estate estate = Estate::fromInventory(inputs.hosts, inputs.vms);
     struct Run {
         Scenario scenario;
-        std::optional<ScenarioOutcome> outcome;
+        std::optional<DensityResult> result;
         QString error;
+        QList<NodeSizePoint> sweep;
+    };
+    struct Job {
+        int run;
+        int point; ///< the sweep point, or -1 for the scenario's own run
     };
     QList<Run> runs;
-    for (const Scenario &scenario : inputs.scenarios)
-        runs.append({scenario, std::nullopt, {}});
+    QList<Job> jobs;
+    for (const Scenario &scenario : inputs.scenarios) {
+        jobs.append({int(runs.size()), -1});
+        runs.append({scenario, std::nullopt, {}, QList<NodeSizePoint>(scenario.nodeSizes.size())});
+    }
+    for (int r = 0; r < int(runs.size()); ++r)
+        for (int k = 0; k < int(runs.at(r).sweep.size()); ++k)
+            jobs.append({r, k});
+    PackingCache packings;
     std::atomic<int> done = 0;
-    const int total = int(runs.size());
-    QtConcurrent::blockingMap(runs, [&](Run &run) {
-        // With the placement: the annex workbook lists each VM's pool and node from these runs.
-        Result<DensityResult, ScenarioError> result = DensityEngine(run.scenario, estate).run(workloads);
-        if (!result) {
-            run.error = run.scenario.name + QStringLiteral(": ") + result.error().toString();
+    const int total = int(jobs.size());
+    QtConcurrent::blockingMap(jobs, [&](const Job &job) {
+        Run &run = runs[job.run];
+        if (job.point >= 0) {
+            run.sweep[job.point] =
+                NodeSizeSweep::point(run.scenario, run.scenario.nodeSizes.at(job.point), workloads, &packings);
         } else {
-            run.outcome = ScenarioOutcome{run.scenario, result.value(), NodeSizeSweep::run(run.scenario, workloads)};
-            run.outcome->result.scenario = run.scenario.name;
+            // With the placement: the annex workbook lists each VM's pool and node from these runs.
+            DensityEngine::Options options;
+            options.packings = &packings;
+            Result<DensityResult, ScenarioError> result = DensityEngine(run.scenario, estate).run(workloads, options);
+            if (result)
+                run.result = result.value();
+            else
+                run.error = run.scenario.name + QStringLiteral(": ") + result.error().toString();
         }
         const int finished = ++done;
         if (progress)
             progress(5 + 85 * finished / total);
     });
-    for (const Run &run : std::as_const(runs)) {
-        if (!run.outcome)
+    for (Run &run : runs) {
+        if (!run.result)
             return ReportError{ReportError::Kind::Input, run.error};
-        model.scenarios.append(*run.outcome);
+        run.result->scenario = run.scenario.name;
+        NodeSizeSweep::markBest(run.sweep);
+        model.scenarios.append(ScenarioOutcome{run.scenario, *run.result, run.sweep});
     }
 
     for (int i = 0; i < model.scenarios.size(); ++i) {
@@ -1767,6 +1791,7 @@ Result<ReportModel, ReportError> ReportBuilder::build(const ReportInputs &inputs
         if (!packed) { // a cost scenario the report does not show: pack it for the business case alone
             DensityEngine::Options options;
             options.vmHosts = false;
+            options.packings = &packings;
             const auto density = DensityEngine(source.inputs.scenario)
                                      .run(ProjectBusinessCase::containerWorkloads(source.inputs), options);
             if (density)

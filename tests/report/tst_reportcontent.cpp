@@ -8,6 +8,9 @@
 #include "report/reportbuilder.h"
 #include "store/projectstore.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 using namespace landfall;
@@ -166,6 +169,41 @@ private Q_SLOTS:
         }
         QVERIFY(nodeVcpu);
         QVERIFY(rules);
+    }
+
+    /** The sweep's "current size" is the headline, and the report's sweeps are what `density --json`
+        gives for the same scenario: the report's shared packings change no figure. */
+    void sweepAgreesWithTheHeadlineAndTheCli()
+    {
+        auto store = ProjectStore::open(m_project, ProjectStore::OpenMode::ExistingOnly);
+        QVERIFY(store);
+        const auto inputs = ReportBuilder::gather(*store.value(), ReportOptions());
+        QVERIFY(inputs);
+        const auto model = ReportBuilder::build(inputs.value());
+        QVERIFY(model);
+        QHash<int, int> headlineAtVcpu;
+        for (const ScenarioOutcome &outcome : model.value().scenarios)
+            headlineAtVcpu.insert(outcome.scenario.node.vcpu, outcome.result.containerNodes);
+        for (const ScenarioOutcome &outcome : model.value().scenarios) {
+            int atOwnSize = 0;
+            for (const NodeSizePoint &point : outcome.sweep) {
+                // Both scenarios differ only in their node: each sweep point at a scenario's size is its headline.
+                if (headlineAtVcpu.contains(point.size.vcpu)) {
+                    QCOMPARE(point.nodes, headlineAtVcpu.value(point.size.vcpu));
+                    atOwnSize += point.size.vcpu == outcome.scenario.node.vcpu &&
+                                         point.size.memoryGiB == outcome.scenario.node.memoryGiB
+                                     ? 1
+                                     : 0;
+                }
+            }
+            QCOMPARE(atOwnSize, 1);
+            const Run density = cli({QStringLiteral("density"), m_project, QStringLiteral("--scenario"),
+                                     outcome.scenario.name, QStringLiteral("--json")});
+            QCOMPARE(density.status, 0);
+            const QJsonObject json = QJsonDocument::fromJson(density.out.toUtf8()).object();
+            QCOMPARE(json.value(QStringLiteral("containerNodes")).toInt(), outcome.result.containerNodes);
+            QCOMPARE(json.value(QStringLiteral("nodeSizes")).toArray(), NodeSizeSweep::toJson(outcome.sweep));
+        }
     }
 
     void defaultScenarioWhenNone()

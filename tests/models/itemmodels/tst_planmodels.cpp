@@ -270,6 +270,17 @@ void TestPlanModels::scenarioModelsPassTheTester()
         current += sweep.index(row, NodeSizeSweepModel::Current).data().toBool() ? 1 : 0;
     }
     QVERIFY(current <= 1);
+    // The sweep's row at the scenario's own size is the scenario's own packing: the same nodes.
+    sweep.compute(scenarios.scenario(0), workloads);
+    QTRY_VERIFY_WITH_TIMEOUT(!sweep.isBusy(), landfall::test::scaledTimeout(30000));
+    current = 0;
+    for (int row = 0; row < sweep.rowCount(); ++row) {
+        if (!sweep.index(row, NodeSizeSweepModel::Current).data().toBool())
+            continue;
+        QCOMPARE(sweep.index(row, NodeSizeSweepModel::Nodes).data().toInt(), scenarios.result(0)->containerNodes);
+        ++current;
+    }
+    QCOMPARE(current, 1);
 
     // A scenario that mixes sizes and prices none counts nodes until the project's price book
     // prices its sizes; then the mix minimises cost.
