@@ -75,6 +75,24 @@ QString distinguishingPart(const QString &label, const QStringList &all)
     return mine.mid(std::min(shared, mine.size() - 1)).join(u' ');
 }
 
+/** The widgets under `root` that ask for more room than `room`, each with what it asks: the
+    message names the culprit (the deepest such widget), not just the page. */
+QStringList tooLarge(QWidget *root, const QSize &room)
+{
+    QStringList found;
+    for (QWidget *child : root->findChildren<QWidget *>()) {
+        if (!child->isVisibleTo(root) || child->isWindow())
+            continue;
+        const QSize asked = child->minimumSizeHint().expandedTo(child->minimumSize());
+        if (asked.width() > room.width() || asked.height() > room.height())
+            found.append(QStringLiteral("%1 \"%2\" %3x%4")
+                             .arg(QString::fromLatin1(child->metaObject()->className()), child->objectName())
+                             .arg(asked.width())
+                             .arg(asked.height()));
+    }
+    return found;
+}
+
 bool isElided(const QString &text)
 {
     return text.contains(QStringLiteral("...")) || text.contains(QChar(0x2026));
@@ -94,6 +112,7 @@ private Q_SLOTS:
     void labelsStayWholeAndDistinct();
     void dashboardHasAScenarioPicker();
     void gridColumnsFitTheLargerFont();
+    void everyViewFitsTheProjector();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -257,6 +276,41 @@ void TestPresenter::gridColumnsFitTheLargerFont()
         ++checked;
     }
     QVERIFY(checked > 5);
+}
+
+void TestPresenter::everyViewFitsTheProjector()
+{
+    // A projector's 1280×720: no page may ask for more, or the window grows past the screen and
+    // its right edge is cut off (the presenter screenshot came out 1,475 px wide). The tab widget
+    // asks for the largest of its pages, shown or not: each is visited first, so that each has
+    // taken presenter mode's font and laid itself out.
+    const QSize projector(1280, 720);
+    m_window->resize(projector);
+    auto *views = m_window->findChild<QTabWidget *>(QStringLiteral("views"));
+    QVERIFY(views);
+    for (int page = 0; page < views->count(); ++page) {
+        m_window->showView(page);
+        QCoreApplication::processEvents();
+    }
+    for (int page = 0; page < views->count(); ++page) {
+        QWidget *widget = views->widget(page);
+        const QSize asked = widget->minimumSizeHint();
+        QVERIFY2(asked.width() <= projector.width() && asked.height() <= projector.height(),
+                 qPrintable(QStringLiteral("%1 asks for %2x%3: %4")
+                                .arg(views->tabText(page).remove(u'&'))
+                                .arg(asked.width())
+                                .arg(asked.height())
+                                .arg(tooLarge(widget, projector).join(QStringLiteral(", ")))));
+    }
+    const QSize window = m_window->minimumSizeHint().expandedTo(m_window->minimumSize());
+    QVERIFY2(window.width() <= projector.width() && window.height() <= projector.height(),
+             qPrintable(QStringLiteral("the window asks for %1x%2").arg(window.width()).arg(window.height())));
+    for (int page = 0; page < views->count(); ++page) {
+        m_window->showView(page);
+        QCoreApplication::processEvents();
+        QCOMPARE(m_window->size(), projector);
+        QCOMPARE(m_window->grab().deviceIndependentSize().toSize(), projector);
+    }
 }
 
 QTEST_MAIN(TestPresenter)
