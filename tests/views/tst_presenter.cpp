@@ -12,6 +12,7 @@
 #include "itemmodels/oscountmodel.h"
 #include "itemmodels/resourcecomparisonmodel.h"
 #include "itemmodels/scenariocomparisonmodel.h"
+#include "planview.h"
 #include "scenarioview.h"
 #include "workspaceviews.h"
 
@@ -29,6 +30,7 @@
 #include <QRegularExpression>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTreeView>
 
 using namespace landfall;
 
@@ -113,6 +115,7 @@ private Q_SLOTS:
     void dashboardHasAScenarioPicker();
     void gridColumnsFitTheLargerFont();
     void everyViewFitsTheProjector();
+    void gridsFitAgainWhenTheirRowsArrive();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -311,6 +314,37 @@ void TestPresenter::everyViewFitsTheProjector()
         QCOMPARE(m_window->size(), projector);
         QCOMPARE(m_window->grab().deviceIndependentSize().toSize(), projector);
     }
+}
+
+void TestPresenter::gridsFitAgainWhenTheirRowsArrive()
+{
+    // The plan loads in the background: fitted while it was empty, its columns read "a..." and
+    // "Co..." in the presenter screenshot. A new set of rows fits them again.
+    auto *views = m_window->findChild<QTabWidget *>(QStringLiteral("views"));
+    auto *plan = m_window->findChild<QTableView *>(QStringLiteral("planTable"));
+    QVERIFY(views && plan);
+    m_window->showView(views->indexOf(m_window->workspace()->planView()));
+    QHeaderView *header = plan->horizontalHeader();
+    for (int column = 0; column < header->count() - 1; ++column)
+        header->resizeSection(column, 12);
+    m_window->workspace()->decisions()->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->workspace()->decisions()->loading() && plan->model()->rowCount() > 0,
+                             landfall::test::scaledTimeout(30000));
+    const int most = QFontMetrics(m_window->font()).height() * 22;
+    for (int column = 0; column < header->count() - 1; ++column) {
+        if (header->isSectionHidden(column) || header->sectionResizeMode(column) != QHeaderView::Interactive)
+            continue;
+        const QString name = plan->model()->headerData(column, Qt::Horizontal).toString();
+        QTRY_VERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column), qPrintable(name));
+        QVERIFY2(header->sectionSize(column) >=
+                     std::min(static_cast<const QAbstractItemView *>(plan)->sizeHintForColumn(column), most),
+                 qPrintable(name));
+    }
+    // The Waves page's tree of move groups too: the group names read whole.
+    auto *groups = m_window->findChild<QTreeView *>(QStringLiteral("waveGroups"));
+    QVERIFY(groups && groups->model()->rowCount() > 0);
+    QVERIFY(groups->header()->sectionSize(0) >=
+            std::min(static_cast<const QAbstractItemView *>(groups)->sizeHintForColumn(0), most));
 }
 
 QTEST_MAIN(TestPresenter)
