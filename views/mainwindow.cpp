@@ -735,6 +735,8 @@ void MainWindow::fitGridColumns()
         QHeaderView *header = table ? table->horizontalHeader() : tree ? tree->header() : nullptr;
         if (!header || !view->model() || header->count() == 0 || header->sectionResizeMode(0) == QHeaderView::Stretch)
             continue;
+        // The header reads in the grid's font: the Plan's and the Rules' kept the desk's size.
+        header->setFont(view->font());
         if (table)
             table->verticalHeader()->setDefaultSectionSize(QFontMetrics(table->font()).height() + 8);
         for (int column = 0; column < header->count(); ++column) {

@@ -340,6 +340,11 @@ void TestPresenter::gridsFitAgainWhenTheirRowsArrive()
                      std::min(static_cast<const QAbstractItemView *>(plan)->sizeHintForColumn(column), most),
                  qPrintable(name));
     }
+    // The headers read in the grid's larger font (the Plan's and the Rules' kept the desk's).
+    QCOMPARE(header->font().pointSizeF(), plan->font().pointSizeF());
+    auto *rules = m_window->findChild<QTableView *>(QStringLiteral("rulesTable"));
+    QVERIFY(rules);
+    QCOMPARE(rules->horizontalHeader()->font().pointSizeF(), rules->font().pointSizeF());
     // The Waves page's tree of move groups too: the group names read whole.
     auto *groups = m_window->findChild<QTreeView *>(QStringLiteral("waveGroups"));
     QVERIFY(groups && groups->model()->rowCount() > 0);
