@@ -49,7 +49,8 @@ QString ResourceComparisonModel::diskLimitNote(const DensityResult &result)
     }
     if (nodes == 0 || 2 * diskLimited <= nodes)
         return {};
-    return tr("Node disk is what fills first on %1 of the %2 container nodes: larger node sizes need as many nodes.")
+    return tr("Node disk is what fills first on %1 of the %2 workload nodes (the system pool aside): larger node sizes "
+              "need as many nodes.")
         .arg(diskLimited)
         .arg(nodes);
 }

@@ -205,7 +205,7 @@ void TestPlanModels::dashboardSaysWhenNodeDiskLimits()
     };
     result.pools = {pool("disk", 7), pool("memory", 2), pool("disk", 11), pool("system", 2)};
     const QString note = ResourceComparisonModel::diskLimitNote(result);
-    QVERIFY2(note.contains(QLatin1String("18 of the 20 container nodes")), qPrintable(note));
+    QVERIFY2(note.contains(QLatin1String("18 of the 20 workload nodes")), qPrintable(note));
     ResourceComparisonModel resources;
     resources.setResult(QStringLiteral("s"), {}, result);
     QCOMPARE(resources.warning(), note);
