@@ -56,6 +56,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolBar>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QUrl>
 
@@ -376,6 +377,7 @@ void MainWindow::createMenus()
 int MainWindow::addView(QWidget *view, const QString &title, const QKeySequence &shortcut)
 {
     const int index = m_views->addTab(view, QString(title).remove(u'&'));
+    refitGridsOnNewRows(view);
     QAction *action = new QAction(title, m_viewGroup);
     action->setCheckable(true);
     action->setShortcut(shortcut);
@@ -727,17 +729,41 @@ void MainWindow::fitGridColumns()
     // columns take the width of their header and of the rows in view (Qt looks at a bounded
     // number of rows, so a 20,000-VM inventory fits as fast as a small one).
     const int most = QFontMetrics(font()).height() * kFittedColumnMostLines;
-    for (QTableView *table : m_views->findChildren<QTableView *>()) {
-        QHeaderView *header = table->horizontalHeader();
-        if (!table->model() || header->sectionResizeMode(0) == QHeaderView::Stretch)
+    for (QAbstractItemView *view : m_views->findChildren<QAbstractItemView *>()) {
+        auto *table = qobject_cast<QTableView *>(view);
+        auto *tree = qobject_cast<QTreeView *>(view);
+        QHeaderView *header = table ? table->horizontalHeader() : tree ? tree->header() : nullptr;
+        if (!header || !view->model() || header->count() == 0 || header->sectionResizeMode(0) == QHeaderView::Stretch)
             continue;
-        table->verticalHeader()->setDefaultSectionSize(QFontMetrics(table->font()).height() + 8);
+        // The header reads in the grid's font: the Plan's and the Rules' kept the desk's size.
+        header->setFont(view->font());
+        if (table)
+            table->verticalHeader()->setDefaultSectionSize(QFontMetrics(table->font()).height() + 8);
         for (int column = 0; column < header->count(); ++column) {
             if (header->isSectionHidden(column) || header->sectionResizeMode(column) != QHeaderView::Interactive)
                 continue;
-            const int fitted = std::max(static_cast<const QAbstractItemView *>(table)->sizeHintForColumn(column),
+            const int fitted = std::max(static_cast<const QAbstractItemView *>(view)->sizeHintForColumn(column),
                                         header->sectionSizeHint(column));
             header->resizeSection(column, std::min(fitted, most));
+        }
+    }
+}
+
+void MainWindow::refitGridsOnNewRows(QWidget *view)
+{
+    if (!m_fitTimer) {
+        m_fitTimer = new QTimer(this);
+        m_fitTimer->setSingleShot(true);
+        m_fitTimer->setInterval(0); // once per turn of the event loop, however many rows arrive
+        connect(m_fitTimer, &QTimer::timeout, this, [this]() {
+            if (isWorkshopMode())
+                fitGridColumns();
+        });
+    }
+    for (QAbstractItemView *grid : view->findChildren<QAbstractItemView *>()) {
+        if (QAbstractItemModel *model = grid->model()) {
+            connect(model, &QAbstractItemModel::modelReset, m_fitTimer, qOverload<>(&QTimer::start));
+            connect(model, &QAbstractItemModel::rowsInserted, m_fitTimer, qOverload<>(&QTimer::start));
         }
     }
 }

@@ -145,8 +145,11 @@ private:
     void updateImportProgress();
     void setWorkshopMode(bool on);
     void setPresenterMode(bool on);
-    /** Every grid's columns as wide as their headers and contents in the window's font. */
+    /** Every grid's (and tree's) columns as wide as their headers and contents in the window's font. */
     void fitGridColumns();
+    /** Fits the grids of `view` again whenever their rows change, in the larger font: a plan
+        loaded in the background would otherwise keep the widths of its empty grid. */
+    void refitGridsOnNewRows(QWidget *view);
     void showHelp(int page);
     void updateCentralPage();
     QString lastDirectory(const QString &key) const;
@@ -170,6 +173,7 @@ private:
     QProgressDialog *m_progress = nullptr;
     QTimer *m_progressTimer;
     QTimer *m_countsTimer;
+    QTimer *m_fitTimer = nullptr; ///< fits the grids once their rows are there (workshop and presenter mode)
     QLabel *m_countsLabel;
     QLabel *m_savedLabel;
     QFont m_baseFont;

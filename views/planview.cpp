@@ -61,6 +61,7 @@ PlanView::PlanView(DecisionTableModel *model, QUndoStack *undoStack, QWidget *pa
     m_search->setPlaceholderText(tr("Filter by VM, target or image"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Plan filter"));
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 16);
     m_pathFilter->setObjectName(QStringLiteral("planPathFilter"));
     m_pathFilter->setAccessibleName(tr("Path filter"));
     m_pathFilter->addItem(tr("All paths"), -1);
@@ -71,7 +72,10 @@ PlanView::PlanView(DecisionTableModel *model, QUndoStack *undoStack, QWidget *pa
     pathLabel->setBuddy(m_pathFilter);
     m_ruleFilter->setObjectName(QStringLiteral("planRuleFilter"));
     m_ruleFilter->setAccessibleName(tr("Rule filter"));
-    m_ruleFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Rule names are long ("containerize-known-stack (84)"): as wide as all of them, the box took
+    // the search field's room in presenter mode's font. The list that opens shows them whole.
+    m_ruleFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_ruleFilter->setMinimumContentsLength(14);
     m_ruleFilter->addItem(tr("All rules"), QString());
     auto *ruleLabel = new QLabel(tr("R&ule:"), this);
     ruleLabel->setBuddy(m_ruleFilter);

@@ -12,6 +12,7 @@
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -78,12 +79,19 @@ WavesView::WavesView(QUndoStack *undoStack, QWidget *parent)
     m_strongLinks->setSpecialValueText(tr("never"));
     m_strongLinks->setToolTip(tr("Connections between two applications that make them one move group"));
 
-    auto *parameters = new QHBoxLayout;
+    // Three fields to a row: in presenter mode's larger font the six in one row asked for
+    // 1,371 px, more than a projector's 1,280, and the window grew past the screen.
+    constexpr int kFieldsPerRow = 3;
+    auto *parameters = new QGridLayout;
+    int fields = 0;
     const auto add = [&](const QString &label, QWidget *field) {
         auto *text = new QLabel(label, this);
         text->setBuddy(field);
-        parameters->addWidget(text);
-        parameters->addWidget(field);
+        const int row = fields / kFieldsPerRow;
+        const int column = 2 * (fields % kFieldsPerRow);
+        parameters->addWidget(text, row, column);
+        parameters->addWidget(field, row, column + 1);
+        ++fields;
     };
     add(tr("Max &VMs"), m_maxVms);
     add(tr("Max &data"), m_maxTiB);
@@ -91,7 +99,7 @@ WavesView::WavesView(QUndoStack *undoStack, QWidget *parent)
     add(tr("&Bandwidth"), m_bandwidth);
     add(tr("&Start"), m_start);
     add(tr("Strong &links"), m_strongLinks);
-    parameters->addStretch();
+    parameters->setColumnStretch(2 * kFieldsPerRow, 1); // the fields keep their width, the room is on the right
     auto *moveGroupButton = new QPushButton(tr("Set Move &Group..."), this);
     moveGroupButton->setToolTip(tr("Give the selected VMs an explicit move group (the workshop's moveGroup)"));
     auto *importButton = new QPushButton(tr("Import &Dependencies..."), this);

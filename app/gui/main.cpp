@@ -138,16 +138,6 @@ int main(int argc, char *argv[])
     const auto takeScreenshot = [&window, screenshot, view]() {
         if (!view.isEmpty())
             showViewNamed(window, view); // again: an import may have changed the page
-        // A picture of the plan shows a decision's details: the first containerized VM's.
-        if (const landfall::WorkspaceViews *workspace = window.workspace()) {
-            const landfall::DecisionTableModel *decisions = workspace->decisions();
-            for (int row = 0; row < decisions->rowCount(); ++row) {
-                if (decisions->decision(row).path == landfall::MigrationPath::Containerize) {
-                    workspace->planView()->selectVm(decisions->decision(row).vmId);
-                    break;
-                }
-            }
-        }
         // The picture waits for the background packing (at most 20 s), then for the charts to settle.
         auto *poll = new QTimer(&window);
         poll->setInterval(200);
@@ -157,6 +147,17 @@ int main(int argc, char *argv[])
             if (*waited < 800 || (isPacking(window) && *waited < 20000))
                 return;
             poll->stop();
+            // A picture of the plan shows a decision's details: the first containerized VM's,
+            // once the plan has loaded (it loads in the background).
+            if (const landfall::WorkspaceViews *workspace = window.workspace()) {
+                const landfall::DecisionTableModel *decisions = workspace->decisions();
+                for (int row = 0; row < decisions->rowCount(); ++row) {
+                    if (decisions->decision(row).path == landfall::MigrationPath::Containerize) {
+                        workspace->planView()->selectVm(decisions->decision(row).vmId);
+                        break;
+                    }
+                }
+            }
             QTimer::singleShot(400, &window, [&window, screenshot]() {
                 const bool saved = window.grab().save(screenshot);
                 std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "could not save",

@@ -21,13 +21,38 @@ void ResourceComparisonModel::setResult(const QString &scenario, const QList<Wor
         values[LicencesStandard] = {double(result->licencesBefore.standard), double(result->licencesAfter.standard)};
         values[LicencesDatacenter] = {double(result->licencesBefore.datacenter),
                                       double(result->licencesAfter.datacenter)};
+        QStringList warnings;
         if (result->allFellBackToProvisioned() && result->basis.sizing == QLatin1String("performance"))
-            m_warning = tr("No workload has utilisation data: every one is sized as provisioned, not by its use.");
+            warnings.append(tr("No workload has utilisation data: every one is sized as provisioned, not by its use."));
+        if (const QString disk = diskLimitNote(*result); !disk.isEmpty())
+            warnings.append(disk);
+        m_warning = warnings.join(u' ');
     }
     Q_UNUSED(workloads)
     m_values = values;
     Q_EMIT dataChanged(index(0, Before), index(RowCount - 1, After));
     Q_EMIT headerDataChanged(Qt::Horizontal, Before, After);
+}
+
+QString ResourceComparisonModel::diskLimitNote(const DensityResult &result)
+{
+    // Nodes that their disk fills first are not fewer when they have more vCPU and memory: the
+    // node-size sweep then reads the same count at every size, and the dashboard says why.
+    int nodes = 0;
+    int diskLimited = 0;
+    for (const PoolResult &pool : result.pools) {
+        if (pool.limitingResource == QLatin1String("system"))
+            continue; // the system pool's size is fixed by the scenario
+        nodes += pool.nodes;
+        if (pool.limitingResource == QLatin1String("disk"))
+            diskLimited += pool.nodes;
+    }
+    if (nodes == 0 || 2 * diskLimited <= nodes)
+        return {};
+    return tr("Node disk is what fills first on %1 of the %2 workload nodes (the system pool aside): larger node sizes "
+              "need as many nodes.")
+        .arg(diskLimited)
+        .arg(nodes);
 }
 
 double ResourceComparisonModel::value(int row, int column) const

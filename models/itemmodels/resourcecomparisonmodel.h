@@ -32,6 +32,9 @@ public:
     double value(int row, int column) const;
     /** A warning in plain words for the dashboard, empty when there is none. */
     QString warning() const { return m_warning; }
+    /** Why the node-size sweep may read flat: node disk, not vCPU or memory, fills most of the
+        container nodes (their pools' limiting resource); empty when it does not. */
+    static QString diskLimitNote(const DensityResult &result);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

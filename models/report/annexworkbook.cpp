@@ -2,6 +2,7 @@
 
 #include "planinputs.h"
 #include "reportbuilder.h"
+#include "vmplanlookup.h"
 
 #include "density/densityengine.h"
 #include "store/projectstore.h"
@@ -154,16 +155,7 @@ QStringList vmHeader(const QList<DensityResult> &results)
 QList<XlsxSheet> AnnexWorkbook::build(const QList<Vm> &vms, const QList<Decision> &decisions,
                                       const QList<DensityResult> &results)
 {
-    QHash<qint64, const Decision *> byVm;
-    for (const Decision &decision : decisions)
-        byVm.insert(decision.vmId, &decision);
-    QList<QHash<qint64, const Placement *>> placements;
-    for (const DensityResult &result : results) {
-        placements.append(QHash<qint64, const Placement *>());
-        for (const Placement &placement : result.placement)
-            placements.last().insert(placement.vmId, &placement);
-    }
-
+    const VmPlanLookup plan(decisions, results);
     const QStringList header = vmHeader(results);
     // One sheet per path in the report's order, then the VMs without a decision, if any.
     QList<XlsxSheet> pathSheets;
@@ -176,12 +168,13 @@ QList<XlsxSheet> AnnexWorkbook::build(const QList<Vm> &vms, const QList<Decision
         qint64 vcpu = 0;
         double memoryMiB = 0;
         double provisionedMiB = 0;
-        double usedMiB = 0;
+        double usedMiB = 0; ///< of the VMs whose used disk is known
+        qint64 usedUnknown = 0;
     };
     QList<Totals> totals(pathSheets.size());
 
     for (const Vm &vm : vms) {
-        const Decision *decision = byVm.value(vm.id);
+        const Decision *decision = plan.decision(vm.id);
         const qsizetype sheet =
             decision ? qsizetype(std::find(kPaths.begin(), kPaths.end(), decision->path) - kPaths.begin())
                      : pathSheets.size() - 1;
@@ -197,7 +190,7 @@ QList<XlsxSheet> AnnexWorkbook::build(const QList<Vm> &vms, const QList<Decision
                          vm.vcpu,
                          gib(vm.memoryMiB),
                          gib(vm.provisionedMiB),
-                         gib(vm.usedMiB),
+                         VmPlanLookup::usedCell(vm, 1024.0, QStringLiteral("unknown")),
                          optionalNumber(vm.cpuUtilPct),
                          optionalNumber(vm.memoryUtilPct),
                          vm.ipAddress};
@@ -215,11 +208,7 @@ QList<XlsxSheet> AnnexWorkbook::build(const QList<Vm> &vms, const QList<Decision
         }
         for (WorkshopAnswers::Attribute attribute : WorkshopAnswers::attributes())
             row.append(vm.answers.value(attribute));
-        for (const auto &placed : std::as_const(placements)) {
-            const Placement *placement = placed.value(vm.id);
-            row.append(placement ? QVariant(placement->pool) : QVariant(QString()));
-            row.append(placement ? QVariant(placement->node) : QVariant(QString()));
-        }
+        row.append(plan.placementCells(vm.id));
         row.append(QVariantList{vm.annotation, vm.notes});
         pathSheets[sheet].table.rows.append(row);
 
@@ -229,15 +218,18 @@ QList<XlsxSheet> AnnexWorkbook::build(const QList<Vm> &vms, const QList<Decision
         t.vcpu += vm.vcpu;
         t.memoryMiB += vm.memoryMiB;
         t.provisionedMiB += vm.provisionedMiB;
-        t.usedMiB += vm.usedMiB;
+        if (vm.usedKnown)
+            t.usedMiB += vm.usedMiB;
+        else
+            ++t.usedUnknown;
     }
 
-    XlsxSheet summary{
-        kSummarySheet,
-        {{QStringLiteral("Migration path"), QStringLiteral("VMs"), QStringLiteral("Powered on"), QStringLiteral("vCPU"),
-          QStringLiteral("Memory (GiB)"), QStringLiteral("Storage provisioned (GiB)"),
-          QStringLiteral("Storage used (GiB)"), QStringLiteral("Sheet")},
-         {}}};
+    XlsxSheet summary{kSummarySheet,
+                      {{QStringLiteral("Migration path"), QStringLiteral("VMs"), QStringLiteral("Powered on"),
+                        QStringLiteral("vCPU"), QStringLiteral("Memory (GiB)"),
+                        QStringLiteral("Storage provisioned (GiB)"), QStringLiteral("Storage used (GiB)"),
+                        QStringLiteral("VMs whose storage used is unknown"), QStringLiteral("Sheet")},
+                       {}}};
     Totals all;
     QList<XlsxSheet> sheets;
     for (qsizetype i = 0; i < pathSheets.size(); ++i) {
@@ -247,7 +239,7 @@ QList<XlsxSheet> AnnexWorkbook::build(const QList<Vm> &vms, const QList<Decision
             continue; // a classified project has no such sheet
         // Every path has its line in the summary; a path without VMs has no sheet.
         summary.table.rows.append(QVariantList{pathSheets.at(i).name, t.vms, t.poweredOn, t.vcpu, gib(t.memoryMiB),
-                                               gib(t.provisionedMiB), gib(t.usedMiB),
+                                               gib(t.provisionedMiB), gib(t.usedMiB), t.usedUnknown,
                                                t.vms > 0 ? pathSheets.at(i).name : QStringLiteral("(none)")});
         all.vms += t.vms;
         all.poweredOn += t.poweredOn;
@@ -255,11 +247,13 @@ QList<XlsxSheet> AnnexWorkbook::build(const QList<Vm> &vms, const QList<Decision
         all.memoryMiB += t.memoryMiB;
         all.provisionedMiB += t.provisionedMiB;
         all.usedMiB += t.usedMiB;
+        all.usedUnknown += t.usedUnknown;
         if (t.vms > 0)
             sheets.append(pathSheets.at(i));
     }
     summary.table.rows.append(QVariantList{QStringLiteral("Total"), all.vms, all.poweredOn, all.vcpu,
-                                           gib(all.memoryMiB), gib(all.provisionedMiB), gib(all.usedMiB), QString()});
+                                           gib(all.memoryMiB), gib(all.provisionedMiB), gib(all.usedMiB),
+                                           all.usedUnknown, QString()});
     sheets.prepend(summary);
     return sheets;
 }

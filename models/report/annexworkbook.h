@@ -20,7 +20,9 @@ class ProjectStore;
 /** The report's annex: every VM of the plan as a workbook the customer's team can filter and
     sort, where the PDF carries only the exceptions. A Summary sheet (the paths with their VMs,
     vCPU, memory and storage), then one sheet per migration path with a row per VM; headers are
-    in words, with their units ("Memory (GiB)"). Each VM is on exactly one path sheet. */
+    in words, with their units ("Memory (GiB)"). Each VM is on exactly one path sheet. Storage
+    used that the inventory did not give reads "unknown", never 0; the Summary sums the known
+    values and counts the VMs without one. */
 class AnnexWorkbook {
 public:
     static inline const QString kSummarySheet = QStringLiteral("Summary");

@@ -2,6 +2,7 @@
 
 #include "planinputs.h"
 #include "reportbuilder.h"
+#include "vmplanlookup.h"
 
 #include "store/projectstore.h"
 
@@ -36,44 +37,22 @@ PlanTable PlanTableBuilder::build(const QList<Vm> &vms, const QList<Decision> &d
                                     QStringLiteral("isolation"), QStringLiteral("confidence"),
                                     QStringLiteral("conditions"), QStringLiteral("rules"), QStringLiteral("reason"),
                                     QStringLiteral("overridden"), QStringLiteral("overrideNote")});
-    QList<QHash<qint64, const Placement *>> placements;
-    for (const DensityResult &result : results) {
+    for (const DensityResult &result : results)
         table.header.append(
             QStringList{result.scenario + QStringLiteral(" pool"), result.scenario + QStringLiteral(" node")});
-        placements.append(QHash<qint64, const Placement *>());
-        for (const Placement &placement : result.placement)
-            placements.last().insert(placement.vmId, &placement);
-    }
 
-    QHash<qint64, const Decision *> byVm;
-    for (const Decision &decision : decisions)
-        byVm.insert(decision.vmId, &decision);
+    const VmPlanLookup plan(decisions, results);
     table.rows.reserve(vms.size());
     for (const Vm &vm : vms) {
-        QVariantList row{vm.name,
-                         vm.uuid,
-                         vm.vcenter,
-                         vm.datacenter,
-                         vm.cluster,
-                         vm.host,
-                         powerStateKey(vm.powerState),
-                         vm.os.familyAndVersion(),
-                         vm.osReported,
-                         vm.osConfigured,
-                         vm.vcpu,
-                         vm.memoryMiB,
-                         vm.provisionedMiB,
-                         vm.usedMiB,
-                         optionalNumber(vm.cpuUtilPct),
-                         optionalNumber(vm.memoryUtilPct),
-                         vm.ipAddress,
-                         vm.application,
-                         vm.owner,
-                         vm.annotation,
-                         vm.notes};
+        QVariantList row{
+            vm.name, vm.uuid, vm.vcenter, vm.datacenter, vm.cluster, vm.host, powerStateKey(vm.powerState),
+            vm.os.familyAndVersion(), vm.osReported, vm.osConfigured, vm.vcpu, vm.memoryMiB, vm.provisionedMiB,
+            // Empty when unknown: the CSV reads back in as "not given", where 0 would say "no disk".
+            VmPlanLookup::usedCell(vm, 1, QString()), optionalNumber(vm.cpuUtilPct), optionalNumber(vm.memoryUtilPct),
+            vm.ipAddress, vm.application, vm.owner, vm.annotation, vm.notes};
         for (WorkshopAnswers::Attribute attribute : WorkshopAnswers::attributes())
             row.append(vm.answers.value(attribute));
-        if (const Decision *decision = byVm.value(vm.id)) {
+        if (const Decision *decision = plan.decision(vm.id)) {
             QStringList rules;
             for (const RuleTraceEntry &entry : decision->trace)
                 rules.append(entry.ruleId);
@@ -86,15 +65,7 @@ PlanTable PlanTableBuilder::build(const QList<Vm> &vms, const QList<Decision> &d
             for (int i = 0; i < 10; ++i)
                 row.append(QString());
         }
-        for (const auto &placed : std::as_const(placements)) {
-            if (const Placement *placement = placed.value(vm.id)) {
-                row.append(placement->pool);
-                row.append(placement->node);
-            } else {
-                row.append(QString());
-                row.append(QString());
-            }
-        }
+        row.append(plan.placementCells(vm.id));
         table.rows.append(row);
     }
     return table;

@@ -12,6 +12,7 @@
 #include <QAbstractSeries>
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsScene>
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void numbersHaveTheLocalesSeparators();
     void osBarsLargestFirstOtherLast();
     void sweepShowsEverySizeWithBestCurrentAndWhyNot();
+    void sweepLabelsSizesThatAreNotPowersOfTwo();
     void emptyProjectDashboardSaysWhatToDo();
 
 private:
@@ -154,6 +156,47 @@ void TestCharts::sweepShowsEverySizeWithBestCurrentAndWhyNot()
     QVERIFY2(names.contains(QStringLiteral("Current: 8 vCPU, 32 GiB")), qPrintable(names.join(u'|')));
     QVERIFY2(names.contains(QStringLiteral("Does not fit: 4 vCPU, 16 GiB (sql-01 needs 6 vCPU)")),
              qPrintable(names.join(u'|')));
+    // Every size has its label on the x axis, the one that does not fit too (a logarithmic value
+    // axis labelled only powers of two, and none between 32 and 96 vCPU).
+    const QList<QAbstractAxis *> bottom = chart->axes(Qt::Horizontal);
+    QCOMPARE(bottom.size(), 1);
+    auto *sizes = qobject_cast<QCategoryAxis *>(bottom.constFirst());
+    QVERIFY(sizes);
+    QCOMPARE(sizes->categoriesLabels(),
+             (QStringList{QStringLiteral("4"), QStringLiteral("8"), QStringLiteral("16"), QStringLiteral("32")}));
+    for (const QString &label : sizes->categoriesLabels()) {
+        const double at = sizes->endValue(label);
+        QVERIFY2(at > sizes->min() && at < sizes->max(), qPrintable(label));
+    }
+}
+
+void TestCharts::sweepLabelsSizesThatAreNotPowersOfTwo()
+{
+    QObject owner;
+    // The screenshot's scenario: 32, 48, 64 and 96 vCPU, all fitting.
+    auto *model = new QStandardItemModel(4, 3, &owner);
+    const int vcpus[] = {32, 48, 64, 96};
+    for (int row = 0; row < 4; ++row) {
+        model->setData(model->index(row, 0), vcpus[row]);
+        model->setData(model->index(row, 1), 40 - 8 * row);
+        model->setData(model->index(row, 2), 30 - 8 * row);
+    }
+    std::unique_ptr<QChart> chart(NodeSizeSweepChart::create(model, 0, 1, 2));
+    auto *sizes = qobject_cast<QCategoryAxis *>(chart->axes(Qt::Horizontal).value(0));
+    QVERIFY(sizes);
+    QCOMPARE(sizes->categoriesLabels(),
+             (QStringList{QStringLiteral("32"), QStringLiteral("48"), QStringLiteral("64"), QStringLiteral("96")}));
+    // The points lie over their labels, in order, and the node counts are the model's.
+    for (QAbstractSeries *series : chart->series()) {
+        if (series->name() != QObject::tr("Nodes needed"))
+            continue;
+        const auto *line = static_cast<QXYSeries *>(series);
+        QCOMPARE(line->count(), 4);
+        for (int row = 0; row < 4; ++row) {
+            QCOMPARE(line->at(row).x(), sizes->endValue(sizes->categoriesLabels().at(row)));
+            QCOMPARE(line->at(row).y(), 40.0 - 8 * row);
+        }
+    }
 }
 
 void TestCharts::emptyProjectDashboardSaysWhatToDo()

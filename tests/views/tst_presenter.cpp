@@ -12,6 +12,7 @@
 #include "itemmodels/oscountmodel.h"
 #include "itemmodels/resourcecomparisonmodel.h"
 #include "itemmodels/scenariocomparisonmodel.h"
+#include "planview.h"
 #include "scenarioview.h"
 #include "workspaceviews.h"
 
@@ -29,6 +30,7 @@
 #include <QRegularExpression>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTreeView>
 
 using namespace landfall;
 
@@ -75,6 +77,24 @@ QString distinguishingPart(const QString &label, const QStringList &all)
     return mine.mid(std::min(shared, mine.size() - 1)).join(u' ');
 }
 
+/** The widgets under `root` that ask for more room than `room`, each with what it asks: the
+    message names the culprit (the deepest such widget), not just the page. */
+QStringList tooLarge(QWidget *root, const QSize &room)
+{
+    QStringList found;
+    for (QWidget *child : root->findChildren<QWidget *>()) {
+        if (!child->isVisibleTo(root) || child->isWindow())
+            continue;
+        const QSize asked = child->minimumSizeHint().expandedTo(child->minimumSize());
+        if (asked.width() > room.width() || asked.height() > room.height())
+            found.append(QStringLiteral("%1 \"%2\" %3x%4")
+                             .arg(QString::fromLatin1(child->metaObject()->className()), child->objectName())
+                             .arg(asked.width())
+                             .arg(asked.height()));
+    }
+    return found;
+}
+
 bool isElided(const QString &text)
 {
     return text.contains(QStringLiteral("...")) || text.contains(QChar(0x2026));
@@ -94,6 +114,8 @@ private Q_SLOTS:
     void labelsStayWholeAndDistinct();
     void dashboardHasAScenarioPicker();
     void gridColumnsFitTheLargerFont();
+    void everyViewFitsTheProjector();
+    void gridsFitAgainWhenTheirRowsArrive();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -257,6 +279,77 @@ void TestPresenter::gridColumnsFitTheLargerFont()
         ++checked;
     }
     QVERIFY(checked > 5);
+}
+
+void TestPresenter::everyViewFitsTheProjector()
+{
+    // A projector's 1280×720: no page may ask for more, or the window grows past the screen and
+    // its right edge is cut off (the presenter screenshot came out 1,475 px wide). The tab widget
+    // asks for the largest of its pages, shown or not: each is visited first, so that each has
+    // taken presenter mode's font and laid itself out.
+    const QSize projector(1280, 720);
+    m_window->resize(projector);
+    auto *views = m_window->findChild<QTabWidget *>(QStringLiteral("views"));
+    QVERIFY(views);
+    for (int page = 0; page < views->count(); ++page) {
+        m_window->showView(page);
+        QCoreApplication::processEvents();
+    }
+    for (int page = 0; page < views->count(); ++page) {
+        QWidget *widget = views->widget(page);
+        const QSize asked = widget->minimumSizeHint();
+        QVERIFY2(asked.width() <= projector.width() && asked.height() <= projector.height(),
+                 qPrintable(QStringLiteral("%1 asks for %2x%3: %4")
+                                .arg(views->tabText(page).remove(u'&'))
+                                .arg(asked.width())
+                                .arg(asked.height())
+                                .arg(tooLarge(widget, projector).join(QStringLiteral(", ")))));
+    }
+    const QSize window = m_window->minimumSizeHint().expandedTo(m_window->minimumSize());
+    QVERIFY2(window.width() <= projector.width() && window.height() <= projector.height(),
+             qPrintable(QStringLiteral("the window asks for %1x%2").arg(window.width()).arg(window.height())));
+    for (int page = 0; page < views->count(); ++page) {
+        m_window->showView(page);
+        QCoreApplication::processEvents();
+        QCOMPARE(m_window->size(), projector);
+        QCOMPARE(m_window->grab().deviceIndependentSize().toSize(), projector);
+    }
+}
+
+void TestPresenter::gridsFitAgainWhenTheirRowsArrive()
+{
+    // The plan loads in the background: fitted while it was empty, its columns read "a..." and
+    // "Co..." in the presenter screenshot. A new set of rows fits them again.
+    auto *views = m_window->findChild<QTabWidget *>(QStringLiteral("views"));
+    auto *plan = m_window->findChild<QTableView *>(QStringLiteral("planTable"));
+    QVERIFY(views && plan);
+    m_window->showView(views->indexOf(m_window->workspace()->planView()));
+    QHeaderView *header = plan->horizontalHeader();
+    for (int column = 0; column < header->count() - 1; ++column)
+        header->resizeSection(column, 12);
+    m_window->workspace()->decisions()->reload();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->workspace()->decisions()->loading() && plan->model()->rowCount() > 0,
+                             landfall::test::scaledTimeout(30000));
+    const int most = QFontMetrics(m_window->font()).height() * 22;
+    for (int column = 0; column < header->count() - 1; ++column) {
+        if (header->isSectionHidden(column) || header->sectionResizeMode(column) != QHeaderView::Interactive)
+            continue;
+        const QString name = plan->model()->headerData(column, Qt::Horizontal).toString();
+        QTRY_VERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column), qPrintable(name));
+        QVERIFY2(header->sectionSize(column) >=
+                     std::min(static_cast<const QAbstractItemView *>(plan)->sizeHintForColumn(column), most),
+                 qPrintable(name));
+    }
+    // The headers read in the grid's larger font (the Plan's and the Rules' kept the desk's).
+    QCOMPARE(header->font().pointSizeF(), plan->font().pointSizeF());
+    auto *rules = m_window->findChild<QTableView *>(QStringLiteral("rulesTable"));
+    QVERIFY(rules);
+    QCOMPARE(rules->horizontalHeader()->font().pointSizeF(), rules->font().pointSizeF());
+    // The Waves page's tree of move groups too: the group names read whole.
+    auto *groups = m_window->findChild<QTreeView *>(QStringLiteral("waveGroups"));
+    QVERIFY(groups && groups->model()->rowCount() > 0);
+    QVERIFY(groups->header()->sectionSize(0) >=
+            std::min(static_cast<const QAbstractItemView *>(groups)->sizeHintForColumn(0), most));
 }
 
 QTEST_MAIN(TestPresenter)

@@ -3,14 +3,16 @@
 #include "chartstyle.h"
 
 #include <QAbstractItemModel>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QLegend>
 #include <QLineSeries>
-#include <QLogValueAxis>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace landfall {
 
@@ -21,6 +23,20 @@ QString sizeLabel(QAbstractItemModel *model, int row, int vcpuColumn, int labelC
     if (labelColumn >= 0)
         return model->index(row, labelColumn).data().toString();
     return QObject::tr("%1 vCPU").arg(model->index(row, vcpuColumn).data().toInt());
+}
+
+/** Where a size sits along the x axis: node sizes double, so the axis is logarithmic. */
+double position(double vcpu)
+{
+    return std::log2(std::max(1.0, vcpu));
+}
+
+/** A legend entry of a size, on lines short enough for a legend beside a third of the
+    dashboard: "Best:" over "32 vCPU," over "128 GiB". */
+QString legendEntry(const QString &caption, const QString &label)
+{
+    return caption + QStringLiteral("<br>") +
+           label.toHtmlEscaped().replace(QStringLiteral(", "), QStringLiteral(",<br>"));
 }
 
 /** A marker series: a point or a few, no line, named for the legend. */
@@ -56,7 +72,7 @@ QChart *NodeSizeSweepChart::create(QAbstractItemModel *model, int vcpuColumn, in
     QList<QPointF> bestPoints;
     QList<QPointF> currentPoints;
     for (int row = 0; row < model->rowCount(); ++row) {
-        const double x = model->index(row, vcpuColumn).data().toDouble();
+        const double x = position(model->index(row, vcpuColumn).data().toDouble());
         const QVariant count = model->index(row, nodesColumn).data();
         const bool fits = marks.feasible >= 0 ? model->index(row, marks.feasible).data().toBool() : count.isValid();
         const QString label = sizeLabel(model, row, vcpuColumn, marks.label);
@@ -96,13 +112,13 @@ QChart *NodeSizeSweepChart::create(QAbstractItemModel *model, int vcpuColumn, in
     chart->addSeries(nodes);
     all.append(nodes);
     if (!bestPoints.isEmpty()) {
-        QScatterSeries *best = markers(QObject::tr("Best:<br>%1").arg(bestLabel.toHtmlEscaped()),
-                                       QScatterSeries::MarkerShapeStar, QColor(0x2e, 0x8b, 0x57), 22, chart);
+        QScatterSeries *best = markers(legendEntry(QObject::tr("Best:"), bestLabel), QScatterSeries::MarkerShapeStar,
+                                       QColor(0x2e, 0x8b, 0x57), 22, chart);
         best->append(bestPoints);
         all.append(best);
     }
     if (!currentPoints.isEmpty()) {
-        QScatterSeries *current = markers(QObject::tr("Current:<br>%1").arg(currentLabel.toHtmlEscaped()),
+        QScatterSeries *current = markers(legendEntry(QObject::tr("Current:"), currentLabel),
                                           QScatterSeries::MarkerShapeRectangle, QColor(0xe6, 0x7e, 0x22), 14, chart);
         current->append(currentPoints);
         all.append(current);
@@ -116,21 +132,26 @@ QChart *NodeSizeSweepChart::create(QAbstractItemModel *model, int vcpuColumn, in
         all.append(none);
     }
 
-    double minX = 1;
-    double maxX = 2;
+    // Each size has its tick and its label ("32", "48", ...) where it sits: a logarithmic value
+    // axis labels only powers of its base, and over 32 to 96 vCPU it showed no label at all.
+    auto *xAxis = new QCategoryAxis;
+    xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    double minX = 0;
+    double maxX = 1;
     double maxY = 1;
     for (int row = 0; row < model->rowCount(); ++row) {
-        const double x = model->index(row, vcpuColumn).data().toDouble();
-        const double y = model->index(row, nodesColumn).data().toDouble();
+        const int vcpu = model->index(row, vcpuColumn).data().toInt();
+        const double x = position(vcpu);
         minX = row == 0 ? x : std::min(minX, x);
         maxX = row == 0 ? x : std::max(maxX, x);
-        maxY = std::max(maxY, y);
+        maxY = std::max(maxY, model->index(row, nodesColumn).data().toDouble());
+        const QString tick = QLocale().toString(vcpu);
+        if (!xAxis->categoriesLabels().contains(tick))
+            xAxis->append(tick, x);
     }
-    auto *xAxis = new QLogValueAxis;
-    xAxis->setBase(2);
-    xAxis->setRange(std::max(0.5, minX / 1.5), maxX * 1.5);
-    xAxis->setLabelFormat(QStringLiteral("%g"));
-    xAxis->setMinorTickCount(0);
+    // Half a doubling either side: the first and last points and their labels are inside the plot.
+    xAxis->setRange(minX - 0.5, maxX + 0.5);
+    xAxis->setStartValue(minX - 0.5);
     xAxis->setTitleText(QObject::tr("Node size (vCPU)"));
     xAxis->setTitleFont(ChartStyle::font(12));
     xAxis->setTitleBrush(ChartStyle::muted());

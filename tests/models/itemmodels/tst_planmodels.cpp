@@ -38,6 +38,7 @@ private Q_SLOTS:
     void backgroundLoadLandsTheSamePlan();
     void ruleModelPassesTheTester();
     void scenarioModelsPassTheTester();
+    void dashboardSaysWhenNodeDiskLimits();
     void oneVmReclassifiesWithin100msAt10000Vms();
 
 private:
@@ -190,6 +191,27 @@ void TestPlanModels::ruleModelPassesTheTester()
     stack.undo();
     QVERIFY(rules.rules().at(0).enabled);
     QVERIFY(rules.rules() == RuleSet::defaults());
+}
+
+void TestPlanModels::dashboardSaysWhenNodeDiskLimits()
+{
+    // The demo's sweep read 31 nodes at 32, 48, 64 and 96 vCPU: node disk filled first.
+    DensityResult result;
+    const auto pool = [](const char *limiting, int nodes) {
+        PoolResult p;
+        p.limitingResource = QLatin1String(limiting);
+        p.nodes = nodes;
+        return p;
+    };
+    result.pools = {pool("disk", 7), pool("memory", 2), pool("disk", 11), pool("system", 2)};
+    const QString note = ResourceComparisonModel::diskLimitNote(result);
+    QVERIFY2(note.contains(QLatin1String("18 of the 20 workload nodes")), qPrintable(note));
+    ResourceComparisonModel resources;
+    resources.setResult(QStringLiteral("s"), {}, result);
+    QCOMPARE(resources.warning(), note);
+    // Where vCPU or memory fill most nodes, larger nodes do need fewer: no note.
+    result.pools = {pool("disk", 3), pool("cpu", 7)};
+    QVERIFY(ResourceComparisonModel::diskLimitNote(result).isEmpty());
 }
 
 void TestPlanModels::scenarioModelsPassTheTester()
