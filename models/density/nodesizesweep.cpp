@@ -3,6 +3,8 @@
 #include "densityengine.h"
 
 #include <QJsonObject>
+#include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent>
 
 #include <tuple>
@@ -12,9 +14,15 @@ namespace landfall {
 QList<NodeSizePoint> NodeSizeSweep::run(const Scenario &scenario, const QList<Workload> &workloads,
                                         PackingCache *packings)
 {
-    // The sizes are independent packings: side by side.
-    QList<NodeSizePoint> points = QtConcurrent::blockingMapped(
-        scenario.nodeSizes, [&](const Scenario::NodeSize &size) { return point(scenario, size, workloads, packings); });
+    // The sizes are independent packings: side by side, on a pool of their own. The GUI calls this
+    // from a thread of the global pool; a blocking wait there for work queued on that same pool
+    // hangs once every thread of it waits (and Qt's painting, which uses it too, with them).
+    QThreadPool pool;
+    pool.setMaxThreadCount(QThread::idealThreadCount());
+    QList<NodeSizePoint> points =
+        QtConcurrent::blockingMapped(&pool, scenario.nodeSizes, [&](const Scenario::NodeSize &size) {
+            return point(scenario, size, workloads, packings);
+        });
     markBest(points);
     return points;
 }

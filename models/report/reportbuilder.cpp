@@ -25,6 +25,8 @@
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
+#include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -1741,7 +1743,11 @@ Result<ReportModel, ReportError> ReportBuilder::build(const ReportInputs &inputs
     PackingCache packings;
     std::atomic<int> done = 0;
     const int total = int(jobs.size());
-    QtConcurrent::blockingMap(jobs, [&](const Job &job) {
+    // A pool of its own: the GUI builds the report on a thread of the global pool, and a blocking
+    // wait there for jobs queued on that same pool hangs once all of its threads wait.
+    QThreadPool pool;
+    pool.setMaxThreadCount(QThread::idealThreadCount());
+    QtConcurrent::blockingMap(&pool, jobs, [&](const Job &job) {
         Run &run = runs[job.run];
         if (job.point >= 0) {
             run.sweep[job.point] =
