@@ -104,10 +104,9 @@ PackOutcome pack(const PackingProblem &problem, const PackerSettings &settings, 
 
 PackerSettings packerSettings(const Scenario &s, double share, const DensityEngine::Options &options)
 {
-    const double scale = options.effortScale;
     PackerSettings settings;
     settings.ffdOnly = options.plainFfd;
-    settings.searchEffort = qint64(s.packing.effortMs * scale * share * double(DensityEngine::kWorkUnitsPerMs));
+    settings.searchEffort = qint64(s.packing.effortMs * share * double(DensityEngine::kWorkUnitsPerMs));
     settings.exactMaxItems = s.packing.exactMaxItems;
     settings.localSearch = settings.searchEffort > 0;
     // 100,000 workloads must pack in about a second: pools this large skip the slower greedies.

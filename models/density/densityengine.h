@@ -22,7 +22,6 @@ public:
     struct Options {
         bool vmHosts = true;   ///< also pack the workloads as VMs onto hypervisor hosts
         bool placement = true; ///< list where each workload runs
-        double effortScale = 1.0;
         bool plainFfd = false; ///< pack with first-fit decreasing only: the baseline in benchmarks
         /** Packs each pool through it, when given: runs that share it pack an identical pool once
             (the same figures, since packing is deterministic). */

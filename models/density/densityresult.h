@@ -151,6 +151,26 @@ struct DensityResult {
 
     /** True when every workload fell back to provisioned sizing under a performance basis. */
     bool allFellBackToProvisioned() const { return workloads > 0 && fallbackToProvisioned == workloads; }
+    /** The workload nodes (the system pool aside, its size is set by the scenario) and how many of
+        them their local disk fills first: where that is most of them, larger node sizes need as
+        many nodes, since a node's disk is one size whatever its vCPU and memory. */
+    struct DiskBoundNodes {
+        int diskLimited = 0;
+        int nodes = 0;
+        bool most() const { return nodes > 0 && 2 * diskLimited > nodes; }
+    };
+    DiskBoundNodes diskBoundNodes() const
+    {
+        DiskBoundNodes count;
+        for (const PoolResult &pool : pools) {
+            if (pool.limitingResource == QLatin1String("system"))
+                continue;
+            count.nodes += pool.nodes;
+            if (pool.limitingResource == QLatin1String("disk"))
+                count.diskLimited += pool.nodes;
+        }
+        return count;
+    }
     /** A saving in words: "saves 12 physical cores" or "needs 40 GiB more memory". */
     static QString savingInWords(double saving, const QString &unit);
 

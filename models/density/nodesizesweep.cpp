@@ -34,7 +34,7 @@ NodeSizePoint NodeSizeSweep::point(const Scenario &scenario, const Scenario::Nod
     sized.node.vcpu = size.vcpu;
     sized.node.memoryGiB = size.memoryGiB;
     sized.packing.mixNodeSizes = false; // each point is one size; the mix is the engine's result
-    // The scenario's own effort (effortScale 1), so that the point at its own size is its own
+    // The scenario's own effort, so that the point at its own size is its own
     // packing; the VM hosts and the placement do not change the nodes, so they are left out.
     DensityEngine::Options options;
     options.vmHosts = false;

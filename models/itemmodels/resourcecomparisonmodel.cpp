@@ -36,23 +36,14 @@ void ResourceComparisonModel::setResult(const QString &scenario, const QList<Wor
 
 QString ResourceComparisonModel::diskLimitNote(const DensityResult &result)
 {
-    // Nodes that their disk fills first are not fewer when they have more vCPU and memory: the
-    // node-size sweep then reads the same count at every size, and the dashboard says why.
-    int nodes = 0;
-    int diskLimited = 0;
-    for (const PoolResult &pool : result.pools) {
-        if (pool.limitingResource == QLatin1String("system"))
-            continue; // the system pool's size is fixed by the scenario
-        nodes += pool.nodes;
-        if (pool.limitingResource == QLatin1String("disk"))
-            diskLimited += pool.nodes;
-    }
-    if (nodes == 0 || 2 * diskLimited <= nodes)
+    // The node-size sweep then reads the same count at every size, and the dashboard says why.
+    const DensityResult::DiskBoundNodes disk = result.diskBoundNodes();
+    if (!disk.most())
         return {};
     return tr("Node disk is what fills first on %1 of the %2 workload nodes (the system pool aside): larger node sizes "
               "need as many nodes.")
-        .arg(diskLimited)
-        .arg(nodes);
+        .arg(disk.diskLimited)
+        .arg(disk.nodes);
 }
 
 double ResourceComparisonModel::value(int row, int column) const

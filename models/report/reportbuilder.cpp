@@ -969,21 +969,15 @@ QString diskBoundSweepNote(const ScenarioOutcome &outcome)
     // Twice the vCPU buys less than a tenth fewer nodes: the size is not what sets the count.
     if (feasible.constLast().nodes < 0.9 * feasible.constFirst().nodes)
         return {};
-    int diskBound = 0;
-    int all = 0;
-    for (const PoolResult &pool : outcome.result.pools) {
-        all += pool.workloads;
-        if (pool.limitingResource == QLatin1String("disk"))
-            diskBound += pool.workloads;
-    }
-    if (all == 0 || diskBound * 2 < all)
+    if (!outcome.result.diskBoundNodes().most())
         return {};
-    return QStringLiteral(" Larger nodes need hardly fewer nodes here: the node pools that hold most of the "
-                          "workloads are full by local disk (%1 GiB a node, the same at every size), not by vCPU "
-                          "or memory, so a larger node only leaves more of both unused. A larger node disk in the "
-                          "scenario, or more of the data on network storage, would let the larger sizes hold more.")
+    return QStringLiteral(" Larger nodes need hardly fewer nodes here: most of the workload nodes are full by "
+                          "local disk (%1 GiB a node, the same at every size), not by vCPU or memory, so a "
+                          "larger node only leaves more of both unused. A larger node disk in the scenario, or "
+                          "more of the data on network storage, would let the larger sizes hold more.")
         .arg(number(outcome.scenario.node.diskGiB, 0));
 }
+
 void Composer::density()
 {
     ReportSection section;
