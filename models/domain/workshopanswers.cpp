@@ -48,7 +48,7 @@ std::optional<WorkshopAnswers::Attribute> WorkshopAnswers::attributeForKey(const
     return std::nullopt;
 }
 
-QStringList WorkshopAnswers::allowedValues(Attribute attribute)
+const QStringList &WorkshopAnswers::choices(Attribute attribute)
 {
     // Split once: every VM read or edited asks for these.
     static const std::array<QStringList, kAttributeCount> lists = [] {
@@ -58,6 +58,11 @@ QStringList WorkshopAnswers::allowedValues(Attribute attribute)
         return all;
     }();
     return lists[static_cast<size_t>(attribute)];
+}
+
+QStringList WorkshopAnswers::allowedValues(Attribute attribute)
+{
+    return choices(attribute);
 }
 
 QString WorkshopAnswers::unknownValue(Attribute attribute)
@@ -79,15 +84,16 @@ const std::array<WorkshopAnswers::Attribute, WorkshopAnswers::kAttributeCount> &
 WorkshopAnswers::WorkshopAnswers()
 {
     for (Attribute attribute : attributes())
-        m_values[index(attribute)] = unknownValue(attribute);
+        m_choices[index(attribute)] = quint8(choices(attribute).size() - 1); // "unknown"
 }
 
 bool WorkshopAnswers::setValue(Attribute attribute, const QString &value)
 {
-    const QStringList allowed = allowedValues(attribute);
-    for (const QString &candidate : allowed) {
-        if (candidate.compare(value.trimmed(), Qt::CaseInsensitive) == 0) {
-            m_values[index(attribute)] = candidate;
+    const QStringList &allowed = choices(attribute);
+    const QString wanted = value.trimmed();
+    for (qsizetype choice = 0; choice < allowed.size(); ++choice) {
+        if (allowed[choice].compare(wanted, Qt::CaseInsensitive) == 0) {
+            m_choices[index(attribute)] = quint8(choice);
             return true;
         }
     }

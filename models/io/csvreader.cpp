@@ -67,22 +67,59 @@ CsvReader::CsvReader(QByteArray content, QString fileName)
     m_columnTexts.resize(size_t(m_header.size()));
 }
 
+namespace {
+
+/** FNV-1a over the bytes. Every wanted cell of a CSV is looked up here, 4.2 million of them in a
+    100,000-VM file, and Qt 6.4's qHash of a short QByteArray cost 28 times as much (0.46 s against
+    0.016 s over that file's cells on the 2-core development machine), near half the reading. */
+quint32 fnv1a(QByteArrayView bytes)
+{
+    quint32 hash = 2166136261u;
+    for (const char byte : bytes) {
+        hash ^= quint8(byte);
+        hash *= 16777619u;
+    }
+    return hash;
+}
+
+} // namespace
+
+CsvReader::RepeatedTexts::Slot &CsvReader::RepeatedTexts::slotFor(QByteArrayView utf8, quint32 hash)
+{
+    for (size_t probe = hash & (kSlots - 1);; probe = (probe + 1) & (kSlots - 1)) {
+        Slot &slot = m_slots[probe];
+        if (slot.offset < 0)
+            return slot;
+        if (slot.hash == hash && slot.size == utf8.size() &&
+            std::memcmp(m_bytes.constData() + slot.offset, utf8.data(), size_t(utf8.size())) == 0)
+            return slot;
+    }
+}
+
 QString CsvReader::RepeatedTexts::text(QByteArrayView utf8)
 {
     if (utf8.isEmpty())
         return QStringLiteral(""); // empty, not null: a wanted cell the file left empty
     if (m_tooMany || utf8.size() > kMaxBytes)
         return QString::fromUtf8(utf8);
-    const QByteArray probe = QByteArray::fromRawData(utf8.data(), utf8.size()); // no copy, for the lookup
-    const auto known = m_texts.constFind(probe);
-    if (known != m_texts.cend())
-        return *known;
+    if (m_slots.empty())
+        m_slots.resize(kSlots);
+    const quint32 hash = fnv1a(utf8);
+    Slot &slot = slotFor(utf8, hash);
+    if (slot.offset >= 0)
+        return slot.text;
     QString text = QString::fromUtf8(utf8);
-    if (m_texts.size() < kMaxDistinct) {
-        m_texts.insert(utf8.toByteArray(), text);
+    if (m_count < kMaxDistinct) {
+        slot.hash = hash;
+        slot.offset = m_bytes.size();
+        slot.size = utf8.size();
+        slot.text = text;
+        m_bytes.append(utf8);
+        ++m_count;
     } else {
-        m_tooMany = true;
-        m_texts = {};
+        m_tooMany = true; // a column of names or UUIDs: remembering them would only cost
+        m_slots = {};
+        m_bytes = {};
     }
     return text;
 }

@@ -53,7 +53,20 @@ private:
     private:
         static constexpr qsizetype kMaxDistinct = 256;
         static constexpr qsizetype kMaxBytes = 128; ///< longer texts (notes, paths) are seldom repeated
-        QHash<QByteArray, QString> m_texts;
+        /// A power of two, twice kMaxDistinct: a probe of the open-addressed table stays short.
+        static constexpr size_t kSlots = 512;
+        struct Slot {
+            quint32 hash = 0;
+            qsizetype offset = -1; ///< where the text's UTF-8 starts in m_bytes; -1: the slot is free
+            qsizetype size = 0;
+            QString text;
+        };
+        /** The slot that holds `utf8`, or the free slot where it belongs. */
+        Slot &slotFor(QByteArrayView utf8, quint32 hash);
+
+        std::vector<Slot> m_slots; ///< kSlots of them, from the column's first text on
+        QByteArray m_bytes;        ///< the UTF-8 of every remembered text, one after another
+        qsizetype m_count = 0;
         bool m_tooMany = false;
     };
 

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace landfall {
 
 namespace {
@@ -102,22 +106,31 @@ ImportOutcome InventoryImporter::apply(ParsedInventory parsed, const ImportOptio
     outcome.hosts = int(batch.hosts.size());
     outcome.clusters = int(batch.clusters.size());
     const qsizetype rowsMapped = parsed.rows.size();
-    batch.vms.reserve(rowsMapped);
     QList<ImportIssue> mergeIssues;
-    // A chunk of rows is let go once its VMs are in the batch: what is left of the rows (each VM's
-    // moved-from body, the fields it gave) would otherwise stay beside the batch, 1.2 KB a VM.
+    // The VMs keep the chunks their rows were mapped in, and a chunk of rows is let go once its
+    // VMs are out: what is left of the rows (each VM's moved-from body, the fields it gave) would
+    // otherwise stay beside the batch, 1.2 KB a VM.
     for (QList<MappedRow> &chunk : parsed.rows.takeChunks()) {
+        QList<Vm> vms;
+        vms.reserve(chunk.size());
         for (MappedRow &row : chunk) {
             if (parsed.format == InventoryFormat::Landfall) {
                 std::optional<Vm> merged = mergeWorkshopRow(row, parsed.file, mergeIssues);
                 if (merged)
-                    batch.vms.append(std::move(*merged));
+                    vms.append(std::move(*merged));
             } else {
-                batch.vms.append(std::move(row.vm)); // moved, not copied: an import holds 100,000 of them
+                vms.append(std::move(row.vm)); // moved, not copied: an import holds 100,000 of them
             }
         }
         chunk = {};
+        batch.vms.appendChunk(std::move(vms));
     }
+#ifdef __GLIBC__
+    // The rows' memory went back to the allocator, most of it in blocks glibc keeps for reuse; the
+    // write that follows allocates little of that size, so the blocks are handed back to the
+    // system instead of staying in the process's peak beside SQLite's pages.
+    malloc_trim(0);
+#endif
     outcome.issues.append(mergeIssues);
     if (!mergeIssues.isEmpty() && !options.skipBadRows) {
         outcome.goodRows = int(batch.vms.size());
@@ -138,12 +151,13 @@ ImportOutcome InventoryImporter::apply(ParsedInventory parsed, const ImportOptio
     batch.record.excludedSrmPlaceholders = outcome.excludedSrmPlaceholders;
     outcome.rowsRefused = batch.record.rowsRefused;
 
-    outcome.storeError = m_store.importInventory(batch);
+    const int vmsWritten = int(batch.vms.size());
+    outcome.storeError = m_store.importInventory(std::move(batch));
     if (outcome.storeError)
         return outcome;
     outcome.accepted = true;
     outcome.added = int(m_store.vmCount() - before);
-    outcome.updated = int(batch.vms.size()) - outcome.added;
+    outcome.updated = vmsWritten - outcome.added;
     return outcome;
 }
 
@@ -176,21 +190,21 @@ QStringList InventoryImporter::separateSameNames(ChunkedList<MappedRow> &rows, c
     return warnings;
 }
 
-void InventoryImporter::keepLastOfEachVm(QList<Vm> &vms)
+void InventoryImporter::keepLastOfEachVm(ChunkedList<Vm> &vms)
 {
     // The same VM twice in one file would be counted as added twice; the last row wins, in the
     // place of the first. Most files hold no repeat, and then nothing moves.
     QHash<QString, qsizetype> firstIndexOf;
     firstIndexOf.reserve(vms.size());
     QList<qsizetype> repeats;
-    for (qsizetype i = 0; i < vms.size(); ++i) {
-        const Vm &vm = vms.at(i);
-        const QString key = vm.id != 0 ? QString::number(vm.id) : vm.identityKey();
+    qsizetype i = 0;
+    for (auto vm = vms.begin(); vm != vms.end(); ++vm, ++i) {
+        const QString key = vm->id != 0 ? QString::number(vm->id) : vm->identityKey();
         const auto first = firstIndexOf.constFind(key);
         if (first == firstIndexOf.cend()) {
             firstIndexOf.insert(key, i);
         } else {
-            vms[*first] = std::move(vms[i]);
+            vms[*first] = std::move(*vm);
             repeats.append(i);
         }
     }

@@ -42,7 +42,7 @@ private:
     /** Finds the VM a Landfall CSV row names and lays the row's values over it. */
     std::optional<Vm> mergeWorkshopRow(const MappedRow &row, const QString &file, QList<ImportIssue> &issues) const;
     /** Drops all but the last row of a VM that a file lists more than once. */
-    static void keepLastOfEachVm(QList<Vm> &vms);
+    static void keepLastOfEachVm(ChunkedList<Vm> &vms);
     /** Numbers the VMs without UUID that share a name, so that each stays a VM; a warning names them. */
     static QStringList separateSameNames(ChunkedList<MappedRow> &rows, const QString &file);
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chunkedlist.h"
+#include "domain/chunkedlist.h"
 #include "importissue.h"
 #include "inventoryformat.h"
 #include "rowmapper.h"

@@ -147,7 +147,7 @@ PerVmRows<Row> readPerVmRows(TabColumns &c, RecordSource &table, QList<ImportIss
             exact.append(std::move(row));
         pending.clear();
         // By UUID within its vCenter where given, and by name.
-        rows.add(id.isEmpty() ? QString() : server.toLower() + u'/' + id.toLower(), name.toLower(), std::move(exact));
+        rows.add(server, id, name.toLower(), std::move(exact));
     };
     while (c.next()) {
         const QString rowName = c.text(vm);

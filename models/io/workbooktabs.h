@@ -1,6 +1,7 @@
 #pragma once
 
 #include "importissue.h"
+#include "vmuuidindex.h"
 
 #include "domain/cluster.h"
 #include "domain/host.h"
@@ -19,20 +20,21 @@ class RecordSource;
 /** Per-VM rows of one of the workbook's VM tabs (vPartition, vDisk, vNetwork), found again by
     the VM's UUID within its vCenter where the tab gives one, by name otherwise. */
 template <typename Item> struct PerVmRows {
-    QHash<QString, qsizetype> byUuid; ///< "vcenter/uuid", lower case
+    VmUuidIndex byUuid;               ///< the VM's UUID within its vCenter
     QHash<QString, qsizetype> byName; ///< the VM's name, lower case
     std::vector<QList<Item>> lists;
 
-    /** Files `items`, rows of one VM, under its keys, after any rows filed there before. */
-    void add(const QString &uuidKey, const QString &nameKey, QList<Item> items)
+    /** Files `items`, rows of one VM, under its keys, after any rows filed there before. A VM
+        without a UUID (`uuid` empty) is filed by name alone. */
+    void add(const QString &vcenter, const QString &uuid, const QString &nameKey, QList<Item> items)
     {
-        const qsizetype index = uuidKey.isEmpty() ? byName.value(nameKey, -1) : byUuid.value(uuidKey, -1);
+        const qsizetype index = uuid.isEmpty() ? byName.value(nameKey, -1) : byUuid.value(vcenter, uuid);
         if (index >= 0) {
             lists[size_t(index)].append(std::move(items));
             return;
         }
-        if (!uuidKey.isEmpty())
-            byUuid.insert(uuidKey, qsizetype(lists.size()));
+        if (!uuid.isEmpty())
+            byUuid.insert(vcenter, uuid, qsizetype(lists.size()));
         if (!byName.contains(nameKey))
             byName.insert(nameKey, qsizetype(lists.size()));
         lists.push_back(std::move(items));
@@ -42,9 +44,9 @@ template <typename Item> struct PerVmRows {
     const QList<Item> *find(const Vm &vm, bool nameIsUnique) const
     {
         if (!vm.uuid.isEmpty()) {
-            const auto found = byUuid.constFind(vm.vcenter.toLower() + u'/' + vm.uuid.toLower());
-            if (found != byUuid.cend())
-                return &lists[size_t(*found)];
+            const qsizetype found = byUuid.value(vm.vcenter, vm.uuid);
+            if (found >= 0)
+                return &lists[size_t(found)];
         }
         if (!nameIsUnique)
             return nullptr;

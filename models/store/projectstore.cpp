@@ -806,7 +806,7 @@ qint64 ProjectStore::fileBytes() const
     return 0;
 }
 
-std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &batch)
+std::optional<StoreError> ProjectStore::importInventory(InventoryBatch batch)
 {
     const qint64 before = fileBytes();
     const qint64 inputBytes = std::max<qint64>(0, QFileInfo(batch.record.file).size());
@@ -830,7 +830,7 @@ std::optional<StoreError> ProjectStore::importInventory(const InventoryBatch &ba
     });
 }
 
-std::optional<StoreError> ProjectStore::writeInventory(const InventoryBatch &batch)
+std::optional<StoreError> ProjectStore::writeInventory(InventoryBatch &batch)
 {
     {
         QSqlDatabase db = database();
@@ -853,7 +853,7 @@ std::optional<StoreError> ProjectStore::writeInventory(const InventoryBatch &bat
             return errorFrom(history, QStringLiteral("record the import"));
         const qint64 importId = history.lastInsertId().toLongLong();
 
-        if (std::optional<StoreError> problem = writeVms(batch.vms, importId))
+        if (std::optional<StoreError> problem = writeVms(std::move(batch.vms), importId))
             return problem;
 
         QSqlQuery excluded(db);
@@ -1197,7 +1197,7 @@ std::optional<StoreError> ProjectStore::updateVms(const QList<Vm> &vms)
     return inTransaction([&]() { return writeVms(vms, 0); });
 }
 
-std::optional<StoreError> ProjectStore::writeVms(const QList<Vm> &vms, qint64 importId)
+std::optional<StoreError> ProjectStore::writeVms(ChunkedList<Vm> vms, qint64 importId)
 {
     // Straight to SQLite on QtSql's own connection: an import writes 100,000 rows here, and
     // QSqlQuery's per-value QVariant handling would cost more than SQLite itself.
@@ -1234,48 +1234,53 @@ std::optional<StoreError> ProjectStore::writeVms(const QList<Vm> &vms, qint64 im
     VmDetailsWriter details(connection);
     if (const SqliteStatement *invalid = details.invalid())
         return errorFrom(*invalid, QStringLiteral("prepare the write"));
-    for (const Vm &vm : vms) {
-        qint64 id = vm.id;
-        const bool isNew = vm.id == 0;
-        SqliteStatement &statement = isNew ? upsert : update;
-        int parameter = 1;
-        if (isNew)
-            statement.bind(parameter++, vm.identityKey());
-        parameter = bindVmColumns(statement, parameter, vm);
-        if (isNew) {
-            statement.bind(parameter, importId);
-        } else {
-            statement.bind(parameter++, vm.identityKey());
-            statement.bind(parameter, vm.id);
-        }
-        if (!statement.execute())
-            return errorFrom(statement, QStringLiteral("save VM %1").arg(vm.name));
+    // Each chunk of VMs is let go once written: an import's 100,000 VMs would otherwise all stay
+    // in memory beside SQLite's page cache until the import ends.
+    for (QList<Vm> &chunk : vms.takeChunks()) {
+        for (const Vm &vm : std::as_const(chunk)) {
+            qint64 id = vm.id;
+            const bool isNew = vm.id == 0;
+            SqliteStatement &statement = isNew ? upsert : update;
+            int parameter = 1;
+            if (isNew)
+                statement.bind(parameter++, vm.identityKey());
+            parameter = bindVmColumns(statement, parameter, vm);
+            if (isNew) {
+                statement.bind(parameter, importId);
+            } else {
+                statement.bind(parameter++, vm.identityKey());
+                statement.bind(parameter, vm.id);
+            }
+            if (!statement.execute())
+                return errorFrom(statement, QStringLiteral("save VM %1").arg(vm.name));
 
-        // An edited VM's attributes are replaced; an imported one's are kept unless it brings its own.
-        const bool hasDetails = !vm.partitions.isEmpty() || !vm.disks.isEmpty() || !vm.nics.isEmpty();
-        if (isNew && vm.customAttributes.isEmpty() && !hasDetails)
-            continue;
-        if (isNew) {
-            idOf.bind(1, vm.identityKey());
-            if (!idOf.execute(&id))
-                return errorFrom(idOf, QStringLiteral("save VM %1").arg(vm.name));
+            // An edited VM's attributes are replaced; an imported one's are kept unless it brings its own.
+            const bool hasDetails = !vm.partitions.isEmpty() || !vm.disks.isEmpty() || !vm.nics.isEmpty();
+            if (isNew && vm.customAttributes.isEmpty() && !hasDetails)
+                continue;
+            if (isNew) {
+                idOf.bind(1, vm.identityKey());
+                if (!idOf.execute(&id))
+                    return errorFrom(idOf, QStringLiteral("save VM %1").arg(vm.name));
+            }
+            if (hasDetails) {
+                if (const SqliteStatement *failed = details.write(id, vm))
+                    return errorFrom(*failed, QStringLiteral("save the partitions, disks and NICs of %1").arg(vm.name));
+            }
+            if (isNew && vm.customAttributes.isEmpty())
+                continue;
+            clearAttributes.bind(1, id);
+            if (!clearAttributes.execute())
+                return errorFrom(clearAttributes, QStringLiteral("save the custom attributes of %1").arg(vm.name));
+            for (auto it = vm.customAttributes.cbegin(); it != vm.customAttributes.cend(); ++it) {
+                addAttribute.bind(1, id);
+                addAttribute.bind(2, it.key());
+                addAttribute.bind(3, it.value());
+                if (!addAttribute.execute())
+                    return errorFrom(addAttribute, QStringLiteral("save the custom attributes of %1").arg(vm.name));
+            }
         }
-        if (hasDetails) {
-            if (const SqliteStatement *failed = details.write(id, vm))
-                return errorFrom(*failed, QStringLiteral("save the partitions, disks and NICs of %1").arg(vm.name));
-        }
-        if (isNew && vm.customAttributes.isEmpty())
-            continue;
-        clearAttributes.bind(1, id);
-        if (!clearAttributes.execute())
-            return errorFrom(clearAttributes, QStringLiteral("save the custom attributes of %1").arg(vm.name));
-        for (auto it = vm.customAttributes.cbegin(); it != vm.customAttributes.cend(); ++it) {
-            addAttribute.bind(1, id);
-            addAttribute.bind(2, it.key());
-            addAttribute.bind(3, it.value());
-            if (!addAttribute.execute())
-                return errorFrom(addAttribute, QStringLiteral("save the custom attributes of %1").arg(vm.name));
-        }
+        chunk = {};
     }
     return std::nullopt;
 }

@@ -5,6 +5,7 @@
 #include "vmlistrow.h"
 
 #include "advisor/manualoverride.h"
+#include "domain/chunkedlist.h"
 #include "domain/cluster.h"
 #include "domain/decision.h"
 #include "domain/host.h"
@@ -40,7 +41,7 @@ struct ExcludedVm {
     row; VMs without one are inserted, or update the VM of the same identity. */
 struct InventoryBatch {
     ImportRecord record;
-    QList<Vm> vms;
+    ChunkedList<Vm> vms; ///< in the chunks the file was mapped in, each let go once written
     QList<ExcludedVm> excluded;
     QList<Host> hosts;       ///< written over the hosts of the same identity; others are kept
     QList<Cluster> clusters; ///< written over the clusters of the same identity; others are kept
@@ -79,7 +80,7 @@ public:
     static constexpr qint64 kGrowthAllowanceBytes = qint64(32) << 20;
 
     // The inventory.
-    std::optional<StoreError> importInventory(const InventoryBatch &batch);
+    std::optional<StoreError> importInventory(InventoryBatch batch);
     QList<Vm> vms() const;
     std::optional<Vm> vm(qint64 id) const;
     /** The VMs of these ids that are in the project, in the order asked. */
@@ -167,10 +168,10 @@ private:
     std::optional<QList<Decision>> storedDecisions(const std::optional<QList<qint64>> &ids = std::nullopt) const;
     QSqlDatabase database() const;
     sqlite3 *connectionHandle() const;
-    std::optional<StoreError> writeVms(const QList<Vm> &vms, qint64 importId);
+    std::optional<StoreError> writeVms(ChunkedList<Vm> vms, qint64 importId);
     std::optional<StoreError> writeHosts(const QList<Host> &hosts, qint64 importId);
     std::optional<StoreError> writeClusters(const QList<Cluster> &clusters, qint64 importId);
-    std::optional<StoreError> writeInventory(const InventoryBatch &batch);
+    std::optional<StoreError> writeInventory(InventoryBatch &batch);
     /** Records the first read failure; returns false for the caller's convenience. */
     bool noteReadFailure(const QString &what, const QString &detail) const;
     bool noteReadFailure(const SqliteStatement &statement, const QString &what) const;

@@ -3,6 +3,7 @@
 #include <QList>
 
 #include <algorithm>
+#include <initializer_list>
 #include <iterator>
 #include <type_traits>
 #include <utility>
@@ -60,6 +61,13 @@ public:
     using iterator = Iterator<false>;
     using const_iterator = Iterator<true>;
 
+    ChunkedList() = default;
+    /** One chunk of `list`'s items: a caller with a plain list (an edit, a test) passes it as is. */
+    ChunkedList(QList<T> list) { appendChunk(std::move(list)); }
+    ChunkedList(std::initializer_list<T> items)
+        : ChunkedList(QList<T>(items))
+    {}
+
     /** Appends the items of `chunk` without copying or moving any of them; an empty chunk is dropped. */
     void appendChunk(QList<T> chunk)
     {
@@ -68,6 +76,29 @@ public:
         m_starts.append(m_size);
         m_size += chunk.size();
         m_chunks.append(std::move(chunk));
+    }
+    /** Appends one item to the last chunk (a new chunk when there is none). */
+    void append(T item)
+    {
+        if (m_chunks.isEmpty()) {
+            m_starts.append(0);
+            m_chunks.append(QList<T>());
+        }
+        m_chunks.last().append(std::move(item));
+        ++m_size;
+    }
+    /** Removes the item at `index`; the chunks after it shift their starts down by one. */
+    void removeAt(qsizetype index)
+    {
+        const qsizetype chunk = chunkOf(index);
+        m_chunks[chunk].removeAt(index - m_starts[chunk]);
+        for (qsizetype later = chunk + 1; later < m_starts.size(); ++later)
+            --m_starts[later];
+        --m_size;
+        if (m_chunks[chunk].isEmpty()) {
+            m_chunks.removeAt(chunk);
+            m_starts.removeAt(chunk);
+        }
     }
     qsizetype size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }
