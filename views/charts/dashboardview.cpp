@@ -170,7 +170,8 @@ QWidget *DashboardView::panel(LiveChartView *chart, const QString &exportName)
     auto *menu = new QMenu(exportButton);
     for (const auto &[label, suffix] :
          {std::pair{tr("As &PNG..."), QStringLiteral("png")}, std::pair{tr("As &SVG..."), QStringLiteral("svg")}}) {
-        connect(menu->addAction(label), &QAction::triggered, this, [this, chart, exportName, suffix]() {
+        // A copy by name: a structured binding cannot be captured before C++20's compilers all allow it (clang 14).
+        connect(menu->addAction(label), &QAction::triggered, this, [this, chart, exportName, suffix = suffix]() {
             const QString filter =
                 suffix == QLatin1String("png") ? tr("PNG pictures (*.png)") : tr("SVG drawings (*.svg)");
             const QString path = QFileDialog::getSaveFileName(
