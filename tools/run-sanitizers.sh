@@ -10,7 +10,8 @@
 # COMPILER=clang builds with clang instead of g++ (its runtime is Debian's libclang-rt-14-dev), at
 # -O1 (as AddressSanitizer's documentation advises) with line tables only.
 # A leak or undefined behaviour fails the test that hit it. Qt's own leaks at exit are
-# suppressed in tests/sanitizers/lsan.supp, one commented entry each.
+# suppressed in tests/sanitizers/lsan.supp, one commented entry each. tests/sanitizers/README.md
+# records each whole run.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
