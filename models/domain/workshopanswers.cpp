@@ -67,7 +67,7 @@ QStringList WorkshopAnswers::allowedValues(Attribute attribute)
 
 QString WorkshopAnswers::unknownValue(Attribute attribute)
 {
-    return allowedValues(attribute).constLast();
+    return choices(attribute).constLast();
 }
 
 const std::array<WorkshopAnswers::Attribute, WorkshopAnswers::kAttributeCount> &WorkshopAnswers::attributes()

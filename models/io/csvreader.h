@@ -3,7 +3,6 @@
 #include "recordsource.h"
 
 #include <QByteArray>
-#include <QHash>
 
 #include <array>
 

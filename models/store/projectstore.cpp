@@ -830,6 +830,7 @@ std::optional<StoreError> ProjectStore::importInventory(InventoryBatch batch)
     });
 }
 
+// Takes the VMs out of `batch`: they are freed as they are written.
 std::optional<StoreError> ProjectStore::writeInventory(InventoryBatch &batch)
 {
     {
