@@ -59,12 +59,14 @@ int importCommand(const QStringList &arguments, Console &console)
         options.format = *format;
     }
 
-    // Read every file before the project is touched: a refused file changes nothing.
+    // Of several files, every one is read before the project is touched, so that a refused one
+    // changes nothing. One file is written while it is read, in a transaction its refusal rolls back.
     const QStringList files = args.positional().mid(1);
+    const bool oneFile = files.size() == 1;
     QList<ParsedInventory> parsed;
     bool refused = false;
     bool skippingWouldHelp = true; // only when every refused file has good rows to take
-    for (const QString &file : files) {
+    for (const QString &file : oneFile ? QStringList() : files) {
         parsed.append(InventoryReader::read(file, options));
         for (const QString &warning : parsed.constLast().warnings)
             console.err << "warning: " << warning << '\n';
@@ -72,18 +74,20 @@ int importCommand(const QStringList &arguments, Console &console)
             printIssues(parsed.constLast().issues, console);
             refused = true;
             const ParsedInventory &last = parsed.constLast();
-            skippingWouldHelp &= !last.fatal && (!last.rows.isEmpty() || !last.hosts.isEmpty());
+            skippingWouldHelp &= !last.fatal && (last.rowsMapped > 0 || !last.hosts.isEmpty());
         }
     }
-    if (refused) {
-        if (skippingWouldHelp)
+    const auto refuse = [&console](bool skippingHelps) {
+        if (skippingHelps)
             console.err << "landfall-cli import: nothing was imported; fix the rows above, or use --skip-bad-rows "
                            "to import the good ones"
                         << Qt::endl;
         else
             console.err << "landfall-cli import: nothing was imported; fix the problems above" << Qt::endl;
         return kInputRejected;
-    }
+    };
+    if (refused)
+        return refuse(skippingWouldHelp);
 
     const QString projectPath = args.positional().constFirst();
     std::unique_ptr<ProjectStore> store = openProject(projectPath, ProjectStore::OpenMode::CreateIfMissing, console);
@@ -92,13 +96,25 @@ int importCommand(const QStringList &arguments, Console &console)
     InventoryImporter importer(*store);
     int imported = 0;
     int status = kSuccess;
-    for (ParsedInventory &inventory : parsed) {
-        const QString file = inventory.file;
-        const InventoryFormat format = inventory.format;
-        const qsizetype readWarnings = inventory.warnings.size(); // already printed
-        const ImportOutcome outcome = importer.apply(std::move(inventory), options);
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString &file = files[i];
+        ImportOutcome outcome;
+        qsizetype warningsPrinted = 0;
+        if (oneFile) {
+            outcome = importer.importFile(file, options);
+        } else {
+            warningsPrinted = parsed[i].warnings.size();
+            outcome = importer.apply(std::move(parsed[i]), options);
+        }
+        if (oneFile && !outcome.accepted && !outcome.storeError) {
+            for (const QString &warning : outcome.warnings)
+                console.err << "warning: " << warning << '\n';
+            printIssues(outcome.issues, console);
+            status = refuse(outcome.goodRows > 0 || outcome.hosts > 0);
+            break;
+        }
         printIssues(outcome.issues, console);
-        for (const QString &warning : outcome.warnings.mid(readWarnings))
+        for (const QString &warning : outcome.warnings.mid(warningsPrinted))
             console.err << "warning: " << warning << '\n';
         if (outcome.storeError) {
             console.err << "landfall-cli import: " << outcome.storeError->message << Qt::endl;
@@ -113,7 +129,7 @@ int importCommand(const QStringList &arguments, Console &console)
             break;
         }
         ++imported;
-        console.out << importReport(file, format, outcome) << '\n';
+        console.out << importReport(file, outcome.format, outcome) << '\n';
     }
     // Another landfall-cli may have written into the project this one created (and then found
     // busy): remove it only while it holds nothing.

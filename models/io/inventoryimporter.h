@@ -2,13 +2,14 @@
 
 #include "inventoryreader.h"
 
-#include "store/projectstore.h"
+#include "store/inventorywrite.h"
 
 namespace landfall {
 
 /** What an import did to the project. */
 struct ImportOutcome {
     bool accepted = false; ///< false: nothing was written
+    InventoryFormat format = InventoryFormat::Auto; ///< as the file was read
     QList<ImportIssue> issues;
     QStringList warnings;
     int added = 0;
@@ -19,7 +20,7 @@ struct ImportOutcome {
     /** When refused for bad rows: the good rows that skipping the bad ones (--skip-bad-rows)
         would import; 0 when the file as a whole cannot be read. */
     int goodRows = 0;
-    int hosts = 0;    ///< hosts written (vHost)
+    int hosts = 0;    ///< hosts written (vHost); when refused for bad rows, the hosts skipping them would write
     int clusters = 0; ///< clusters written (vCluster)
     std::optional<StoreError> storeError;
 };
@@ -35,16 +36,15 @@ public:
 
     /** Writes `parsed` (taken by value: its VMs move into the project write). */
     ImportOutcome apply(ParsedInventory parsed, const ImportOptions &options);
-    /** read() then apply(), for callers that need no progress. */
+    /** Reads the file and writes it: a CSV's VMs are written while the rest of it is still being
+        read, in one transaction that a refused file rolls back. For one file; of several, read
+        them all first and apply() each, so that one refused leaves the project untouched. */
     ImportOutcome importFile(const QString &path, const ImportOptions &options);
 
 private:
+    class Run;
     /** Finds the VM a Landfall CSV row names and lays the row's values over it. */
     std::optional<Vm> mergeWorkshopRow(const MappedRow &row, const QString &file, QList<ImportIssue> &issues) const;
-    /** Drops all but the last row of a VM that a file lists more than once. */
-    static void keepLastOfEachVm(ChunkedList<Vm> &vms);
-    /** Numbers the VMs without UUID that share a name, so that each stays a VM; a warning names them. */
-    static QStringList separateSameNames(ChunkedList<MappedRow> &rows, const QString &file);
 
     ProjectStore &m_store;
 };

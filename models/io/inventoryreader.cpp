@@ -1,5 +1,6 @@
 #include "inventoryreader.h"
 
+#include "chunkhandoff.h"
 #include "csvreader.h"
 #include "formatmappings.h"
 #include "xlsxreader.h"
@@ -9,15 +10,19 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <atomic>
+#include <thread>
 #include <utility>
 
 namespace landfall {
 
 namespace {
 
-constexpr int kProgressEveryRows = 4096;
 constexpr qint64 kProgressScale = 1000;
 constexpr size_t kRowsPerChunk = 2048;
+/// Chunks read ahead of the one being taken: enough to keep every stage busy, few enough that a
+/// slow write does not leave the rest of the file waiting in memory.
+constexpr size_t kChunksAhead = 8;
 
 ImportIssue fileIssue(const QString &file, const QString &message)
 {
@@ -33,7 +38,7 @@ ImportIssue csvTooLarge(const QString &file, qint64 size)
 
 /** Reads every record of an opened table into `parsed`, mapping chunks of rows on the thread pool. */
 void readRecords(RecordSource &table, ParsedInventory &parsed, const ImportOptions &options,
-                 const InventoryReader::Progress &progress);
+                 const InventoryReader::Progress &progress, const InventoryReader::RowSink &sink);
 
 } // namespace
 
@@ -132,7 +137,7 @@ void attachTabs(ParsedInventory &parsed, TabsRead &tabs)
 
 /** Reads an opened table (a CSV, or a workbook's main sheet) into `parsed`. */
 void readTable(RecordSource &table, ParsedInventory &parsed, const ImportOptions &options,
-               const InventoryReader::Progress &progress)
+               const InventoryReader::Progress &progress, const InventoryReader::RowSink &sink = {})
 {
     InventoryFormat format = options.format;
     if (format == InventoryFormat::Auto)
@@ -145,7 +150,7 @@ void readTable(RecordSource &table, ParsedInventory &parsed, const ImportOptions
             parsed.fatal = true;
         return;
     }
-    readRecords(table, parsed, options, progress);
+    readRecords(table, parsed, options, progress, sink);
 }
 
 /** Reads a workbook: its main sheet here, its other tabs on the thread pool at the same time. */
@@ -216,7 +221,8 @@ bool isZip(const QByteArray &start)
 
 } // namespace
 
-ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &options, const Progress &progress)
+ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &options, const Progress &progress,
+                                      const RowSink &sink)
 {
     ParsedInventory parsed;
     parsed.file = path;
@@ -243,7 +249,7 @@ ParsedInventory InventoryReader::read(const QString &path, const ImportOptions &
         parsed.fatal = true;
         return parsed;
     }
-    readTable(csv, parsed, options, progress);
+    readTable(csv, parsed, options, progress, sink);
     return parsed;
 }
 
@@ -274,7 +280,7 @@ ParsedInventory InventoryReader::readContent(const QByteArray &content, const QS
 namespace {
 
 void readRecords(RecordSource &table, ParsedInventory &parsed, const ImportOptions &options,
-                 const InventoryReader::Progress &progress)
+                 const InventoryReader::Progress &progress, const InventoryReader::RowSink &sink)
 {
     const QString &path = parsed.file;
     if (!table.warning().isEmpty())
@@ -308,7 +314,7 @@ void readRecords(RecordSource &table, ParsedInventory &parsed, const ImportOptio
     table.setWantedColumns(mapper.wantedColumns());
 
     // Reading is sequential; checking and converting rows is not: each full chunk of records
-    // is mapped on the thread pool while the next one is read. Results are joined in file order.
+    // is mapped on the thread pool while the next one is read. Results are taken in file order.
     struct MappedChunk {
         QList<MappedRow> rows;
         QList<ImportIssue> issues;
@@ -324,40 +330,66 @@ void readRecords(RecordSource &table, ParsedInventory &parsed, const ImportOptio
         }
         return chunk;
     };
-    QList<QFuture<MappedChunk>> pending;
-    std::vector<Record> records;
-    Record record;
-    bool cancelled = false;
-    while (!cancelled && table.next(record)) {
-        records.push_back(std::move(record));
-        ++parsed.rowsRead;
-        if (records.size() == kRowsPerChunk) {
-            // While every pool thread is busy (a workbook's other tabs are read there), a chunk
-            // queued would wait with its records whole: reading ahead of the mapping held every
-            // vInfo row of a 100,000-VM workbook at once. This thread maps it instead.
-            QThreadPool *pool = QThreadPool::globalInstance();
-            if (pool->activeThreadCount() >= pool->maxThreadCount())
-                pending.append(QtFuture::makeReadyFuture(mapChunk(std::exchange(records, {}))));
-            else
-                pending.append(QtConcurrent::run(mapChunk, std::exchange(records, {})));
-            records.reserve(kRowsPerChunk);
-        }
-        cancelled = progress && parsed.rowsRead % kProgressEveryRows == 0 &&
-                    !progress(qint64(table.fractionRead() * kProgressScale), kProgressScale);
-    }
-    pending.append(QtConcurrent::run(mapChunk, std::move(records)));
     // The rows stay in their chunks: joined into one list, every row would be held twice for a moment.
     const auto isExcluded = [](const MappedRow &row) { return row.kind != MappedRow::Kind::Vm; };
-    for (QFuture<MappedChunk> &future : pending) {
+    const auto take = [&](QFuture<MappedChunk> &future) {
         MappedChunk chunk = future.takeResult();
         for (MappedRow &row : chunk.rows) {
             if (isExcluded(row))
                 parsed.excluded.append(std::move(row));
         }
         chunk.rows.removeIf(isExcluded); // a row moved from keeps its kind
-        parsed.rows.appendChunk(std::move(chunk.rows));
         parsed.issues.append(chunk.issues);
+        parsed.rowsMapped += chunk.rows.size();
+        if (sink)
+            sink(parsed, std::move(chunk.rows));
+        else
+            parsed.rows.appendChunk(std::move(chunk.rows));
+    };
+    // The file is read on a thread of its own, its chunks are mapped on the pool, and this thread
+    // takes them in file order: with a sink, the project's write runs here while the next chunks
+    // are read and mapped, three stages at once instead of reading and writing by turns.
+    ChunkHandoff<MappedChunk> handoff(kChunksAhead);
+    std::atomic<bool> stopReading = false;
+    std::atomic<qint64> permilleRead = 0;
+    int rowsRead = 0; // the reading thread's own, read here once it has ended
+    std::thread reader([&] {
+        std::vector<Record> records;
+        records.reserve(kRowsPerChunk);
+        Record record;
+        while (!stopReading.load(std::memory_order_relaxed) && table.next(record)) {
+            records.push_back(std::move(record));
+            ++rowsRead;
+            if (records.size() < kRowsPerChunk)
+                continue;
+            // While every pool thread is busy (a workbook's other tabs are read there), a chunk
+            // queued would wait with its records whole: reading ahead of the mapping held every
+            // vInfo row of a 100,000-VM workbook at once. This thread maps it instead.
+            QThreadPool *pool = QThreadPool::globalInstance();
+            if (pool->activeThreadCount() >= pool->maxThreadCount())
+                handoff.put(QtFuture::makeReadyFuture(mapChunk(std::exchange(records, {}))));
+            else
+                handoff.put(QtConcurrent::run(mapChunk, std::exchange(records, {})));
+            records.reserve(kRowsPerChunk);
+            permilleRead.store(qint64(table.fractionRead() * kProgressScale), std::memory_order_relaxed);
+        }
+        handoff.put(QtConcurrent::run(mapChunk, std::move(records)));
+        handoff.close();
+    });
+    bool cancelled = false;
+    while (std::optional<QFuture<MappedChunk>> chunk = handoff.take()) {
+        if (cancelled) {
+            chunk->waitForFinished(); // the mapping uses `mapper`, which must outlive it
+            continue;
+        }
+        take(*chunk);
+        if (progress && !progress(permilleRead.load(std::memory_order_relaxed), kProgressScale)) {
+            cancelled = true;
+            stopReading = true;
+        }
     }
+    reader.join();
+    parsed.rowsRead = rowsRead;
     if (cancelled) {
         parsed.issues.append(fileIssue(path, QStringLiteral("the import was cancelled")));
         parsed.fatal = true;

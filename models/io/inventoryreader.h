@@ -34,6 +34,7 @@ struct ParsedInventory {
     QList<ImportIssue> issues;   ///< every problem found
     QStringList warnings;        ///< how the file was read, where that was a guess
     int rowsRead = 0;
+    qsizetype rowsMapped = 0; ///< rows read as VMs: those in `rows`, and those handed to a RowSink
     bool fatal = false;      ///< the file as a whole cannot be read (not a table, missing columns)
     QList<Host> hosts;       ///< the workbook's vHost tab, or a vHost CSV
     QList<Cluster> clusters; ///< the workbook's vCluster tab
@@ -49,8 +50,15 @@ class InventoryReader {
 public:
     /** Called now and then with the bytes read so far and the total; returning false cancels. */
     using Progress = std::function<bool(qint64 done, qint64 total)>;
+    /** Takes a CSV's VM rows while the file is still being read: a chunk at a time, in file order, on
+        the thread that called read(). `soFar` is what reading has given until then: the format, and
+        the problems found in the rows before and in these. */
+    using RowSink = std::function<void(const ParsedInventory &soFar, QList<MappedRow> rows)>;
 
-    static ParsedInventory read(const QString &path, const ImportOptions &options, const Progress &progress = {});
+    /** Reads the file. With a sink, a CSV's VM rows go to it instead of into the result's `rows`;
+        a workbook's stay there (its other tabs are laid on them once every tab is read). */
+    static ParsedInventory read(const QString &path, const ImportOptions &options, const Progress &progress = {},
+                                const RowSink &sink = {});
     /** Reads an inventory already in memory (a CSV, or a workbook's bytes); `name` names it in messages.
         The fuzzers and tests use it to read without a file. */
     static ParsedInventory readContent(const QByteArray &content, const QString &name, const ImportOptions &options);

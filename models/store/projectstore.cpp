@@ -1,5 +1,7 @@
 #include "projectstore.h"
 
+#include "inventorywrite.h"
+
 #include "columnvalue.h"
 #include "schemacheck.h"
 #include "schemamigrations.h"
@@ -340,6 +342,134 @@ private:
     SqliteStatement m_addPartition;
     SqliteStatement m_addDisk;
     SqliteStatement m_addNic;
+};
+
+/** The SQL that inserts a VM; `orUpdate`: or updates the VM of the same identity, keeping its id,
+    the consultant's answers and notes. */
+QString insertVmSql(bool orUpdate)
+{
+    const QStringList allColumns = kInventoryColumns + kConsultantColumns;
+    const QStringList placeholders(allColumns.size() + 2, QStringLiteral("?"));
+    QString sql = QLatin1String("INSERT INTO vms (identity_key, ") + allColumns.join(QLatin1String(", ")) +
+                  QLatin1String(", import_id) VALUES (") + placeholders.join(QLatin1String(", ")) + QLatin1String(")");
+    if (!orUpdate)
+        return sql;
+    QStringList updates;
+    for (const QString &column : kInventoryColumns) {
+        if (column != QLatin1String("source"))
+            updates.append(column + QLatin1String(" = excluded.") + column);
+    }
+    return sql + QLatin1String(" ON CONFLICT (identity_key) DO UPDATE SET ") + updates.join(QLatin1String(", ")) +
+           QLatin1String(", import_id = excluded.import_id");
+}
+
+/** Writes VMs with their custom attributes, partitions, disks and NICs, through statements
+    prepared once: an import writes 100,000 rows here, and QSqlQuery's per-value QVariant
+    handling would cost more than SQLite itself. */
+class VmRowWriter {
+public:
+    /** What one write left in the project of a VM's own rows. */
+    struct Written {
+        qint64 id = 0;           ///< the VM's id, where the write had to know it
+        bool attributes = false; ///< custom attributes were written
+        bool details = false;    ///< partitions, disks or NICs were written
+    };
+    struct Failure {
+        const SqliteStatement *statement;
+        QString what; ///< what could not be saved, for the message
+    };
+
+    /** `intoEmptyProject`: the project held no VM when the write began, so a plain INSERT does
+        for every VM met the first time, and saves SQLite the conflict handling on every row. */
+    VmRowWriter(sqlite3 *connection, bool intoEmptyProject)
+        : m_insert(connection, insertVmSql(!intoEmptyProject))
+        , m_upsert(connection, insertVmSql(true))
+        , m_update(connection, QLatin1String("UPDATE vms SET ") +
+                                   (kInventoryColumns + kConsultantColumns).join(QLatin1String(" = ?, ")) +
+                                   QLatin1String(" = ?, identity_key = ? WHERE id = ?"))
+        , m_idOf(connection, QStringLiteral("SELECT id FROM vms WHERE identity_key = ?"))
+        , m_clearAttributes(connection, QStringLiteral("DELETE FROM vm_custom_attributes WHERE vm_id = ?"))
+        , m_addAttribute(connection,
+                         QStringLiteral("INSERT INTO vm_custom_attributes (vm_id, key, value) VALUES (?, ?, ?)"))
+        , m_details(connection)
+    {}
+
+    /** The first statement that could not be prepared, or null. */
+    const SqliteStatement *invalid() const
+    {
+        for (const SqliteStatement *statement :
+             {&m_insert, &m_upsert, &m_update, &m_idOf, &m_clearAttributes, &m_addAttribute}) {
+            if (!statement->isValid())
+                return statement;
+        }
+        return m_details.invalid();
+    }
+
+    /** Writes `vm`, whose identity key is `identityKey`. `earlier` is what this writer wrote of the
+        same VM before, when a file lists it twice: that row is written over, and its attributes and
+        details are replaced even by none. A VM without an id keeps the attributes and details it
+        had in the project unless it brings its own; an edited VM's (with an id) are replaced. */
+    std::optional<Failure> write(const Vm &vm, const QString &identityKey, qint64 importId, const Written *earlier,
+                                 Written &written)
+    {
+        qint64 id = vm.id;
+        const bool isNew = vm.id == 0;
+        SqliteStatement &statement = !isNew ? m_update : earlier ? m_upsert : m_insert;
+        int parameter = 1;
+        if (isNew)
+            statement.bind(parameter++, identityKey);
+        parameter = bindVmColumns(statement, parameter, vm);
+        if (isNew) {
+            statement.bind(parameter, importId);
+        } else {
+            statement.bind(parameter++, identityKey);
+            statement.bind(parameter, vm.id);
+        }
+        if (!statement.execute())
+            return Failure{&statement, QStringLiteral("save VM %1").arg(vm.name)};
+
+        const bool hasDetails = !vm.partitions.isEmpty() || !vm.disks.isEmpty() || !vm.nics.isEmpty();
+        const bool replaceDetails = hasDetails || (earlier && earlier->details);
+        const bool replaceAttributes = !isNew || !vm.customAttributes.isEmpty() || (earlier && earlier->attributes);
+        written = {id, !vm.customAttributes.isEmpty(), hasDetails};
+        if (!replaceDetails && !replaceAttributes)
+            return std::nullopt;
+        if (isNew && earlier && earlier->id != 0) {
+            id = earlier->id;
+        } else if (isNew) {
+            m_idOf.bind(1, identityKey);
+            if (!m_idOf.execute(&id))
+                return Failure{&m_idOf, QStringLiteral("save VM %1").arg(vm.name)};
+        }
+        written.id = id;
+        if (replaceDetails) {
+            if (const SqliteStatement *failed = m_details.write(id, vm))
+                return Failure{failed, QStringLiteral("save the partitions, disks and NICs of %1").arg(vm.name)};
+        }
+        if (!replaceAttributes)
+            return std::nullopt;
+        const QString what = QStringLiteral("save the custom attributes of %1");
+        m_clearAttributes.bind(1, id);
+        if (!m_clearAttributes.execute())
+            return Failure{&m_clearAttributes, what.arg(vm.name)};
+        for (auto it = vm.customAttributes.cbegin(); it != vm.customAttributes.cend(); ++it) {
+            m_addAttribute.bind(1, id);
+            m_addAttribute.bind(2, it.key());
+            m_addAttribute.bind(3, it.value());
+            if (!m_addAttribute.execute())
+                return Failure{&m_addAttribute, what.arg(vm.name)};
+        }
+        return std::nullopt;
+    }
+
+private:
+    SqliteStatement m_insert; ///< a plain INSERT into an empty project, else as m_upsert
+    SqliteStatement m_upsert;
+    SqliteStatement m_update;
+    SqliteStatement m_idOf;
+    SqliteStatement m_clearAttributes;
+    SqliteStatement m_addAttribute;
+    VmDetailsWriter m_details;
 };
 
 QString vmLabel(const Vm &vm)
@@ -704,6 +834,17 @@ std::optional<StoreError> ProjectStore::migrate()
 
 std::optional<StoreError> ProjectStore::inTransaction(const std::function<std::optional<StoreError>()> &work)
 {
+    if (std::optional<StoreError> refused = beginChange())
+        return refused;
+    if (std::optional<StoreError> problem = work()) {
+        rollbackChange();
+        return problem;
+    }
+    return commitChange();
+}
+
+std::optional<StoreError> ProjectStore::beginChange()
+{
     // After a read failed, whatever the caller computed may rest on part of the project: saving
     // it would turn damage into a smaller estate. A read-only store has nothing to write to.
     if (m_readFailure)
@@ -712,23 +853,27 @@ std::optional<StoreError> ProjectStore::inTransaction(const std::function<std::o
     if (m_readOnly)
         return StoreError{StoreError::Kind::Failed,
                           QStringLiteral("%1: is open read-only for this command; nothing was written").arg(m_path)};
-    QSqlDatabase db = database();
-    QSqlQuery begin(db);
+    QSqlQuery begin(database());
     // IMMEDIATE takes the write lock up front, so a busy project fails before any work is done.
     if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return errorFrom(begin, QStringLiteral("start a change"));
-    std::optional<StoreError> problem = work();
-    QSqlQuery end(db);
-    if (problem) {
-        end.exec(QStringLiteral("ROLLBACK"));
-        return problem;
-    }
+    return std::nullopt;
+}
+
+std::optional<StoreError> ProjectStore::commitChange()
+{
+    QSqlQuery end(database());
     if (!end.exec(QStringLiteral("COMMIT"))) {
         StoreError error = errorFrom(end, QStringLiteral("save the change"));
         end.exec(QStringLiteral("ROLLBACK"));
         return error;
     }
     return std::nullopt;
+}
+
+void ProjectStore::rollbackChange()
+{
+    QSqlQuery(database()).exec(QStringLiteral("ROLLBACK"));
 }
 
 namespace {
@@ -808,73 +953,152 @@ qint64 ProjectStore::fileBytes() const
 
 std::optional<StoreError> ProjectStore::importInventory(InventoryBatch batch)
 {
-    const qint64 before = fileBytes();
-    const qint64 inputBytes = std::max<qint64>(0, QFileInfo(batch.record.file).size());
-    const qint64 allowed = kGrowthFactor * inputBytes + kGrowthAllowanceBytes;
-    return inTransaction([&]() -> std::optional<StoreError> {
-        if (std::optional<StoreError> problem = writeInventory(batch))
+    Result<std::unique_ptr<InventoryWrite>, StoreError> write = InventoryWrite::begin(*this, batch.record);
+    if (!write)
+        return write.error();
+    for (QList<Vm> &chunk : batch.vms.takeChunks()) {
+        if (std::optional<StoreError> problem = (*write)->writeVms(std::move(chunk)))
             return problem;
-        // Checked before the commit: a refused import leaves the project as it was.
-        const qint64 growth = fileBytes() - before;
-        if (growth > allowed)
-            return StoreError{StoreError::Kind::Rejected,
-                              QStringLiteral("%1: importing %2 would grow the project by %3 MiB, more than %4 times "
-                                             "the file's %5 KiB (plus %6 MiB); a real inventory needs far less, so "
-                                             "the file repeats its content: nothing was imported")
-                                  .arg(m_path, batch.record.file)
-                                  .arg(growth >> 20)
-                                  .arg(kGrowthFactor)
-                                  .arg(inputBytes >> 10)
-                                  .arg(kGrowthAllowanceBytes >> 20)};
-        return std::nullopt;
-    });
+    }
+    return (*write)->finish(batch);
 }
 
-// Takes the VMs out of `batch`: they are freed as they are written.
-std::optional<StoreError> ProjectStore::writeInventory(InventoryBatch &batch)
+struct InventoryWrite::State {
+    State(sqlite3 *connection, bool intoEmptyProject)
+        : vms(connection, intoEmptyProject)
+    {}
+
+    VmRowWriter vms;
+    qint64 importId = 0;
+    qint64 bytesBefore = 0;   ///< the project's pages in use when the write began
+    qint64 bytesAllowed = 0;  ///< how much the write may grow them
+    QString file;
+    /// What was written of each VM, by identity key (by id for an edited VM): a row that names
+    /// a VM again writes over it, and the VMs written are counted once each.
+    QHash<QString, VmRowWriter::Written> written;
+    bool finished = false;
+};
+
+Result<std::unique_ptr<InventoryWrite>, StoreError> InventoryWrite::begin(ProjectStore &store,
+                                                                          const ImportRecord &record)
 {
-    {
-        QSqlDatabase db = database();
-        QSqlQuery history(db);
-        history.prepare(QStringLiteral(
-            "INSERT INTO imports (file, format, imported_at, rows_taken, rows_refused, excluded_templates, "
-            "excluded_srm_placeholders, rvtools_version, exported_at, source_server) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, "
-            "?)"));
-        const ImportRecord &r = batch.record;
-        for (const QVariant &value :
-             QVariantList{r.file, r.format, QDateTime::currentDateTimeUtc().toString(Qt::ISODate), r.rowsTaken,
-                          r.rowsRefused, r.excludedTemplates, r.excludedSrmPlaceholders,
-                          // A null QString binds as NULL; these columns hold '' when the file does not say.
-                          r.rvtoolsVersion.isNull() ? QStringLiteral("") : r.rvtoolsVersion,
-                          r.exportedAt.isNull() ? QStringLiteral("") : r.exportedAt,
-                          r.sourceServer.isNull() ? QStringLiteral("") : r.sourceServer})
-            history.addBindValue(value);
-        if (!history.exec())
-            return errorFrom(history, QStringLiteral("record the import"));
-        const qint64 importId = history.lastInsertId().toLongLong();
+    if (std::optional<StoreError> refused = store.beginChange())
+        return *refused;
+    auto state = std::make_unique<State>(store.connectionHandle(), store.vmCount() == 0);
+    std::unique_ptr<InventoryWrite> write(new InventoryWrite(store, std::move(state)));
+    State &s = *write->m_state;
+    if (const SqliteStatement *invalid = s.vms.invalid())
+        return store.errorFrom(*invalid, QStringLiteral("prepare the write"));
+    s.file = record.file;
+    s.bytesBefore = store.fileBytes();
+    const qint64 inputBytes = std::max<qint64>(0, QFileInfo(record.file).size());
+    s.bytesAllowed = ProjectStore::kGrowthFactor * inputBytes + ProjectStore::kGrowthAllowanceBytes;
 
-        if (std::optional<StoreError> problem = writeVms(std::move(batch.vms), importId))
-            return problem;
+    // The import's row first, for the VMs to name it; finish() gives it the counts.
+    QSqlQuery history(store.database());
+    history.prepare(QStringLiteral("INSERT INTO imports (file, format, imported_at, rows_taken, rows_refused) "
+                                   "VALUES (?, ?, ?, 0, 0)"));
+    for (const QVariant &value :
+         QVariantList{record.file, record.format, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)})
+        history.addBindValue(value);
+    if (!history.exec())
+        return store.errorFrom(history, QStringLiteral("record the import"));
+    s.importId = history.lastInsertId().toLongLong();
+    return write;
+}
 
-        QSqlQuery excluded(db);
-        excluded.prepare(QStringLiteral("INSERT INTO excluded_vms (identity_key, name, kind, import_id) VALUES (?, ?, "
-                                        "?, ?) ON CONFLICT (identity_key) DO UPDATE SET name = excluded.name, kind = "
-                                        "excluded.kind, import_id = excluded.import_id"));
-        QSqlQuery dropVm(db);
-        dropVm.prepare(QStringLiteral("DELETE FROM vms WHERE identity_key = ?"));
-        for (const ExcludedVm &row : batch.excluded) {
-            for (const QVariant &value : QVariantList{row.identityKey, row.name, row.kind, importId})
-                excluded.addBindValue(value);
-            // A VM turned into a template since the last export leaves the plan.
-            dropVm.addBindValue(row.identityKey);
-            if (!excluded.exec() || !dropVm.exec())
-                return errorFrom(excluded, QStringLiteral("record excluded row %1").arg(row.name));
-        }
-        if (std::optional<StoreError> problem = writeHosts(batch.hosts, importId))
-            return problem;
-        return writeClusters(batch.clusters, importId);
+InventoryWrite::InventoryWrite(ProjectStore &store, std::unique_ptr<State> state)
+    : m_store(store)
+    , m_state(std::move(state))
+{}
+
+InventoryWrite::~InventoryWrite()
+{
+    if (!m_state->finished)
+        m_store.rollbackChange();
+}
+
+int InventoryWrite::vmsWritten() const
+{
+    return int(m_state->written.size());
+}
+
+std::optional<StoreError> InventoryWrite::writeVms(QList<Vm> vms)
+{
+    State &s = *m_state;
+    for (const Vm &vm : std::as_const(vms)) {
+        const QString identityKey = vm.identityKey();
+        const QString key = vm.id != 0 ? QString::number(vm.id) : identityKey;
+        const auto earlier = s.written.constFind(key);
+        VmRowWriter::Written written;
+        if (const std::optional<VmRowWriter::Failure> failure =
+                s.vms.write(vm, identityKey, s.importId, earlier == s.written.cend() ? nullptr : &*earlier, written))
+            return m_store.errorFrom(*failure->statement, failure->what);
+        s.written.insert(key, written);
     }
+    vms = {}; // let go before the check reads the page count
+    return checkGrowth();
+}
+
+std::optional<StoreError> InventoryWrite::checkGrowth() const
+{
+    // Checked as the VMs are written, and before the commit: a refused import leaves the project as it was.
+    const State &s = *m_state;
+    const qint64 growth = m_store.fileBytes() - s.bytesBefore;
+    if (growth <= s.bytesAllowed)
+        return std::nullopt;
+    return StoreError{StoreError::Kind::Rejected,
+                      QStringLiteral("%1: importing %2 would grow the project by %3 MiB, more than %4 times "
+                                     "the file's %5 KiB (plus %6 MiB); a real inventory needs far less, so "
+                                     "the file repeats its content: nothing was imported")
+                          .arg(m_store.m_path, s.file)
+                          .arg(growth >> 20)
+                          .arg(ProjectStore::kGrowthFactor)
+                          .arg(std::max<qint64>(0, QFileInfo(s.file).size()) >> 10)
+                          .arg(ProjectStore::kGrowthAllowanceBytes >> 20)};
+}
+
+std::optional<StoreError> InventoryWrite::finish(const InventoryBatch &rest)
+{
+    State &s = *m_state;
+    QSqlDatabase db = m_store.database();
+    QSqlQuery history(db);
+    history.prepare(QStringLiteral("UPDATE imports SET rows_taken = ?, rows_refused = ?, excluded_templates = ?, "
+                                   "excluded_srm_placeholders = ?, rvtools_version = ?, exported_at = ?, "
+                                   "source_server = ? WHERE id = ?"));
+    const ImportRecord &r = rest.record;
+    for (const QVariant &value :
+         QVariantList{r.rowsTaken, r.rowsRefused, r.excludedTemplates, r.excludedSrmPlaceholders,
+                      // A null QString binds as NULL; these columns hold '' when the file does not say.
+                      r.rvtoolsVersion.isNull() ? QStringLiteral("") : r.rvtoolsVersion,
+                      r.exportedAt.isNull() ? QStringLiteral("") : r.exportedAt,
+                      r.sourceServer.isNull() ? QStringLiteral("") : r.sourceServer, s.importId})
+        history.addBindValue(value);
+    if (!history.exec())
+        return m_store.errorFrom(history, QStringLiteral("record the import"));
+
+    QSqlQuery excluded(db);
+    excluded.prepare(QStringLiteral("INSERT INTO excluded_vms (identity_key, name, kind, import_id) VALUES (?, ?, "
+                                    "?, ?) ON CONFLICT (identity_key) DO UPDATE SET name = excluded.name, kind = "
+                                    "excluded.kind, import_id = excluded.import_id"));
+    QSqlQuery dropVm(db);
+    dropVm.prepare(QStringLiteral("DELETE FROM vms WHERE identity_key = ?"));
+    for (const ExcludedVm &row : rest.excluded) {
+        for (const QVariant &value : QVariantList{row.identityKey, row.name, row.kind, s.importId})
+            excluded.addBindValue(value);
+        // A VM turned into a template since the last export leaves the plan.
+        dropVm.addBindValue(row.identityKey);
+        if (!excluded.exec() || !dropVm.exec())
+            return m_store.errorFrom(excluded, QStringLiteral("record excluded row %1").arg(row.name));
+    }
+    if (std::optional<StoreError> problem = m_store.writeHosts(rest.hosts, s.importId))
+        return problem;
+    if (std::optional<StoreError> problem = m_store.writeClusters(rest.clusters, s.importId))
+        return problem;
+    if (std::optional<StoreError> refused = checkGrowth())
+        return refused;
+    s.finished = true; // committed or, when the commit fails, rolled back by it
+    return m_store.commitChange();
 }
 
 std::optional<StoreError> ProjectStore::writeClusters(const QList<Cluster> &clusters, qint64 importId)
@@ -1200,88 +1424,14 @@ std::optional<StoreError> ProjectStore::updateVms(const QList<Vm> &vms)
 
 std::optional<StoreError> ProjectStore::writeVms(ChunkedList<Vm> vms, qint64 importId)
 {
-    // Straight to SQLite on QtSql's own connection: an import writes 100,000 rows here, and
-    // QSqlQuery's per-value QVariant handling would cost more than SQLite itself.
-    const QStringList allColumns = kInventoryColumns + kConsultantColumns;
-    QStringList placeholders(allColumns.size() + 2, QStringLiteral("?"));
-    QStringList updates;
-    for (const QString &column : kInventoryColumns) {
-        if (column != QLatin1String("source"))
-            updates.append(column + QLatin1String(" = excluded.") + column);
-    }
-    // A VM already in the project by its identity keeps its id, its answers and its notes. Into
-    // a project without VMs (every first import) a plain INSERT does, and saves SQLite the
-    // conflict handling on each of 100,000 rows. No RETURNING clause: SQLite builds a temporary
-    // table for it on every row; the id is looked up only for the VMs that need it (those with
-    // custom attributes).
-    sqlite3 *connection = connectionHandle();
-    QString insertSql = QLatin1String("INSERT INTO vms (identity_key, ") + allColumns.join(QLatin1String(", ")) +
-                        QLatin1String(", import_id) VALUES (") + placeholders.join(QLatin1String(", ")) +
-                        QLatin1String(")");
-    if (vmCount() > 0)
-        insertSql += QLatin1String(" ON CONFLICT (identity_key) DO UPDATE SET ") + updates.join(QLatin1String(", ")) +
-                     QLatin1String(", import_id = excluded.import_id");
-    SqliteStatement upsert(connection, insertSql);
-    SqliteStatement update(connection, QLatin1String("UPDATE vms SET ") + allColumns.join(QLatin1String(" = ?, ")) +
-                                           QLatin1String(" = ?, identity_key = ? WHERE id = ?"));
-    SqliteStatement idOf(connection, QStringLiteral("SELECT id FROM vms WHERE identity_key = ?"));
-    SqliteStatement clearAttributes(connection, QStringLiteral("DELETE FROM vm_custom_attributes WHERE vm_id = ?"));
-    SqliteStatement addAttribute(
-        connection, QStringLiteral("INSERT INTO vm_custom_attributes (vm_id, key, value) VALUES (?, ?, ?)"));
-    for (const SqliteStatement *statement : {&upsert, &update, &idOf, &clearAttributes, &addAttribute}) {
-        if (!statement->isValid())
-            return errorFrom(*statement, QStringLiteral("prepare the write"));
-    }
-    VmDetailsWriter details(connection);
-    if (const SqliteStatement *invalid = details.invalid())
+    VmRowWriter writer(connectionHandle(), vmCount() == 0);
+    if (const SqliteStatement *invalid = writer.invalid())
         return errorFrom(*invalid, QStringLiteral("prepare the write"));
-    // Each chunk of VMs is let go once written: an import's 100,000 VMs would otherwise all stay
-    // in memory beside SQLite's page cache until the import ends.
-    for (QList<Vm> &chunk : vms.takeChunks()) {
-        for (const Vm &vm : std::as_const(chunk)) {
-            qint64 id = vm.id;
-            const bool isNew = vm.id == 0;
-            SqliteStatement &statement = isNew ? upsert : update;
-            int parameter = 1;
-            if (isNew)
-                statement.bind(parameter++, vm.identityKey());
-            parameter = bindVmColumns(statement, parameter, vm);
-            if (isNew) {
-                statement.bind(parameter, importId);
-            } else {
-                statement.bind(parameter++, vm.identityKey());
-                statement.bind(parameter, vm.id);
-            }
-            if (!statement.execute())
-                return errorFrom(statement, QStringLiteral("save VM %1").arg(vm.name));
-
-            // An edited VM's attributes are replaced; an imported one's are kept unless it brings its own.
-            const bool hasDetails = !vm.partitions.isEmpty() || !vm.disks.isEmpty() || !vm.nics.isEmpty();
-            if (isNew && vm.customAttributes.isEmpty() && !hasDetails)
-                continue;
-            if (isNew) {
-                idOf.bind(1, vm.identityKey());
-                if (!idOf.execute(&id))
-                    return errorFrom(idOf, QStringLiteral("save VM %1").arg(vm.name));
-            }
-            if (hasDetails) {
-                if (const SqliteStatement *failed = details.write(id, vm))
-                    return errorFrom(*failed, QStringLiteral("save the partitions, disks and NICs of %1").arg(vm.name));
-            }
-            if (isNew && vm.customAttributes.isEmpty())
-                continue;
-            clearAttributes.bind(1, id);
-            if (!clearAttributes.execute())
-                return errorFrom(clearAttributes, QStringLiteral("save the custom attributes of %1").arg(vm.name));
-            for (auto it = vm.customAttributes.cbegin(); it != vm.customAttributes.cend(); ++it) {
-                addAttribute.bind(1, id);
-                addAttribute.bind(2, it.key());
-                addAttribute.bind(3, it.value());
-                if (!addAttribute.execute())
-                    return errorFrom(addAttribute, QStringLiteral("save the custom attributes of %1").arg(vm.name));
-            }
-        }
-        chunk = {};
+    for (const Vm &vm : std::as_const(vms)) {
+        VmRowWriter::Written written;
+        if (const std::optional<VmRowWriter::Failure> failure =
+                writer.write(vm, vm.identityKey(), importId, nullptr, written))
+            return errorFrom(*failure->statement, failure->what);
     }
     return std::nullopt;
 }

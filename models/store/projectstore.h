@@ -27,6 +27,7 @@ struct sqlite3;
 
 namespace landfall {
 
+class InventoryWrite;
 class SqliteHardening;
 class SqliteStatement;
 
@@ -155,11 +156,17 @@ public:
     std::optional<StoreError> setWavePin(const QString &group, int wave);
 
 private:
+    friend class InventoryWrite; // an import's write, a transaction that spans the reading of its file
+
     ProjectStore(QString path, QString connectionName);
     static std::optional<StoreError> checkExistingFile(const QString &path, int *version);
     std::optional<StoreError> migrate();
     /** Runs `work` in a transaction; commits when it returns no error, rolls back otherwise. */
     std::optional<StoreError> inTransaction(const std::function<std::optional<StoreError>()> &work);
+    /** The parts of inTransaction(), for a change that is written a piece at a time. */
+    std::optional<StoreError> beginChange();
+    std::optional<StoreError> commitChange();
+    void rollbackChange();
     StoreError errorFrom(const QSqlQuery &query, const QString &what) const;
     StoreError errorFrom(const SqliteStatement &statement, const QString &what) const;
     std::optional<StoreError> writeDecisionRows(const QList<Decision> &decisions);
@@ -171,7 +178,6 @@ private:
     std::optional<StoreError> writeVms(ChunkedList<Vm> vms, qint64 importId);
     std::optional<StoreError> writeHosts(const QList<Host> &hosts, qint64 importId);
     std::optional<StoreError> writeClusters(const QList<Cluster> &clusters, qint64 importId);
-    std::optional<StoreError> writeInventory(InventoryBatch &batch);
     /** Records the first read failure; returns false for the caller's convenience. */
     bool noteReadFailure(const QString &what, const QString &detail) const;
     bool noteReadFailure(const SqliteStatement &statement, const QString &what) const;

@@ -364,6 +364,42 @@ private Q_SLOTS:
         }
         QCOMPARE(files, names.size() * 2); // a Dockerfile and a manifest each
     }
+    void aWorkbookThatRepeatsOneLongStringIsRefusedBeforeItFillsTheDisk()
+    {
+        // One 30,000-character shared string in a column of 3,000 rows: a workbook of some tens of
+        // KiB that would write 90 MB into the project. The growth check refuses it while the VMs
+        // are being written, and the project stays as it was.
+        QByteArray strings = "<sst><si><t>VM</t></si><si><t>Powerstate</t></si><si><t>CPUs</t></si>"
+                             "<si><t>Memory</t></si><si><t>Note</t></si><si><t>poweredOn</t></si><si><t>";
+        strings += QByteArray(30000, 'x') + "</t></si></sst>";
+        QByteArray sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+                           "<c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c>"
+                           "<c r=\"D1\" t=\"s\"><v>3</v></c><c r=\"E1\" t=\"s\"><v>4</v></c></row>";
+        constexpr int kRows = 3000;
+        for (int row = 2; row <= kRows + 1; ++row) {
+            const QByteArray r = QByteArray::number(row);
+            sheet += "<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"inlineStr\"><is><t>vm-" + r +
+                     "</t></is></c><c r=\"B" + r + "\" t=\"s\"><v>5</v></c><c r=\"C" + r +
+                     "\"><v>2</v></c><c r=\"D" + r + "\"><v>4096</v></c><c r=\"E" + r +
+                     "\" t=\"s\"><v>6</v></c></row>";
+        }
+        sheet += "</sheetData></worksheet>";
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "repeats.xlsx", workbook(sheet, strings));
+        QVERIFY(QFileInfo(path).size() < 256 * 1024);
+        auto store = newProject(dir);
+        const qint64 bytesBefore = QFileInfo(store->path()).size();
+        const ImportOutcome outcome = InventoryImporter(*store).importFile(path, {});
+        QVERIFY(!outcome.accepted);
+        QVERIFY(outcome.storeError);
+        QCOMPARE(outcome.storeError->kind, StoreError::Kind::Rejected);
+        QVERIFY2(outcome.storeError->message.contains(QLatin1String("would grow the project by")) &&
+                     outcome.storeError->message.contains(QLatin1String("nothing was imported")),
+                 qPrintable(outcome.storeError->message));
+        QCOMPARE(store->vmCount(), 0);
+        QVERIFY(store->importHistory().isEmpty());
+        QCOMPARE(QFileInfo(store->path()).size(), bytesBefore);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHostileInput)

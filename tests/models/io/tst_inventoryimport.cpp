@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 using namespace landfall;
 
 namespace {
@@ -320,6 +322,125 @@ private Q_SLOTS:
         QVERIFY2(outcome.warnings[0].contains(QLatin1String("rows 12, 4602 all name a VM vm-10")),
                  qPrintable(outcome.warnings[0]));
         QCOMPARE(store->vms().size(), kRows - 5);
+    }
+
+    /** A CSV of 5,000 rows is written into the project chunk by chunk (2,048 rows) while it is
+        still being read: these are the cases that cross a chunk's edge on the way into the store. */
+    static QByteArray csvOfManyChunks(int rows, const std::function<QByteArray(int i)> &line)
+    {
+        QByteArray csv = "VM,Powerstate,CPUs,Memory,VM UUID\n";
+        for (int i = 0; i < rows; ++i)
+            csv += line(i) + "\n";
+        return csv;
+    }
+
+    void aStreamedImportKeepsTheLastRowOfAVmAndWarnsOfSameNames()
+    {
+        constexpr int kRows = 5000;
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "many.csv", csvOfManyChunks(kRows, [](int i) -> QByteArray {
+            if (i == 4500) // u-7 again, two chunks later, with other sizes: the last row wins
+                return "vm-7-renamed,poweredOff,8,16384,U-7";
+            if (i == 10 || i == 4600) // two VMs of one name and no UUID, in different chunks
+                return "twin,poweredOn,2,4096,";
+            return "vm-" + QByteArray::number(i) + ",poweredOn,2,4096,u-" + QByteArray::number(i);
+        }));
+        auto store = newProject(dir);
+        const ImportOutcome outcome = InventoryImporter(*store).importFile(path, {});
+        QVERIFY(outcome.accepted);
+        QCOMPARE(outcome.added, kRows - 1);
+        QCOMPARE(outcome.updated, 0);
+        QCOMPARE(outcome.rowsRefused, 0);
+        QCOMPARE(store->vmCount(), qint64(kRows - 1));
+        QCOMPARE(outcome.warnings.size(), 1);
+        QVERIFY2(outcome.warnings[0].contains(QLatin1String("rows 12, 4602 all name a VM twin")),
+                 qPrintable(outcome.warnings[0]));
+        QCOMPARE(store->vmIdsByName(QStringLiteral("twin")).size(), 2);
+        QVERIFY(store->vmIdsByName(QStringLiteral("vm-7")).isEmpty());
+        const std::optional<qint64> id = store->vmIdByUuid(QStringLiteral("u-7"));
+        QVERIFY(id);
+        const std::optional<Vm> vm = store->vm(*id);
+        QCOMPARE(vm->name, QStringLiteral("vm-7-renamed"));
+        QCOMPARE(vm->vcpu, 8);
+        QCOMPARE(vm->memoryMiB, 16384.0);
+        QCOMPARE(store->importHistory().constFirst().rowsTaken, kRows - 1);
+
+        // The same file again updates every VM: nothing is added, twins included.
+        const ImportOutcome again = InventoryImporter(*store).importFile(path, {});
+        QVERIFY(again.accepted);
+        QCOMPARE(again.added, 0);
+        QCOMPARE(again.updated, kRows - 1);
+        QCOMPARE(store->vmCount(), qint64(kRows - 1));
+    }
+
+    void aBadRowInALateChunkLeavesTheProjectAsItWas()
+    {
+        // The rows before it were written already when the bad row is read: they are rolled back.
+        constexpr int kRows = 5000;
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("p.landfall"));
+        {
+            auto store = newProject(dir);
+            QVERIFY(InventoryImporter(*store).importFile(samplePath("rvtools-vinfo-sample.csv"), {}).accepted);
+        }
+        const QByteArray before = fileHash(project);
+        const QString bad = writeFile(dir, "late.csv", csvOfManyChunks(kRows, [](int i) -> QByteArray {
+            return "new-" + QByteArray::number(i) + ",poweredOn," + (i == 4800 ? "many" : "2") + ",4096,n-" +
+                   QByteArray::number(i);
+        }));
+        qint64 vmsBefore = 0;
+        {
+            auto store = ProjectStore::open(project, ProjectStore::OpenMode::ExistingOnly);
+            QVERIFY(store);
+            vmsBefore = store.value()->vmCount();
+            const ImportOutcome outcome = InventoryImporter(*store.value()).importFile(bad, {});
+            QVERIFY(!outcome.accepted);
+            QCOMPARE(outcome.issues.size(), 1);
+            QCOMPARE(outcome.issues[0].row, 4802);
+            QCOMPARE(outcome.goodRows, kRows - 1); // what --skip-bad-rows would import
+            QCOMPARE(store.value()->vmCount(), vmsBefore);
+        }
+        QCOMPARE(fileHash(project), before);
+
+        // With --skip-bad-rows, every other row goes in and the one is counted as refused.
+        auto store = ProjectStore::open(project, ProjectStore::OpenMode::ExistingOnly);
+        QVERIFY(store);
+        ImportOptions skip;
+        skip.skipBadRows = true;
+        const ImportOutcome skipped = InventoryImporter(*store.value()).importFile(bad, skip);
+        QVERIFY(skipped.accepted);
+        QCOMPARE(skipped.added, kRows - 1);
+        QCOMPARE(skipped.rowsRefused, 1);
+        QCOMPARE(store.value()->vmCount(), vmsBefore + kRows - 1);
+    }
+
+    void aCancelledReadStopsAndSaysSo()
+    {
+        // 60,000 rows: the progress callback cancels at its first call, and the read stops well
+        // before the end of the file instead of reading on behind the caller's back (it reads at
+        // most a few chunks ahead of the one taken).
+        constexpr int kRows = 60000;
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, "big.csv", csvOfManyChunks(kRows, [](int i) -> QByteArray {
+            return "vm-" + QByteArray::number(i) + ",poweredOn,2,4096,u-" + QByteArray::number(i);
+        }));
+        int calls = 0;
+        qint64 permille = -1;
+        qsizetype rowsTaken = 0;
+        const ParsedInventory parsed = InventoryReader::read(
+            path, {},
+            [&](qint64 done, qint64 total) {
+                ++calls;
+                permille = done * 1000 / total;
+                return false;
+            },
+            [&rowsTaken](const ParsedInventory &, QList<MappedRow> rows) { rowsTaken += rows.size(); });
+        QVERIFY(parsed.fatal);
+        QCOMPARE(calls, 1);
+        QCOMPARE(rowsTaken, qsizetype(2048));
+        QVERIFY(permille >= 0 && permille < 1000);
+        QVERIFY2(parsed.rowsRead < kRows / 2, qPrintable(QString::number(parsed.rowsRead)));
+        QVERIFY(parsed.issues.constLast().message.contains(QLatin1String("cancelled")));
     }
 
     void badRows_data()
