@@ -2,9 +2,17 @@
 
 #include "inventoryformat.h"
 
+#include <algorithm>
+
 namespace landfall {
 
 namespace {
+
+/** Nothing but white space, told without the copy that trimmed() makes. */
+bool isBlank(const QString &text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isSpace(); });
+}
 
 QString expectedText(const ColumnSpec &spec)
 {
@@ -150,21 +158,22 @@ std::optional<Cell> RowMapper::parse(const ColumnSpec &spec, QString cellText, q
 qsizetype RowMapper::filledWidth(const Record &record)
 {
     qsizetype width = qsizetype(record.fields.size());
-    while (width > 0 && record.fields[size_t(width - 1)].trimmed().isEmpty())
+    while (width > 0 && isBlank(record.fields[size_t(width - 1)]))
         --width;
     return width;
 }
 
-bool RowMapper::endsBefore(const Record &record, int column)
+bool RowMapper::endsBefore(const Record &record, qsizetype filledWidth, int column)
 {
     // A row whose cells stop before this column, when the header goes on well past it: cut short,
     // not a row with one empty cell.
-    const qsizetype width = filledWidth(record);
-    return width <= column && width > 0 && record.fields.size() > size_t(width) + 1;
+    return filledWidth <= column && filledWidth > 0 && record.fields.size() > size_t(filledWidth) + 1;
 }
 
-std::optional<MappedRow> RowMapper::map(const Record &record, QList<ImportIssue> &issues) const
+std::optional<MappedRow> RowMapper::map(Record &record, QList<ImportIssue> &issues) const
 {
+    // Measured before any cell moves out of the record, for the message on a truncated row.
+    const qsizetype width = filledWidth(record);
     MappedRow mapped;
     mapped.row = record.row;
     // Unknown until a usedMiB cell gives it: an export without the column, or with an empty cell,
@@ -176,16 +185,19 @@ std::optional<MappedRow> RowMapper::map(const Record &record, QList<ImportIssue>
         if (column < 0)
             continue;
         const ColumnSpec &spec = m_mapping.columns[s];
-        QString text = record.fields[size_t(column)].trimmed();
+        // Moved, not copied: a copy and the record's end would touch the reference count of a text
+        // the reader shares between rows (while the reading thread touches it too), and trimming an
+        // rvalue with no white space at its ends returns the same text without a copy.
+        QString text = std::move(record.fields[size_t(column)]).trimmed();
         if (text.isEmpty()) {
-            if (spec.mandatory && issues.size() == issuesBefore && endsBefore(record, column))
+            if (spec.mandatory && issues.size() == issuesBefore && endsBefore(record, width, column))
                 issues.append({m_fileName, record.row, m_header[column], text,
                                QStringLiteral("the row is truncated: it ends after %1 of its %2 cells, before this "
                                               "mandatory column; ")
-                                       .arg(filledWidth(record))
+                                       .arg(width)
                                        .arg(m_header.size()) +
                                    expectedText(spec)});
-            else if (spec.mandatory && !endsBefore(record, column))
+            else if (spec.mandatory && !endsBefore(record, width, column))
                 issues.append(
                     {m_fileName, record.row, m_header[column], text,
                      QStringLiteral("the cell is empty, but the column is mandatory; ") + expectedText(spec)});
@@ -199,9 +211,9 @@ std::optional<MappedRow> RowMapper::map(const Record &record, QList<ImportIssue>
             mapped.presentFields.insert(spec.field);
     }
     for (int column : m_customColumns) {
-        const QString &value = record.fields[size_t(column)];
-        if (!value.trimmed().isEmpty())
-            mapped.vm.customAttributes.insert(m_header[column], value);
+        QString &value = record.fields[size_t(column)];
+        if (!isBlank(value))
+            mapped.vm.customAttributes.insert(m_header[column], std::move(value));
     }
     if (issues.size() > issuesBefore)
         return std::nullopt;

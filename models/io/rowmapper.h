@@ -63,12 +63,13 @@ public:
     QList<ImportIssue> bind(const QStringList &header);
     /** Which columns the reader must convert: the bound ones and the custom attributes. */
     std::vector<bool> wantedColumns() const;
-    /** The row as a VM, or nothing when it has problems (added to `issues`). */
-    std::optional<MappedRow> map(const Record &record, QList<ImportIssue> &issues) const;
+    /** The row as a VM, or nothing when it has problems (added to `issues`). The record's cells
+        are moved into the VM: the record is spent. */
+    std::optional<MappedRow> map(Record &record, QList<ImportIssue> &issues) const;
 
 private:
     static qsizetype filledWidth(const Record &record); ///< the cells up to the last one with a value
-    static bool endsBefore(const Record &record, int column);
+    static bool endsBefore(const Record &record, qsizetype filledWidth, int column);
     std::optional<Cell> parse(const ColumnSpec &spec, QString text, qint64 row, const QString &header,
                               QList<ImportIssue> &issues) const;
 

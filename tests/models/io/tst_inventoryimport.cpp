@@ -437,9 +437,10 @@ private Q_SLOTS:
             [&rowsTaken](const ParsedInventory &, QList<MappedRow> rows) { rowsTaken += rows.size(); });
         QVERIFY(parsed.fatal);
         QCOMPARE(calls, 1);
-        QCOMPARE(rowsTaken, qsizetype(2048));
+        // One chunk (a few hundred rows) reached the sink, not the file.
+        QVERIFY2(rowsTaken > 0 && rowsTaken <= 4096, qPrintable(QString::number(rowsTaken)));
         QVERIFY(permille >= 0 && permille < 1000);
-        QVERIFY2(parsed.rowsRead < kRows / 2, qPrintable(QString::number(parsed.rowsRead)));
+        QVERIFY2(parsed.rowsRead < kRows / 4, qPrintable(QString::number(parsed.rowsRead)));
         QVERIFY(parsed.issues.constLast().message.contains(QLatin1String("cancelled")));
     }
 
