@@ -37,6 +37,14 @@ namespace {
 
 constexpr double kMiBPerGiB = 1024.0;
 
+/** A filter as wide as its current choice needs, up to eight characters; the list it opens
+    shows every choice in full (an OS family such as "Red Hat Enterprise Linux" is longer). */
+void shrinkToFit(QComboBox *combo)
+{
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(8);
+}
+
 /** A size in the unit a person reads it in: GiB, then TiB and PiB, with the locale's separators. */
 QString sizeText(double mib)
 {
@@ -208,7 +216,8 @@ void InventoryView::setupFilterBar(QWidget *bar)
     m_search->setPlaceholderText(tr("Find VMs by name, IP, host, cluster or OS (Ctrl+F)"));
     m_search->setAccessibleName(tr("Find VMs"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(320);
+    // Narrow enough that at 1280x720 (a projector) the filters and the summary beside the table fit.
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 22);
     // Typing filters after a short pause, so a fast typist does not filter 100,000 rows per key.
     auto *debounce = new QTimer(this);
     debounce->setSingleShot(true);
@@ -228,7 +237,7 @@ void InventoryView::setupFilterBar(QWidget *bar)
         auto *combo = new QComboBox(bar);
         combo->setObjectName(name);
         combo->setAccessibleName(accessible);
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        shrinkToFit(combo);
         caption->setBuddy(combo);
         layout->addWidget(caption);
         layout->addWidget(combo);
@@ -249,7 +258,7 @@ void InventoryView::setupFilterBar(QWidget *bar)
     m_path = new QComboBox(bar);
     m_path->setObjectName(QStringLiteral("pathFilter"));
     m_path->setAccessibleName(tr("Filter by migration path"));
-    m_path->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    shrinkToFit(m_path);
     m_path->addItem(tr("Any path"), -1);
     for (int row = 0; row < PlanPathCountModel::kPathCount; ++row) {
         const MigrationPath path = PlanPathCountModel::pathAt(row);

@@ -46,6 +46,7 @@
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -175,8 +176,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_progressTimer, &QTimer::timeout, this, &MainWindow::updateImportProgress);
 
     const QSettings settings;
-    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
-        resize(1440, 880);
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        // The first start: roomy, but never larger than the screen (a projector's 1280x720 would
+        // otherwise hide the window's right edge, and the summary with it).
+        QSize size(1440, 880);
+        if (const QScreen *shownOn = screen())
+            size = size.boundedTo(shownOn->availableGeometry().size());
+        resize(size);
+    }
     m_workshopAction->setChecked(settings.value(kWorkshopKey, false).toBool());
     rebuildRecentMenu();
     updateTitle();

@@ -6,13 +6,20 @@
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QLocale>
+#include <QTextDocument>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 namespace landfall {
+
+namespace {
+/// The most the figures take of the window's width; a longer OS name wraps instead.
+constexpr int kWidestFigures = 360;
+} // namespace
 
 ProjectSummaryPanel::ProjectSummaryPanel(QWidget *parent)
     : QWidget(parent)
@@ -109,6 +116,12 @@ void ProjectSummaryPanel::showFigures(const ProjectSummary &summary)
         html += row(InventoryTableModel::displayText(InventoryTableModel::OsFamily, family), locale.toString(count));
     html += QStringLiteral("</table>");
     m_figures->setText(html);
+    // A word-wrapped label asks only for the width of its first text ("No project is open"), and
+    // the dock kept that width: at 1280x720 the figures' column was cut off. Ask for the table's.
+    QTextDocument measure;
+    measure.setDefaultFont(m_figures->font());
+    measure.setHtml(html);
+    m_figures->setMinimumWidth(std::min(int(std::ceil(measure.idealWidth())), kWidestFigures));
 }
 
 } // namespace landfall

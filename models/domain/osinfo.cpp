@@ -1,5 +1,6 @@
 #include "osinfo.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -506,6 +507,42 @@ bool OsInfo::isLinux() const
 QString OsInfo::familyAndVersion() const
 {
     return version.isEmpty() ? family : family + u' ' + version;
+}
+
+QString OsInfo::familyName(const QString &family, NameLength length)
+{
+    // Every key OsInfo::family documents, in its order.
+    struct Name {
+        const char *key;
+        const char *full;
+        const char *brief;
+    };
+    static constexpr std::array kNames{
+        Name{"windows-server", QT_TRANSLATE_NOOP("OsInfo", "Windows Server"), QT_TRANSLATE_NOOP("OsInfo", "Windows Server")},
+        Name{"windows-client", QT_TRANSLATE_NOOP("OsInfo", "Windows client"), QT_TRANSLATE_NOOP("OsInfo", "Windows")},
+        Name{"rhel", QT_TRANSLATE_NOOP("OsInfo", "Red Hat Enterprise Linux"), QT_TRANSLATE_NOOP("OsInfo", "RHEL")},
+        Name{"centos", QT_TRANSLATE_NOOP("OsInfo", "CentOS"), QT_TRANSLATE_NOOP("OsInfo", "CentOS")},
+        Name{"fedora", QT_TRANSLATE_NOOP("OsInfo", "Fedora"), QT_TRANSLATE_NOOP("OsInfo", "Fedora")},
+        Name{"ubuntu", QT_TRANSLATE_NOOP("OsInfo", "Ubuntu"), QT_TRANSLATE_NOOP("OsInfo", "Ubuntu")},
+        Name{"debian", QT_TRANSLATE_NOOP("OsInfo", "Debian"), QT_TRANSLATE_NOOP("OsInfo", "Debian")},
+        Name{"sles", QT_TRANSLATE_NOOP("OsInfo", "SUSE Linux Enterprise"), QT_TRANSLATE_NOOP("OsInfo", "SLES")},
+        Name{"opensuse", QT_TRANSLATE_NOOP("OsInfo", "openSUSE"), QT_TRANSLATE_NOOP("OsInfo", "openSUSE")},
+        Name{"oracle-linux", QT_TRANSLATE_NOOP("OsInfo", "Oracle Linux"), QT_TRANSLATE_NOOP("OsInfo", "Oracle Linux")},
+        Name{"rocky", QT_TRANSLATE_NOOP("OsInfo", "Rocky Linux"), QT_TRANSLATE_NOOP("OsInfo", "Rocky Linux")},
+        Name{"almalinux", QT_TRANSLATE_NOOP("OsInfo", "AlmaLinux"), QT_TRANSLATE_NOOP("OsInfo", "AlmaLinux")},
+        Name{"amazon-linux", QT_TRANSLATE_NOOP("OsInfo", "Amazon Linux"), QT_TRANSLATE_NOOP("OsInfo", "Amazon Linux")},
+        Name{"linux", QT_TRANSLATE_NOOP("OsInfo", "Other Linux"), QT_TRANSLATE_NOOP("OsInfo", "Linux")},
+        Name{"appliance", QT_TRANSLATE_NOOP("OsInfo", "Vendor appliance"), QT_TRANSLATE_NOOP("OsInfo", "Appliance")},
+        Name{"freebsd", QT_TRANSLATE_NOOP("OsInfo", "FreeBSD"), QT_TRANSLATE_NOOP("OsInfo", "FreeBSD")},
+        Name{"solaris", QT_TRANSLATE_NOOP("OsInfo", "Solaris"), QT_TRANSLATE_NOOP("OsInfo", "Solaris")},
+        Name{"other", QT_TRANSLATE_NOOP("OsInfo", "Other"), QT_TRANSLATE_NOOP("OsInfo", "Other")},
+        Name{"unknown", QT_TRANSLATE_NOOP("OsInfo", "Unknown"), QT_TRANSLATE_NOOP("OsInfo", "Unknown")},
+    };
+    for (const Name &name : kNames) {
+        if (family == QLatin1String(name.key))
+            return QCoreApplication::translate("OsInfo", length == NameLength::Full ? name.full : name.brief);
+    }
+    return family;
 }
 
 OsInfo OsNormalizer::normalize(const QString &osString)

@@ -27,6 +27,14 @@ struct OsInfo {
     /** "windows-server 2019", "rhel 8", "unknown": the key the summary counts by. */
     QString familyAndVersion() const;
 
+    enum class NameLength {
+        Full, ///< "Red Hat Enterprise Linux", "Windows client", "Other Linux": for lists and filters
+        Brief ///< "RHEL", "Windows", "Linux": beside a version, in the report's tables
+    };
+    /** How a reader names a family key ("rhel", "freebsd", ...), translated; a key no release
+        of Landfall writes is shown as it is. */
+    static QString familyName(const QString &family, NameLength length = NameLength::Full);
+
     friend bool operator==(const OsInfo &, const OsInfo &) = default;
 };
 

@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "decisiontablemodel.h"
+#include "domain/osinfo.h"
 #include "store/projectstore.h"
 
 #include <QBrush>
@@ -157,25 +158,8 @@ QString InventoryTableModel::displayText(int column, const QString &key)
             return tr("Suspended");
         return tr("Unknown");
     }
-    if (column == OsFamily) {
-        static const QHash<QString, const char *> labels = {
-            {QStringLiteral("windows-server"), QT_TR_NOOP("Windows Server")},
-            {QStringLiteral("windows-client"), QT_TR_NOOP("Windows client")},
-            {QStringLiteral("rhel"), QT_TR_NOOP("Red Hat Enterprise Linux")},
-            {QStringLiteral("centos"), QT_TR_NOOP("CentOS")},
-            {QStringLiteral("ubuntu"), QT_TR_NOOP("Ubuntu")},
-            {QStringLiteral("debian"), QT_TR_NOOP("Debian")},
-            {QStringLiteral("sles"), QT_TR_NOOP("SUSE Linux Enterprise")},
-            {QStringLiteral("oracle-linux"), QT_TR_NOOP("Oracle Linux")},
-            {QStringLiteral("rocky"), QT_TR_NOOP("Rocky Linux")},
-            {QStringLiteral("almalinux"), QT_TR_NOOP("AlmaLinux")},
-            {QStringLiteral("linux"), QT_TR_NOOP("Other Linux")},
-            {QStringLiteral("other"), QT_TR_NOOP("Other")},
-            {QStringLiteral("unknown"), QT_TR_NOOP("Unknown")},
-        };
-        const auto it = labels.constFind(key);
-        return it == labels.constEnd() ? key : tr(*it);
-    }
+    if (column == OsFamily)
+        return OsInfo::familyName(key);
     if (column == Path) {
         const std::optional<MigrationPath> path = migrationPathFromKey(key);
         return path ? DecisionTableModel::pathText(*path) : tr("(not classified)");

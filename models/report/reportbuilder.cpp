@@ -1,6 +1,7 @@
 #include "reportbuilder.h"
 
 #include "advisor/oslifecycle.h"
+#include "domain/osinfo.h"
 
 #include "planinputs.h"
 
@@ -105,20 +106,7 @@ void flatten(const QJsonObject &object, const QString &prefix, QList<std::pair<Q
 /** "Windows Server 2019", "RHEL 8": the OS as a reader names it, not as the rules key it. */
 QString osLabel(const OsInfo &os)
 {
-    static const QHash<QString, QString> names{{QStringLiteral("windows-server"), QStringLiteral("Windows Server")},
-                                               {QStringLiteral("windows-client"), QStringLiteral("Windows")},
-                                               {QStringLiteral("rhel"), QStringLiteral("RHEL")},
-                                               {QStringLiteral("centos"), QStringLiteral("CentOS")},
-                                               {QStringLiteral("ubuntu"), QStringLiteral("Ubuntu")},
-                                               {QStringLiteral("debian"), QStringLiteral("Debian")},
-                                               {QStringLiteral("sles"), QStringLiteral("SLES")},
-                                               {QStringLiteral("oracle-linux"), QStringLiteral("Oracle Linux")},
-                                               {QStringLiteral("rocky"), QStringLiteral("Rocky Linux")},
-                                               {QStringLiteral("almalinux"), QStringLiteral("AlmaLinux")},
-                                               {QStringLiteral("linux"), QStringLiteral("Linux")},
-                                               {QStringLiteral("other"), QStringLiteral("Other")},
-                                               {QStringLiteral("unknown"), QStringLiteral("Unknown")}};
-    const QString family = names.value(os.family, os.family);
+    const QString family = OsInfo::familyName(os.family, OsInfo::NameLength::Brief);
     return os.version.isEmpty() ? family : family + u' ' + os.version;
 }
 

@@ -4,6 +4,7 @@
 #include "filedialogs.h"
 #include "inventoryview.h"
 #include "mainwindow.h"
+#include "projectsummarypanel.h"
 #include "recentfiles.h"
 #include "workspaceviews.h"
 
@@ -23,6 +24,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -75,6 +77,8 @@ private Q_SLOTS:
     void aboutShowsTheVersion();
     void exportMenuHoldsTheArtefacts();
     void aFileNamedLikeHtmlShowsAsPlainText();
+    void theFirstWindowIsNoLargerThanTheScreen();
+    void theSummaryAsksForTheWidthOfItsFigures();
 
 private:
     MainWindow *createWindow();
@@ -407,4 +411,29 @@ void TestMainWindow::aFileNamedLikeHtmlShowsAsPlainText()
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::theFirstWindowIsNoLargerThanTheScreen()
+{
+    // No saved geometry (init() cleared the settings): the first size is at most the screen's,
+    // unless the window cannot be made that small. It was 1440x880 on any screen, which hid the
+    // summary's figures beyond the right edge of a 1280x720 projector.
+    const QSize screen = m_window->screen()->availableGeometry().size();
+    const QSize smallest = m_window->minimumSizeHint();
+    QVERIFY2(m_window->width() <= std::max(screen.width(), smallest.width()), qPrintable(QString::number(m_window->width())));
+    QVERIFY2(m_window->height() <= std::max(screen.height(), smallest.height()),
+             qPrintable(QString::number(m_window->height())));
+}
+
+void TestMainWindow::theSummaryAsksForTheWidthOfItsFigures()
+{
+    auto *panel = m_window->findChild<ProjectSummaryPanel *>(QStringLiteral("projectSummaryPanel"));
+    auto *figures = m_window->findChild<QLabel *>(QStringLiteral("projectSummaryFigures"));
+    QVERIFY(panel && figures);
+    QSignalSpy refreshed(panel, &ProjectSummaryPanel::refreshed);
+    QVERIFY(m_window->openProject(projectWithVms(QStringLiteral("summary.landfall"), 5)));
+    QVERIFY(refreshed.wait(5000));
+    // A word-wrapped label would otherwise be as narrow as its dock, and cut the figures off.
+    const int label = figures->fontMetrics().horizontalAdvance(QStringLiteral("SRM placeholders skipped"));
+    QVERIFY2(figures->minimumWidth() > label, qPrintable(QString::number(figures->minimumWidth())));
+}
+
 #include "tst_mainwindow.moc"

@@ -1,3 +1,4 @@
+#include "advisor/rulefields.h"
 #include "domain/osinfo.h"
 #include "domain/vm.h"
 #include "domain/workshopanswers.h"
@@ -354,6 +355,27 @@ private Q_SLOTS:
                 QVERIFY2(!appliance.value(QLatin1String(key)).toString().isEmpty(), key);
             QVERIFY(QDate::fromString(appliance.value(QLatin1String("date")).toString(), Qt::ISODate).isValid());
         }
+    }
+
+    /** Every family a rule can test is named for a reader in lists and in the report, never shown
+        as its key ("freebsd" appeared as such in the summary before the table named it). */
+    void everyFamilyHasAName()
+    {
+        const QStringList families = RuleFields::allowedValues(RuleFields::Field::OsFamily);
+        QVERIFY(families.contains(QLatin1String("freebsd")));
+        for (const QString &family : families) {
+            for (const OsInfo::NameLength length : {OsInfo::NameLength::Full, OsInfo::NameLength::Brief}) {
+                const QString name = OsInfo::familyName(family, length);
+                QVERIFY2(!name.isEmpty() && name != family, qPrintable(family));
+            }
+        }
+        QCOMPARE(OsInfo::familyName(OsNormalizer::normalize(QStringLiteral("FreeBSD 12 (64-bit)")).family),
+                 QStringLiteral("FreeBSD"));
+        QCOMPARE(OsInfo::familyName(QStringLiteral("rhel")), QStringLiteral("Red Hat Enterprise Linux"));
+        QCOMPARE(OsInfo::familyName(QStringLiteral("rhel"), OsInfo::NameLength::Brief), QStringLiteral("RHEL"));
+        QCOMPARE(OsInfo::familyName(QStringLiteral("windows-client"), OsInfo::NameLength::Brief),
+                 QStringLiteral("Windows"));
+        QCOMPARE(OsInfo::familyName(QStringLiteral("no-such-family")), QStringLiteral("no-such-family"));
     }
 
     void buildsRoundTrip()
