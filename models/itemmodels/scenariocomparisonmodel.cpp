@@ -30,7 +30,7 @@ void ScenarioComparisonModel::setScenarios(const QList<Scenario> &scenarios)
     beginResetModel();
     m_rows.clear();
     for (const Scenario &scenario : scenarios)
-        m_rows.append({scenario, std::nullopt, {}, 0, false, true});
+        m_rows.append({scenario, std::nullopt, {}, 0, false, true, std::nullopt});
     endResetModel();
     for (int row = 0; row < m_rows.size(); ++row)
         repack(row);
@@ -54,7 +54,7 @@ void ScenarioComparisonModel::addScenario(const Scenario &scenario, int row)
     if (row < 0 || row > m_rows.size())
         row = int(m_rows.size());
     beginInsertRows({}, row, row);
-    m_rows.insert(row, {scenario, std::nullopt, {}, 0, false, true});
+    m_rows.insert(row, {scenario, std::nullopt, {}, 0, false, true, std::nullopt});
     endInsertRows();
     repack(row);
 }

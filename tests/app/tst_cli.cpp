@@ -171,6 +171,62 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(QLatin1String("1 added")));
     }
 
+    /** Issue 13, item 8: --skip-bad-rows is suggested only where it would import something, in
+        one file and in several; an empty cell is never quoted as a value. */
+    void suggestsSkipBadRowsOnlyWhenItWouldImport_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("copies");
+        QTest::addColumn<bool>("suggested");
+        const QByteArray header = "VM,Powerstate,CPUs,Memory\n";
+        QTest::newRow("one bad row of two") << header + "web1,poweredOn,four,4096\nweb2,poweredOn,2,4096\n" << 1 << true;
+        QTest::newRow("every row bad") << header + "web1,poweredOn,four,4096\nweb2,poweredOn,,4096\n" << 1 << false;
+        QTest::newRow("every row bad, two files") << header + "web1,poweredOn,four,4096\n" << 2 << false;
+        QTest::newRow("one good row, two files") << header + "web1,poweredOn,four,4096\nweb2,poweredOn,2,4096\n" << 2
+                                                 << true;
+        QTest::newRow("no mandatory column") << QByteArray("VM,Powerstate\nweb1,poweredOn\n") << 1 << false;
+    }
+
+    void suggestsSkipBadRowsOnlyWhenItWouldImport()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(int, copies);
+        QFETCH(bool, suggested);
+        QTemporaryDir dir;
+        QStringList arguments{QStringLiteral("import"), dir.filePath(QStringLiteral("p.landfall"))};
+        for (int i = 0; i < copies; ++i) {
+            const QString path = dir.filePath(QStringLiteral("in%1.csv").arg(i));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(content);
+            arguments.append(path);
+        }
+        const Run run = cli(arguments);
+        QCOMPARE(run.status, 1);
+        QVERIFY2(run.err.contains(QLatin1String("nothing was imported")), qPrintable(run.err));
+        QCOMPARE(run.err.contains(QLatin1String("--skip-bad-rows")), suggested);
+        QVERIFY2(!run.err.contains(QLatin1String("\"\"")) && !run.err.contains(QLatin1String("value ,")),
+                 qPrintable(run.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("p.landfall")))); // no project left behind
+    }
+
+    void aMissingColumnNamesTheFormatWithItsArticle()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("azm.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("VM,Powerstate\nweb1,poweredOn\n");
+        file.close();
+        const Run run = cli({QStringLiteral("import"), dir.filePath(QStringLiteral("p.landfall")), path,
+                             QStringLiteral("--format"), QStringLiteral("azure-migrate")});
+        QCOMPARE(run.status, 1);
+        QVERIFY2(run.err.contains(QLatin1String("azm.csv:1:")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("expected a column named \"Cores\" in an Azure Migrate")),
+                 qPrintable(run.err));
+        QVERIFY(!run.err.contains(QLatin1String(" a Azure")));
+    }
+
     void usageErrorsExitTwo_data()
     {
         QTest::addColumn<QStringList>("arguments");
