@@ -518,7 +518,8 @@ QString OsInfo::familyName(const QString &family, NameLength length)
         const char *brief;
     };
     static constexpr std::array kNames{
-        Name{"windows-server", QT_TRANSLATE_NOOP("OsInfo", "Windows Server"), QT_TRANSLATE_NOOP("OsInfo", "Windows Server")},
+        Name{"windows-server", QT_TRANSLATE_NOOP("OsInfo", "Windows Server"),
+             QT_TRANSLATE_NOOP("OsInfo", "Windows Server")},
         Name{"windows-client", QT_TRANSLATE_NOOP("OsInfo", "Windows client"), QT_TRANSLATE_NOOP("OsInfo", "Windows")},
         Name{"rhel", QT_TRANSLATE_NOOP("OsInfo", "Red Hat Enterprise Linux"), QT_TRANSLATE_NOOP("OsInfo", "RHEL")},
         Name{"centos", QT_TRANSLATE_NOOP("OsInfo", "CentOS"), QT_TRANSLATE_NOOP("OsInfo", "CentOS")},

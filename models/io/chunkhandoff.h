@@ -13,10 +13,11 @@ namespace landfall {
     they were handed in. At most `capacity` wait at a time: the reading thread stops while the
     taking thread is behind (a slow write), instead of holding the rest of the file in memory.
     The items are futures, so a chunk can be handed in while the thread pool is still mapping it. */
-template <typename Chunk>
-class ChunkHandoff {
+template <typename Chunk> class ChunkHandoff {
 public:
-    explicit ChunkHandoff(size_t capacity) : m_capacity(capacity) {}
+    explicit ChunkHandoff(size_t capacity)
+        : m_capacity(capacity)
+    {}
 
     /** Hands a chunk on; waits while `capacity` chunks are waiting already. */
     void put(QFuture<Chunk> chunk)

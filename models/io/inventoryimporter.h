@@ -8,7 +8,7 @@ namespace landfall {
 
 /** What an import did to the project. */
 struct ImportOutcome {
-    bool accepted = false; ///< false: nothing was written
+    bool accepted = false;                          ///< false: nothing was written
     InventoryFormat format = InventoryFormat::Auto; ///< as the file was read
     QList<ImportIssue> issues;
     QStringList warnings;

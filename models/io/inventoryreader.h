@@ -35,10 +35,10 @@ struct ParsedInventory {
     QStringList warnings;        ///< how the file was read, where that was a guess
     int rowsRead = 0;
     qsizetype rowsMapped = 0; ///< rows read as VMs: those in `rows`, and those handed to a RowSink
-    bool fatal = false;      ///< the file as a whole cannot be read (not a table, missing columns)
-    QList<Host> hosts;       ///< the workbook's vHost tab, or a vHost CSV
-    QList<Cluster> clusters; ///< the workbook's vCluster tab
-    ExportMetaData metaData; ///< the workbook's vMetaData tab
+    bool fatal = false;       ///< the file as a whole cannot be read (not a table, missing columns)
+    QList<Host> hosts;        ///< the workbook's vHost tab, or a vHost CSV
+    QList<Cluster> clusters;  ///< the workbook's vCluster tab
+    ExportMetaData metaData;  ///< the workbook's vMetaData tab
 
     /** The file may be imported: no problems, or only bad rows that the user chose to skip. */
     bool acceptable(const ImportOptions &options) const { return !fatal && (issues.isEmpty() || options.skipBadRows); }

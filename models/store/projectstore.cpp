@@ -970,8 +970,8 @@ struct InventoryWrite::State {
 
     VmRowWriter vms;
     qint64 importId = 0;
-    qint64 bytesBefore = 0;   ///< the project's pages in use when the write began
-    qint64 bytesAllowed = 0;  ///< how much the write may grow them
+    qint64 bytesBefore = 0;  ///< the project's pages in use when the write began
+    qint64 bytesAllowed = 0; ///< how much the write may grow them
     QString file;
     /// What was written of each VM, by identity key (by id for an edited VM): a row that names
     /// a VM again writes over it, and the VMs written are counted once each.

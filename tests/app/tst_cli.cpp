@@ -26,6 +26,16 @@ QByteArray fileHash(const QString &path)
                                           : QByteArray();
 }
 
+/** Writes `content` into `dir` as `name`; the file's path, or nothing when it could not be written. */
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        return {};
+    return path;
+}
+
 } // namespace
 
 /** landfall-cli as scripts use it: its commands, exit statuses and JSON keys. */
@@ -79,14 +89,13 @@ private Q_SLOTS:
         // An RVTools vInfo CSV and its vHost tab as CSV, in one import: the demo's two files.
         QTemporaryDir dir;
         const QString project = dir.filePath(QStringLiteral("p.landfall"));
-        const QString vhost = dir.filePath(QStringLiteral("vhost.csv"));
-        QFile file(vhost);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("Host,Datacenter,Cluster,CPU Model,# CPU,# Cores,HT Active,# Memory,# VMs,# vCPUs,ESX Version,"
-                   "Vendor,Model\n"
-                   "esx01,DC1,CL1,Intel Xeon Gold 6338,2,32,True,1048576,20,80,VMware ESXi 8.0.2,Dell Inc.,R750\n"
-                   "esx02,DC1,CL1,Intel Xeon Gold 6338,2,32,True,524288,19,70,VMware ESXi 8.0.2,Dell Inc.,R750\n");
-        file.close();
+        const QString vhost =
+            writeFile(dir, QStringLiteral("vhost.csv"),
+                      "Host,Datacenter,Cluster,CPU Model,# CPU,# Cores,HT Active,# Memory,# VMs,# vCPUs,ESX Version,"
+                      "Vendor,Model\n"
+                      "esx01,DC1,CL1,Intel Xeon Gold 6338,2,32,True,1048576,20,80,VMware ESXi 8.0.2,Dell Inc.,R750\n"
+                      "esx02,DC1,CL1,Intel Xeon Gold 6338,2,32,True,524288,19,70,VMware ESXi 8.0.2,Dell Inc.,R750\n");
+        QVERIFY(!vhost.isEmpty());
         Run run = cli({QStringLiteral("import"), project, sample("rvtools-vinfo-sample.csv"), vhost});
         QCOMPARE(run.status, 0);
         QVERIFY2(run.out.contains(QLatin1String("2 hosts")), qPrintable(run.out));
@@ -127,11 +136,9 @@ private Q_SLOTS:
     void rejectedInputExitsOneAndLeavesNoProject()
     {
         QTemporaryDir dir;
-        const QString bad = dir.filePath(QStringLiteral("bad.csv"));
-        QFile file(bad);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("VM,Powerstate,CPUs,Memory\nweb1,poweredOn,four,4096\n");
-        file.close();
+        const QString bad =
+            writeFile(dir, QStringLiteral("bad.csv"), "VM,Powerstate,CPUs,Memory\nweb1,poweredOn,four,4096\n");
+        QVERIFY(!bad.isEmpty());
         const QString project = dir.filePath(QStringLiteral("p.landfall"));
         const Run run = cli({QStringLiteral("import"), project, bad});
         QCOMPARE(run.status, 1);
@@ -145,11 +152,9 @@ private Q_SLOTS:
         const QString project = dir.filePath(QStringLiteral("p.landfall"));
         QCOMPARE(cli({QStringLiteral("import"), project, sample("rvtools-vinfo-sample.csv")}).status, 0);
         const QByteArray before = fileHash(project);
-        const QString garbage = dir.filePath(QStringLiteral("garbage.xlsx"));
-        QFile file(garbage);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray("PK\x03\x04", 4) + QByteArray(300, '\x01'));
-        file.close();
+        const QString garbage =
+            writeFile(dir, QStringLiteral("garbage.xlsx"), QByteArray("PK\x03\x04", 4) + QByteArray(300, '\x01'));
+        QVERIFY(!garbage.isEmpty());
         const Run run = cli({QStringLiteral("import"), project, sample("azure-migrate-sample.csv"), garbage});
         QCOMPARE(run.status, 1);
         QVERIFY(run.err.contains(garbage));
@@ -159,11 +164,9 @@ private Q_SLOTS:
     void skipBadRowsExitsZero()
     {
         QTemporaryDir dir;
-        const QString bad = dir.filePath(QStringLiteral("bad.csv"));
-        QFile file(bad);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("VM,Powerstate,CPUs,Memory\nweb1,poweredOn,four,4096\nweb2,poweredOn,2,4096\n");
-        file.close();
+        const QString bad = writeFile(dir, QStringLiteral("bad.csv"),
+                                      "VM,Powerstate,CPUs,Memory\nweb1,poweredOn,four,4096\nweb2,poweredOn,2,4096\n");
+        QVERIFY(!bad.isEmpty());
         const Run run = cli({QStringLiteral("import"), dir.filePath(QStringLiteral("p.landfall")), bad,
                              QStringLiteral("--skip-bad-rows")});
         QCOMPARE(run.status, 0);
@@ -179,11 +182,12 @@ private Q_SLOTS:
         QTest::addColumn<int>("copies");
         QTest::addColumn<bool>("suggested");
         const QByteArray header = "VM,Powerstate,CPUs,Memory\n";
-        QTest::newRow("one bad row of two") << header + "web1,poweredOn,four,4096\nweb2,poweredOn,2,4096\n" << 1 << true;
+        QTest::newRow("one bad row of two") << header + "web1,poweredOn,four,4096\nweb2,poweredOn,2,4096\n"
+                                            << 1 << true;
         QTest::newRow("every row bad") << header + "web1,poweredOn,four,4096\nweb2,poweredOn,,4096\n" << 1 << false;
         QTest::newRow("every row bad, two files") << header + "web1,poweredOn,four,4096\n" << 2 << false;
-        QTest::newRow("one good row, two files") << header + "web1,poweredOn,four,4096\nweb2,poweredOn,2,4096\n" << 2
-                                                 << true;
+        QTest::newRow("one good row, two files") << header + "web1,poweredOn,four,4096\nweb2,poweredOn,2,4096\n"
+                                                 << 2 << true;
         QTest::newRow("no mandatory column") << QByteArray("VM,Powerstate\nweb1,poweredOn\n") << 1 << false;
     }
 
@@ -195,10 +199,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QStringList arguments{QStringLiteral("import"), dir.filePath(QStringLiteral("p.landfall"))};
         for (int i = 0; i < copies; ++i) {
-            const QString path = dir.filePath(QStringLiteral("in%1.csv").arg(i));
-            QFile file(path);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(content);
+            const QString path = writeFile(dir, QStringLiteral("in%1.csv").arg(i), content);
+            QVERIFY(!path.isEmpty());
             arguments.append(path);
         }
         const Run run = cli(arguments);
@@ -213,11 +215,8 @@ private Q_SLOTS:
     void aMissingColumnNamesTheFormatWithItsArticle()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("azm.csv"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("VM,Powerstate\nweb1,poweredOn\n");
-        file.close();
+        const QString path = writeFile(dir, QStringLiteral("azm.csv"), "VM,Powerstate\nweb1,poweredOn\n");
+        QVERIFY(!path.isEmpty());
         const Run run = cli({QStringLiteral("import"), dir.filePath(QStringLiteral("p.landfall")), path,
                              QStringLiteral("--format"), QStringLiteral("azure-migrate")});
         QCOMPARE(run.status, 1);
@@ -249,11 +248,8 @@ private Q_SLOTS:
     void unusableProjectsExitThree()
     {
         QTemporaryDir dir;
-        const QString foreign = dir.filePath(QStringLiteral("notes.txt"));
-        QFile file(foreign);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("just some notes\n");
-        file.close();
+        const QString foreign = writeFile(dir, QStringLiteral("notes.txt"), "just some notes\n");
+        QVERIFY(!foreign.isEmpty());
         Run run = cli({QStringLiteral("import"), foreign, sample("rvtools-vinfo-sample.csv")});
         QCOMPARE(run.status, 3);
         QVERIFY(run.err.contains(QLatin1String("not a Landfall project")));

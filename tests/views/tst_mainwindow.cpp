@@ -418,7 +418,8 @@ void TestMainWindow::theFirstWindowIsNoLargerThanTheScreen()
     // summary's figures beyond the right edge of a 1280x720 projector.
     const QSize screen = m_window->screen()->availableGeometry().size();
     const QSize smallest = m_window->minimumSizeHint();
-    QVERIFY2(m_window->width() <= std::max(screen.width(), smallest.width()), qPrintable(QString::number(m_window->width())));
+    QVERIFY2(m_window->width() <= std::max(screen.width(), smallest.width()),
+             qPrintable(QString::number(m_window->width())));
     QVERIFY2(m_window->height() <= std::max(screen.height(), smallest.height()),
              qPrintable(QString::number(m_window->height())));
 }

@@ -379,9 +379,8 @@ private Q_SLOTS:
         for (int row = 2; row <= kRows + 1; ++row) {
             const QByteArray r = QByteArray::number(row);
             sheet += "<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"inlineStr\"><is><t>vm-" + r +
-                     "</t></is></c><c r=\"B" + r + "\" t=\"s\"><v>5</v></c><c r=\"C" + r +
-                     "\"><v>2</v></c><c r=\"D" + r + "\"><v>4096</v></c><c r=\"E" + r +
-                     "\" t=\"s\"><v>6</v></c></row>";
+                     "</t></is></c><c r=\"B" + r + "\" t=\"s\"><v>5</v></c><c r=\"C" + r + "\"><v>2</v></c><c r=\"D" +
+                     r + "\"><v>4096</v></c><c r=\"E" + r + "\" t=\"s\"><v>6</v></c></row>";
         }
         sheet += "</sheetData></worksheet>";
         QTemporaryDir dir;

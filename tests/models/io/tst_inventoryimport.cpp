@@ -338,13 +338,14 @@ private Q_SLOTS:
     {
         constexpr int kRows = 5000;
         QTemporaryDir dir;
-        const QString path = writeFile(dir, "many.csv", csvOfManyChunks(kRows, [](int i) -> QByteArray {
-            if (i == 4500) // u-7 again, two chunks later, with other sizes: the last row wins
-                return "vm-7-renamed,poweredOff,8,16384,U-7";
-            if (i == 10 || i == 4600) // two VMs of one name and no UUID, in different chunks
-                return "twin,poweredOn,2,4096,";
-            return "vm-" + QByteArray::number(i) + ",poweredOn,2,4096,u-" + QByteArray::number(i);
-        }));
+        const QString path =
+            writeFile(dir, "many.csv", csvOfManyChunks(kRows, [](int i) -> QByteArray {
+                          if (i == 4500) // u-7 again, two chunks later, with other sizes: the last row wins
+                              return "vm-7-renamed,poweredOff,8,16384,U-7";
+                          if (i == 10 || i == 4600) // two VMs of one name and no UUID, in different chunks
+                              return "twin,poweredOn,2,4096,";
+                          return "vm-" + QByteArray::number(i) + ",poweredOn,2,4096,u-" + QByteArray::number(i);
+                      }));
         auto store = newProject(dir);
         const ImportOutcome outcome = InventoryImporter(*store).importFile(path, {});
         QVERIFY(outcome.accepted);
@@ -385,9 +386,9 @@ private Q_SLOTS:
         }
         const QByteArray before = fileHash(project);
         const QString bad = writeFile(dir, "late.csv", csvOfManyChunks(kRows, [](int i) -> QByteArray {
-            return "new-" + QByteArray::number(i) + ",poweredOn," + (i == 4800 ? "many" : "2") + ",4096,n-" +
-                   QByteArray::number(i);
-        }));
+                                          return "new-" + QByteArray::number(i) + ",poweredOn," +
+                                                 (i == 4800 ? "many" : "2") + ",4096,n-" + QByteArray::number(i);
+                                      }));
         qint64 vmsBefore = 0;
         {
             auto store = ProjectStore::open(project, ProjectStore::OpenMode::ExistingOnly);
@@ -421,9 +422,10 @@ private Q_SLOTS:
         // most a few chunks ahead of the one taken).
         constexpr int kRows = 60000;
         QTemporaryDir dir;
-        const QString path = writeFile(dir, "big.csv", csvOfManyChunks(kRows, [](int i) -> QByteArray {
-            return "vm-" + QByteArray::number(i) + ",poweredOn,2,4096,u-" + QByteArray::number(i);
-        }));
+        const QString path =
+            writeFile(dir, "big.csv", csvOfManyChunks(kRows, [](int i) -> QByteArray {
+                          return "vm-" + QByteArray::number(i) + ",poweredOn,2,4096,u-" + QByteArray::number(i);
+                      }));
         int calls = 0;
         qint64 permille = -1;
         qsizetype rowsTaken = 0;
