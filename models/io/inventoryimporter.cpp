@@ -163,7 +163,7 @@ public:
             m_held.appendChunk(std::move(rows));
             return;
         }
-        if (!soFar.issues.isEmpty() && !m_options.skipBadRows) {
+        if (!soFar.acceptable(m_options)) {
             m_write.reset(); // the file will be refused: what was written goes
             return;
         }

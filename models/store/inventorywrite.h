@@ -19,7 +19,7 @@ public:
     InventoryWrite(const InventoryWrite &) = delete;
     InventoryWrite &operator=(const InventoryWrite &) = delete;
 
-    /** Writes these VMs (each is let go once written): a VM without an id is inserted, or laid
+    /** Writes these VMs, and lets them go before the growth check: a VM without an id is inserted, or laid
         over the VM of the same identity; a VM with an id updates that row. A VM this write wrote
         already (the file lists it twice) is written again in the same row: the last row wins,
         its custom attributes, partitions, disks and NICs included. */
